@@ -1,0 +1,1 @@
+"""Arabic text layer: normalization views, clitics, tokenizer rules, segmentation."""

@@ -1,0 +1,34 @@
+"""`marsad analyze`: print the analysis JSON of one or more articles."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..ingest import iter_articles
+from ..pipeline import analyze_stream
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="Read PATHS as JSONL records {id, text, title?, date?, source?}, whatever their extension.")
+@click.option("--indent", type=int, default=None, help="Pretty-print each JSON object with this indent (default: one object per line).")
+def analyze(paths: tuple[str, ...], as_jsonl: bool, indent: int | None) -> None:
+    """Analyze articles into JSON: entities, quotes, places, dates, events, boilerplate.
+
+    PATHS are .txt, .html, RSS/Atom feed or .jsonl files, folders, or '-' for standard input.
+    One JSON object is printed per article, one per line, in input order. A bad input is
+    reported on stderr and skipped; the exit status is 1 if any input failed.
+    """
+    failed = 0
+    for result in analyze_stream(iter_articles(paths, jsonl=as_jsonl)):
+        if isinstance(result, Exception):
+            failed += 1
+            click.echo(f"marsad analyze: {result}", err=True)
+            continue
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=indent) + "\n")
+    sys.stdout.flush()
+    if failed:
+        sys.exit(1)

@@ -1,0 +1,72 @@
+"""Entity linking within one article: mentions of one real-world entity share an `entity_id`.
+
+"كيري" and "جون كيري" are one person; "دي ميستورا" and "ستافان دي ميستورا" too. A shorter
+mention joins a longer one when its words are the longer one's final words (persons) or a
+contiguous part of them (other labels), compared on normalized forms with a leading
+conjunction or preposition ignored ("ولافروف" = "لافروف").
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..arabic.clitics import CONJUNCTIONS, PREPOSITIONS
+
+_LEADING_CLITICS = frozenset(CONJUNCTIONS + PREPOSITIONS)
+
+
+@Language.component(
+    "marsad_entity_linker",
+    requires=["doc.ents"],
+    assigns=["span._.entity_id"],
+)
+def entity_linker(doc: Doc) -> Doc:
+    ents = list(doc.ents)
+    keys = [mention_key(ent) for ent in ents]
+    known_words = {word for key in keys for word in key}
+    keys = [_drop_clitic_if_known(key, known_words) for key in keys]
+    cluster_of: list[int] = list(range(len(ents)))
+    # Longest mentions first, so that each short mention joins the fullest name it fits.
+    order = sorted(range(len(ents)), key=lambda i: (-len(keys[i]), ents[i].start))
+    heads: list[int] = []
+    for i in order:
+        for head in heads:
+            if _compatible(ents[i].label_, ents[head].label_) and _is_part_of(keys[i], keys[head], ents[i].label_):
+                cluster_of[i] = cluster_of[head]
+                break
+        else:
+            heads.append(i)
+    # Number clusters in order of first appearance: E1 is the first entity in the text.
+    numbering: dict[int, str] = {}
+    for i in sorted(range(len(ents)), key=lambda i: ents[i].start):
+        cluster = cluster_of[i]
+        if cluster not in numbering:
+            numbering[cluster] = f"E{len(numbering) + 1}"
+        ents[i]._.entity_id = numbering[cluster]
+    return doc
+
+
+def mention_key(span: Span) -> tuple[str, ...]:
+    return tuple(token.norm_ for token in span if not token.is_punct)
+
+
+def _drop_clitic_if_known(key: tuple[str, ...], known_words: set[str]) -> tuple[str, ...]:
+    if key and len(key[0]) > 3 and key[0][0] in _LEADING_CLITICS and key[0][1:] in known_words:
+        return (key[0][1:], *key[1:])
+    return key
+
+
+def _compatible(label: str, other: str) -> bool:
+    return label == other
+
+
+def _is_part_of(short: tuple[str, ...], full: tuple[str, ...], label: str) -> bool:
+    if not short or len(short) > len(full):
+        return False
+    if short == full:
+        return True
+    if label == "PERS":
+        return full[-len(short) :] == short
+    n = len(short)
+    return any(full[i : i + n] == short for i in range(len(full) - n + 1))

@@ -1,0 +1,172 @@
+"""The analyzed document: spaCy `Doc` extensions, output records, and the JSON output contract.
+
+Every layer is stored on the `Doc` and every record carries half-open character offsets
+(`start <= i < end`) into `doc.text`, which is the original text, never altered.
+
+Layers and where they live:
+- entities      `doc.ents` (labels PERS, LOC, ORG, MISC); `span._.entity_id` groups mentions
+- quotes        `doc._.quotes`   list[Quote]
+- places        `doc._.places`   list[Place]
+- dates         `doc._.dates`    list[DateMention]
+- events        `doc._.events`   list[Event]
+- topic         `doc._.topic`    Topic | None
+- structure     `doc.spans["paragraphs"]`, `doc.spans["subheadings"]`, `doc.spans["boilerplate"]`,
+                sentences through `doc.sents`
+- metadata      `doc._.article_id`, `doc._.meta` (title, date, source, encoding, ...)
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+ENTITY_LABELS = ("PERS", "LOC", "ORG", "MISC")
+SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "unresolved")
+PLACE_KINDS = ("country", "region", "city", "landmark", "other")
+EVENT_MODALITIES = ("happened", "announced", "agreed", "demanded", "denied", "hypothetical")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None  # the fullest form the article gives; None when unresolved
+    entity_id: str | None
+    type: str  # one of SPEAKER_TYPES
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int  # reported content: inside the marks (direct) or the reported clause (indirect)
+    end: int
+    direct: bool
+    cue: Mention | None
+    speaker: Speaker
+
+
+@dataclass(slots=True)
+class Place:
+    start: int
+    end: int
+    name: str  # English name
+    country_code: str | None  # ISO 3166-1 alpha-2
+    lat: float | None
+    lon: float | None
+    geonames_id: int | None
+    kind: str  # one of PLACE_KINDS
+    confidence: float = 1.0
+
+
+@dataclass(slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: str | None  # ISO 8601 where resolvable
+
+
+@dataclass(slots=True)
+class Actor:
+    name: str
+    entity_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    type: str
+    trigger: Mention
+    sentence: Mention
+    modality: str  # one of EVENT_MODALITIES
+    source: Actor | None = None
+    target: Actor | None = None
+    place: int | None = None  # index into doc._.places
+    date: str | None = None
+
+
+@dataclass(slots=True)
+class Topic:
+    label: str
+    scores: dict[str, float]
+
+
+def register_extensions() -> None:
+    """Declare our attributes on spaCy's classes; safe to call more than once."""
+    doc_defaults: dict[str, Any] = {
+        "article_id": None,
+        "meta": None,
+        "quotes": None,
+        "places": None,
+        "dates": None,
+        "events": None,
+        "topic": None,
+    }
+    for name, default in doc_defaults.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Span.has_extension("entity_id"):
+        Span.set_extension("entity_id", default=None)
+    if not Token.has_extension("stem"):
+        from .arabic.clitics import token_stem
+
+        Token.set_extension("stem", getter=token_stem)
+
+
+def _with_text(text: str, record: dict[str, Any]) -> dict[str, Any]:
+    return {"start": record["start"], "end": record["end"], "text": text[record["start"] : record["end"]], **{k: v for k, v in record.items() if k not in ("start", "end")}}
+
+
+def doc_to_dict(doc: Doc) -> dict[str, Any]:
+    """The output contract: one JSON-serializable object per article."""
+    text = doc.text
+    meta = dict(doc._.meta or {})
+    entities = [
+        {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": ent.label_, "entity_id": ent._.entity_id}
+        for ent in doc.ents
+    ]
+    quotes = []
+    for quote in doc._.quotes or []:
+        speaker = asdict(quote.speaker)
+        quotes.append(
+            {
+                "start": quote.start,
+                "end": quote.end,
+                "text": text[quote.start : quote.end],
+                "direct": quote.direct,
+                "cue": None if quote.cue is None else {"start": quote.cue.start, "end": quote.cue.end, "text": text[quote.cue.start : quote.cue.end]},
+                "speaker": speaker,
+            }
+        )
+    places = [_with_text(text, asdict(place)) for place in doc._.places or []]
+    dates = [_with_text(text, asdict(date)) for date in doc._.dates or []]
+    events = []
+    for event in doc._.events or []:
+        record = asdict(event)
+        record["trigger"]["text"] = text[event.trigger.start : event.trigger.end]
+        events.append(record)
+    topic = asdict(doc._.topic) if doc._.topic is not None else None
+    return {
+        "id": doc._.article_id,
+        "text": text,
+        "meta": {
+            "title": meta.get("title"),
+            "date": meta.get("date"),
+            "source": meta.get("source"),
+            "encoding": meta.get("encoding"),
+            **{k: v for k, v in meta.items() if k not in ("title", "date", "source", "encoding")},
+        },
+        "entities": entities,
+        "quotes": quotes,
+        "places": places,
+        "dates": dates,
+        "events": events,
+        "topic": topic,
+        "boilerplate": [{"start": span.start_char, "end": span.end_char} for span in doc.spans.get("boilerplate", [])],
+    }

@@ -1,0 +1,100 @@
+"""Builds the Marsad spaCy pipeline and runs it over articles."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import spacy
+from spacy.attrs import NORM
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .arabic.normalize import normalize
+from .arabic.tokenizer import customize_tokenizer
+from .components import STAGES, register_components
+from .document import doc_to_dict, register_extensions
+from .errors import Errors, MarsadError
+
+if TYPE_CHECKING:
+    from .ingest import Article
+
+LOGGER = logging.getLogger(__name__)
+DEFAULT_STAGES: tuple[str, ...] = tuple(STAGES)
+
+
+def build_pipeline(stages: Sequence[str] = DEFAULT_STAGES) -> Language:
+    """A fresh `Language`: spaCy's Arabic defaults, our tokenizer rules and norms, our stages."""
+    unknown = [name for name in stages if name not in STAGES]
+    if unknown:
+        raise MarsadError(Errors.E001.format(name=unknown[0], known=", ".join(STAGES)))
+    register_extensions()
+    register_components(stages)
+    nlp = spacy.blank("ar")
+    customize_tokenizer(nlp)
+    # token.norm_ is the normalized form; lexemes cache it, so it costs once per word type.
+    nlp.vocab.lex_attr_getters[NORM] = normalize
+    for lexeme in nlp.vocab:
+        lexeme.norm_ = normalize(lexeme.orth_)
+    for name in stages:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES) -> Language:
+    """The shared pipeline, built once per process (models load on first use)."""
+    return build_pipeline(stages)
+
+
+def make_doc(nlp: Language, text: str, *, article_id: str | None = None, meta: dict[str, Any] | None = None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.article_id = article_id
+    doc._.meta = dict(meta or {})
+    return doc
+
+
+def analyze_text(text: str, *, article_id: str | None = None, meta: dict[str, Any] | None = None, nlp: Language | None = None) -> Doc:
+    """Run the whole pipeline over one text; `meta["date"]` anchors relative dates."""
+    nlp = nlp or load_pipeline()
+    return nlp(make_doc(nlp, text, article_id=article_id, meta=meta))
+
+
+def analyze_docs(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 64) -> Iterator[Doc]:
+    nlp = nlp or load_pipeline()
+    docs = (make_doc(nlp, article.text, article_id=article.id, meta=article.meta) for article in articles)
+    yield from nlp.pipe(docs, batch_size=batch_size)
+
+
+def analyze_articles(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 64) -> Iterator[dict[str, Any]]:
+    """Analyses in the output contract, one per article, in input order."""
+    for doc in analyze_docs(articles, nlp=nlp, batch_size=batch_size):
+        yield doc_to_dict(doc)
+
+
+class AnalysisError(MarsadError):
+    """An article that ingested but could not be analyzed; carries where it came from."""
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+
+
+def analyze_stream(items: Iterable[Article | Exception], *, nlp: Language | None = None) -> Iterator[dict[str, Any] | Exception]:
+    """Analyses for a batch that must not die on one bad item.
+
+    Errors from ingest pass through in place; an article whose analysis fails becomes an
+    `AnalysisError` and the batch goes on.
+    """
+    nlp = nlp or load_pipeline()
+    for item in items:
+        if isinstance(item, Exception):
+            yield item
+            continue
+        try:
+            yield doc_to_dict(nlp(make_doc(nlp, item.text, article_id=item.id, meta=item.meta)))
+        except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch
+            LOGGER.exception("analysis failed for %s", item.id)
+            yield AnalysisError(str(item.id), Errors.E003.format(error=error))

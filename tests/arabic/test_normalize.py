@@ -1,0 +1,39 @@
+import pytest
+
+from marsad.arabic.normalize import normalize, normalized_view
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("الأميركي", "الاميركي"),
+        ("إدلب", "ادلب"),
+        ("آب", "اب"),
+        ("مستشفى", "مستشفي"),
+        ("مدينة", "مدينه"),
+        ("أمـــن", "امن"),
+        ("مُحَمَّدٌ", "محمد"),
+        ("٢٠١٦", "2016"),
+        ("۱۲", "12"),
+    ],
+)
+def test_normalize_folds(raw, expected):
+    assert normalize(raw) == expected
+
+
+def test_view_maps_back_to_original():
+    text = "قال: الأمْنُ في داريّا ١٢"
+    view = normalized_view(text)
+    start = view.text.index("داريا")
+    orig_start, orig_end = view.to_original(start, start + len("داريا"))
+    assert text[orig_start:orig_end] == "داريّا"
+    assert len(view.offsets) == len(view.text)
+    for i, char in enumerate(view.text):
+        assert normalize(text[view.offsets[i]]) == char
+
+
+def test_view_keeps_original_untouched():
+    text = "أمْن"
+    view = normalized_view(text)
+    assert view.original is text
+    assert view.text == "امن"
