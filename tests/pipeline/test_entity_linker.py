@@ -1,0 +1,37 @@
+
+from marsad.pipeline import build_pipeline
+
+
+def link(text, ents):
+    nlp = build_pipeline(stages=("marsad_structure", "marsad_entity_linker"))
+    doc = nlp.get_pipe("marsad_structure")(nlp.make_doc(text))
+    spans = []
+    position = 0
+    for surface, label in ents:  # in text order
+        start = doc.text.index(surface, position)
+        position = start + len(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    return nlp.get_pipe("marsad_entity_linker")(doc)
+
+
+def ids(doc):
+    return {ent.text: ent._.entity_id for ent in doc.ents}
+
+
+def test_surname_joins_full_name():
+    doc = link("التقى جون كيري نظيره. وقال كيري إن الحل قريب.", [("جون كيري", "PERS"), ("كيري", "PERS")])
+    found = ids(doc)
+    assert found["جون كيري"] == found["كيري"] == "E1"
+
+
+def test_clitic_prefixed_mention_joins():
+    doc = link("قال سيرغي لافروف إن موسكو مستعدة. ولافروف متفائل.", [("سيرغي لافروف", "PERS"), ("موسكو", "LOC"), ("ولافروف", "PERS")])
+    found = ids(doc)
+    assert found["سيرغي لافروف"] == found["ولافروف"]
+    assert found["موسكو"] != found["ولافروف"]
+
+
+def test_different_people_stay_apart():
+    doc = link("التقى جون كيري سيرغي لافروف.", [("جون كيري", "PERS"), ("سيرغي لافروف", "PERS")])
+    assert len(set(ids(doc).values())) == 2
