@@ -7,7 +7,8 @@ import sys
 
 import click
 
-from ..ingest import iter_articles
+from ..ingest import iter_articles, read_jsonl
+from ..ingest.jsonl import iter_jsonl
 from ..pipeline import analyze_stream
 
 
@@ -23,7 +24,8 @@ def analyze(paths: tuple[str, ...], as_jsonl: bool, indent: int | None) -> None:
     reported on stderr and skipped; the exit status is 1 if any input failed.
     """
     failed = 0
-    for result in analyze_stream(iter_articles(paths, jsonl=as_jsonl)):
+    articles = _jsonl_records(paths) if as_jsonl else iter_articles(paths)
+    for result in analyze_stream(articles):
         if isinstance(result, Exception):
             failed += 1
             click.echo(f"marsad analyze: {result}", err=True)
@@ -32,3 +34,11 @@ def analyze(paths: tuple[str, ...], as_jsonl: bool, indent: int | None) -> None:
     sys.stdout.flush()
     if failed:
         sys.exit(1)
+
+
+def _jsonl_records(paths: tuple[str, ...]):
+    for path in paths:
+        if path == "-":
+            yield from iter_jsonl(sys.stdin.buffer, source="<stdin>")
+        else:
+            yield from read_jsonl(path)

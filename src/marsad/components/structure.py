@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..arabic.segment import CLOSING_MARKS, SENTENCE_FINAL, is_boilerplate_line, is_subheading_line
 
-ABBREVIATION_MAX_LETTERS = 1  # "د." (doctor), "م." : a dot after one letter does not end a sentence
+ABBREVIATION_MAX_LETTERS = 1  # "د." (doctor), "م." : a dot right after one letter does not end a sentence
 
 
 @Language.component(
@@ -15,77 +17,69 @@ ABBREVIATION_MAX_LETTERS = 1  # "د." (doctor), "م." : a dot after one letter d
     assigns=["token.is_sent_start", "doc.spans"],
 )
 def structure(doc: Doc) -> Doc:
-    lines = _line_spans(doc)
-    paragraphs: list[Span] = []
-    boilerplate: list[Span] = []
-    for span in lines:
-        if is_boilerplate_line(span.text):
-            boilerplate.append(span)
-        else:
-            paragraphs.append(span)
-    subheadings = []
-    for i, span in enumerate(paragraphs):
-        words = [token.text for token in span]
-        if is_subheading_line(words, has_prose_before=i > 0, has_prose_after=i + 1 < len(paragraphs)):
-            subheadings.append(span)
+    # Plain lists of strings: Token objects are costly to create, and this runs on every token.
+    words = [token.text for token in doc]
+    spaces = [bool(token.whitespace_) for token in doc]
+    lines = _line_ranges(words)
+    paragraphs, boilerplate = [], []
+    for start, end in lines:
+        span = doc[start:end]
+        (boilerplate if is_boilerplate_line(span.text) else paragraphs).append(span)
+    subheadings = [
+        span
+        for i, span in enumerate(paragraphs)
+        if is_subheading_line(words[span.start : span.end], has_prose_before=i > 0, has_prose_after=i + 1 < len(paragraphs))
+    ]
     doc.spans["paragraphs"] = paragraphs
     doc.spans["subheadings"] = subheadings
     doc.spans["boilerplate"] = boilerplate
-    _set_sentence_starts(doc, lines)
+    if words:
+        flags = _sentence_starts(words, spaces, lines)
+        doc.from_array([SENT_START], numpy.asarray(flags, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
 
 
-def _line_spans(doc: Doc) -> list[Span]:
-    """One span per non-empty line, without surrounding whitespace tokens."""
-    spans = []
-    start = None
-    last_content = None
-    for token in doc:
-        if token.is_space:
-            if "\n" in token.text and start is not None:
-                spans.append(doc[start : last_content + 1])
+def _line_ranges(words: list[str]) -> list[tuple[int, int]]:
+    """Token ranges of the non-empty lines, without surrounding whitespace tokens."""
+    ranges = []
+    start = last = None
+    for i, word in enumerate(words):
+        if word.isspace():
+            if "\n" in word and start is not None:
+                ranges.append((start, last + 1))
                 start = None
             continue
         if start is None:
-            start = token.i
-        last_content = token.i
-        if "\n" in token.whitespace_:  # never happens with spaCy's tokenizer, kept for safety
-            spans.append(doc[start : token.i + 1])
-            start = None
+            start = i
+        last = i
     if start is not None:
-        spans.append(doc[start : last_content + 1])
-    return spans
+        ranges.append((start, last + 1))
+    return ranges
 
 
-def _set_sentence_starts(doc: Doc, lines: list[Span]) -> None:
-    if len(doc) == 0:
-        return
-    doc[0].is_sent_start = True
-    for token in doc[1:]:
-        token.is_sent_start = False
-    for line in lines:
-        doc[line.start].is_sent_start = True
-        i = line.start
-        while i < line.end:
-            token = doc[i]
-            if token.text in SENTENCE_FINAL and not _is_abbreviation_dot(doc, i):
+def _sentence_starts(words: list[str], spaces: list[bool], lines: list[tuple[int, int]]) -> list[int]:
+    """1 where a sentence starts, -1 elsewhere (spaCy's SENT_START values)."""
+    flags = [-1] * len(words)
+    flags[0] = 1
+    for start, end in lines:
+        flags[start] = 1
+        i = start
+        while i < end:
+            if words[i] in SENTENCE_FINAL and not _is_abbreviation_dot(words, spaces, i):
                 j = i + 1
                 # Closing marks and repeated stops stay with the sentence they close.
-                while j < line.end and (doc[j].text in CLOSING_MARKS or doc[j].text in SENTENCE_FINAL):
+                while j < end and (words[j] in CLOSING_MARKS or words[j] in SENTENCE_FINAL):
                     j += 1
-                if j < line.end:
-                    doc[j].is_sent_start = True
+                if j < end:
+                    flags[j] = 1
                 i = j
             else:
                 i += 1
-    # A whitespace token opening a line belongs to the previous sentence.
-    for token in doc:
-        if token.is_space and token.i > 0:
-            token.is_sent_start = False
+    return flags
 
 
-def _is_abbreviation_dot(doc: Doc, i: int) -> bool:
-    if doc[i].text != "." or i == 0:
+def _is_abbreviation_dot(words: list[str], spaces: list[bool], i: int) -> bool:
+    if words[i] != "." or i == 0:
         return False
-    previous = doc[i - 1]
-    return not previous.whitespace_ and previous.is_alpha and len(previous.text) <= ABBREVIATION_MAX_LETTERS
+    previous = words[i - 1]
+    return not spaces[i - 1] and previous.isalpha() and len(previous) <= ABBREVIATION_MAX_LETTERS

@@ -1,0 +1,79 @@
+"""Throughput and memory of the default pipeline, single process, on real-size news articles.
+
+    .venv/bin/python bench/analyze_speed.py --shared ../shared [--articles 500]
+
+Articles come from the ANT news corpus in the shared data folder (the first N with 250-700
+words, the size our users feed us); without it, the bundled examples are repeated. Prints
+articles/s, tokens/s, time per stage and peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import time
+from pathlib import Path
+
+from marsad.ingest import Article
+from marsad.pipeline import load_pipeline, make_doc
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def load_articles(shared: Path, count: int) -> list[Article]:
+    corpus = shared / "data" / "news" / "ant_multisource_topic_train.jsonl.gz"
+    articles: list[Article] = []
+    if corpus.is_file():
+        with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                if 250 <= len(record["text"].split()) <= 700:
+                    articles.append(Article(id=record["id"], text=record["text"], meta={"date": record.get("date")}))
+                    if len(articles) == count:
+                        break
+        return articles
+    examples = sorted((REPO / "examples").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in examples]
+    return [Article(id=str(i), text=texts[i % len(texts)], meta={}) for i in range(count)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--articles", type=int, default=500)
+    args = parser.parse_args()
+    articles = load_articles(args.shared, args.articles)
+    started = time.perf_counter()
+    nlp = load_pipeline()
+    # Models load lazily on first use: warm up on one article, and count that as load time.
+    nlp(make_doc(nlp, articles[0].text, meta=articles[0].meta))
+    load_seconds = time.perf_counter() - started
+    per_stage = {name: 0.0 for name in nlp.pipe_names}
+    tokens = 0
+    words = 0
+    started = time.perf_counter()
+    for article in articles:
+        t0 = time.perf_counter()
+        doc = make_doc(nlp, article.text, article_id=article.id, meta=article.meta)
+        tokenize_seconds = time.perf_counter() - t0
+        per_stage["tokenizer"] = per_stage.get("tokenizer", 0.0) + tokenize_seconds
+        for name, proc in nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            per_stage[name] += time.perf_counter() - t0
+        tokens += len(doc)
+        words += len(article.text.split())
+    elapsed = time.perf_counter() - started
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles: {len(articles)} ({words / len(articles):.0f} words, {tokens / len(articles):.0f} tokens on average)")
+    print(f"load + first article: {load_seconds:.2f} s")
+    print(f"throughput: {len(articles) / elapsed:.1f} articles/s, {tokens / elapsed:,.0f} tokens/s (single process)")
+    for name, seconds in sorted(per_stage.items(), key=lambda item: -item[1]):
+        print(f"  {name:24s} {1000 * seconds / len(articles):7.3f} ms/article")
+    print(f"peak resident memory: {peak_mib:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
