@@ -1,0 +1,232 @@
+"""Choose the place each name denotes, using the other places of the article as context."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+
+from ..document import Place
+from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .matcher import Match, Words, after_settlement_word, find_names, find_triggered, prefix_candidates, words_from_text
+
+CONTEXT_BONUS = 3.0  # the candidate's country is named elsewhere in the article
+STATED_BONUS = 6.0  # a nationality adjective right after the name names its country
+DOUBT_FACTOR = 0.85
+SAME_PLACE_DEGREES = 1.0
+SMALL_PENALTY = 1.0
+# Below this base score (log10 population + fame: a city under ~200,000 people) a place needs
+# its country named elsewhere in the article.
+UNCORROBORATED_FLOOR = 5.8
+FAMOUS = 8.0  # capitals and metropolises
+COMMON_FAMOUS = 8.0  # a city this prominent is meant even when its name is also a word (الرياض)
+# Words that introduce a place: a name after them is not a person's.
+LOCATIVES = frozenset("في الي من مدينه بلده قريه ولايه محافظه منطقه عاصمه العاصمه".split())
+# Words that head an organisation or a medium: a place right after them is part of a name
+# (جامعة القاهرة, صحيفة لوموند, منتخب مصر), which the guide does not count.
+ORG_HEADS = frozenset(
+    "جامعه صحيفه جريده مجله قناه اذاعه تلفزيون نادي منتخب بنك مصرف شركه وكاله".split()
+)
+
+
+def _score(entry: Entry, context: Counter) -> float:
+    score = entry.prior
+    votes = context.get(entry.cc, 0) if entry.cc else 0
+    if votes > 0 and "triggered" in entry.flags:
+        # Among small towns of one name, the article's countries decide.
+        score += CONTEXT_BONUS
+    elif votes > 0:
+        # The more the article is about the candidate's country, the more it counts: a passing
+        # mention of the US does not turn الإسكندرية into Alexandria, Virginia; a Lebanese
+        # article does turn طرابلس into Tripoli, Lebanon. A small town gains little either way.
+        share = votes / max(sum(v for v in context.values() if v > 0), 1)
+        score += CONTEXT_BONUS * min(1.0, 2.0 * share) * min(1.0, max(0.0, entry.prior - 4.8))
+    if "small" in entry.flags:
+        score -= SMALL_PENALTY
+    return score
+
+
+def _needs_context(entry: Entry, key: str, gazetteer: Gazetteer) -> bool:
+    """Small towns, names that are also ordinary words, and ambiguous curated names are only
+    taken when their country is named elsewhere in the article; famous cities stand alone."""
+    if entry.kind == "country":
+        return False
+    if "ctx" in entry.flags or "small" in entry.flags or entry.prior < UNCORROBORATED_FLOOR:
+        return True
+    return key in gazetteer.common and entry.prior < COMMON_FAMOUS
+
+
+def _standalone(key: str, gazetteer: Gazetteer) -> bool:
+    """A country, a capital, a famous city or a curated place: its name is not an adjective
+    even after a definite noun (العاصمة القطرية الدوحة)."""
+    top = gazetteer.candidates(key)[:1]
+    return any(entry.kind == "country" or entry.geonames_id is None or "capital" in entry.flags
+               or entry.prior >= FAMOUS for entry in top)
+
+
+def _trusted(key: str, gazetteer: Gazetteer) -> bool:
+    """Countries, capitals and hand-curated places are never taken for a person's name."""
+    return any(entry.kind == "country" or entry.geonames_id is None or entry.prior >= FAMOUS
+               for entry in gazetteer.candidates(key)[:1])
+
+
+def _confidence(entry: Entry, key: str, gazetteer: Gazetteer, margin: float | None) -> float:
+    """A heuristic in (0, 1) from the kind of evidence: curated places, countries and famous
+    cities are near certain; mid-size cities likely; places taken only because their country is
+    in the article less so; towns from the small-town tier least. A homonym scoring close behind
+    (`margin` small) halves it at worst; a name that is also an ordinary word lowers it."""
+    if entry.kind == "country" or entry.geonames_id is None or entry.prior >= FAMOUS:
+        value = 0.95
+    elif "triggered" in entry.flags:
+        value = 0.6
+    elif _needs_context(entry, key, gazetteer):
+        value = 0.7
+    else:
+        value = 0.85
+    if margin is not None:
+        value *= 1.0 - 0.5 * math.exp(-max(margin, 0.0))
+    if key in gazetteer.common:
+        value *= DOUBT_FACTOR
+    return round(value, 3)
+
+
+def _is_adjective_use(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
+    """A one-word definite name right after a definite noun qualifies that noun: no place
+    mention ("الخارجية السعودية", "الدول الغربية", "الأسلحة الجديدة"). Nisba-shaped names
+    (-ية/-ي) always; others unless they stand alone (country, capital, famous or curated place:
+    "العاصمة القطرية الدوحة"). A proclitic on the name ("والحسكة") means coordination instead."""
+    key = match.key or ""
+    if match.first_word != match.last_word or match.first_word == 0:
+        return False
+    if not key.startswith("\u0627\u0644"):  # ALEF LAM
+        return False
+    nisba = key.endswith(("\u064a\u0647", "\u064a"))  # -IYYA / -I
+    if not nisba and _standalone(key, gazetteer):
+        return False
+    i = match.first_word
+    if words.norms[i] != key or not words.spaced(i):
+        return False
+    return any(form.startswith("\u0627\u0644") for _, form in prefix_candidates(words.norms[i - 1]))
+
+
+def _person_like(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
+    """"بشار الأسد", "هالي جاكسون": a one-word name that is itself a person-name token, or
+    stands beside one, is a person unless a locative word (في، مدينة...) introduces it."""
+    if match.first_word != match.last_word:
+        return False
+    i = match.first_word
+    norms = words.norms
+    if i > 0 and norms[i - 1] in LOCATIVES and words.joined(i):
+        return False
+    if match.key in gazetteer.persons:
+        return True
+    before = i > 0 and norms[i - 1] in gazetteer.persons and words.joined(i)
+    after = i + 1 < len(norms) and norms[i + 1] in gazetteer.persons and words.joined(i + 1)
+    return before or after
+
+
+def _after_org_head(match: Match, words: Words) -> bool:
+    i = match.first_word
+    return (i > 0 and words.norms[i - 1] in ORG_HEADS and words.norms[i] == (match.key or "").split(" ")[0]
+            and words.joined(i))
+
+
+def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
+            skip: Iterable[tuple[int, int]] = (), organisations: Iterable[tuple[int, int]] = ()) -> list[Place]:
+    """Places mentioned in the text of `words` (see `matcher.words_from_text`), in text order.
+
+    `skip`: half-open character ranges (boilerplate) where nothing counts; `organisations`:
+    organisation-name ranges, where a place strictly inside is part of the name.
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    skip = list(skip)
+    organisations = list(organisations)
+    matches = []
+    found = find_names(words, gazetteer)
+    found = sorted(found + find_triggered(words, gazetteer, found), key=lambda m: m.start)
+    for match in found:
+        if match.key is None or any(s <= match.start and match.end <= e for s, e in skip):
+            continue
+        if any(s <= match.start and match.end <= e and e - s > match.end - match.start for s, e in organisations):
+            continue
+        if words.norms[match.first_word] in gazetteer.adjectives and match.first_word == match.last_word:
+            continue
+        if _is_adjective_use(match, words, gazetteer) or _after_org_head(match, words):
+            continue
+        if _person_like(match, words, gazetteer) and not _trusted(match.key, gazetteer):
+            continue
+        matches.append(match)
+    if not matches:
+        return []
+    # "مدينة X", "بلدة X": the text itself says X is a place; no need for its country elsewhere.
+    introduced = {match.key for match in matches if after_settlement_word(words, match.first_word)}
+    # "X السورية", "X الفرنسية": a nationality adjective right after the name gives its country.
+    stated: dict[str, str] = {}
+    for match in matches:
+        following = match.last_word + 1
+        if following < len(words) and words.spaced(following):
+            cc = gazetteer.adjectives.get(words.norms[following])
+            if cc:
+                stated.setdefault(match.key, cc)
+
+    # Pass 1: each distinct name's best candidate without context; countries and confident
+    # picks vote for their country.
+    votes: dict[str, tuple[str, int]] = {}
+    for match in matches:
+        candidates = gazetteer.candidates(match.key)
+        if match.key in votes or not candidates:
+            continue
+        top = candidates[0]
+        if top.cc and not _needs_context(top, match.key, gazetteer):
+            votes[match.key] = (top.cc, 2 if top.kind == "country" else 1)
+    context: Counter = Counter()
+    for cc, weight in votes.values():
+        context[cc] += weight
+
+    # Pass 2: rank with context; a name is resolved once per article, then every mention is kept.
+    resolved: dict[str, tuple[float, Entry] | None] = {}
+    places: list[Place] = []
+    for match in matches:
+        if match.key not in resolved:
+            resolved[match.key] = _choose(match.key, gazetteer, context, votes.get(match.key),
+                                          introduced=match.key in introduced, stated=stated.get(match.key))
+        chosen = resolved[match.key]
+        if chosen is None:
+            continue
+        confidence, entry = chosen
+        places.append(Place(start=match.start, end=match.end, name=entry.name, country_code=entry.cc,
+                            lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id, kind=entry.kind,
+                            confidence=confidence))
+    return places
+
+
+def _same_place(a: Entry, b: Entry) -> bool:
+    """Two records of one place (a city and its governorate, a continent twice)."""
+    return a.cc == b.cc and abs(a.lat - b.lat) < SAME_PLACE_DEGREES and abs(a.lon - b.lon) < SAME_PLACE_DEGREES
+
+
+def _choose(key: str, gazetteer: Gazetteer, context: Counter, own_vote: tuple[str, int] | None, *,
+            introduced: bool = False, stated: str | None = None) -> tuple[float, Entry] | None:
+    others = Counter(context)
+    if own_vote is not None:
+        others[own_vote[0]] -= own_vote[1]
+    scored = sorted(((_score(c, others) + (STATED_BONUS if stated and c.cc == stated else 0.0), i, c)
+                     for i, c in enumerate(gazetteer.candidates(key))),
+                    key=lambda item: (-item[0], item[1]))
+    if stated and not any(entry.cc == stated for _, _, entry in scored) and not _standalone(key, gazetteer):
+        return None  # "مدينة بالو الإندونيسية" and no Indonesian Palu known: not Palo, Texas
+    for rank, (score, _, entry) in enumerate(scored):
+        in_article = entry.cc is not None and (entry.cc == stated or others.get(entry.cc, 0) > 0)
+        # A town from the small-town tier must also be in a country the article names: the
+        # settlement word says "a place", not which of the world's Tripps.
+        corroborated = in_article or (introduced and "triggered" not in entry.flags)
+        if not corroborated and (_needs_context(entry, key, gazetteer) or "triggered" in entry.flags):
+            continue
+        rivals = [s for j, (s, _, other) in enumerate(scored) if j != rank and not _same_place(other, entry)]
+        return _confidence(entry, key, gazetteer, score - rivals[0] if rivals else None), entry
+    return None
+
+
+def places_in_text(text: str, *, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Convenience for plain strings (no spaCy): words split on the text itself."""
+    return resolve(words_from_text(text), gazetteer=gazetteer)

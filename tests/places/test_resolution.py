@@ -1,0 +1,58 @@
+"""Homonyms are resolved by the other places of the article and by prominence."""
+
+from __future__ import annotations
+
+
+def place_named(places, text, mention):
+    return next(p for p in places if text[p.start : p.end] == mention)
+
+
+def test_geneva_is_the_swiss_city_in_a_syria_diplomacy_article(places_of):
+    text = ("وقال المبعوث الأممي إن جولة جديدة من المحادثات السورية ستعقد في جنيف الأسبوع المقبل، "
+            "بمشاركة وفدي الحكومة والمعارضة، فيما رحبت واشنطن وموسكو بالخطوة.")
+    geneva = place_named(places_of(text), text, "جنيف")
+    assert geneva.country_code == "CH"
+    assert abs(geneva.lat - 46.2) < 0.2 and abs(geneva.lon - 6.14) < 0.2
+
+
+def test_raqqa_is_the_syrian_city(places_of):
+    text = "وتقدمت قوات سوريا الديمقراطية في الرقة شمال سوريا."
+    raqqa = place_named(places_of(text), text, "الرقة")
+    assert raqqa.country_code == "SY"
+
+
+def test_tripoli_follows_the_country_of_the_article(places_of):
+    libya = "وقال المجلس الرئاسي في ليبيا إن الاشتباكات في طرابلس توقفت."
+    lebanon = "وقال مسؤول في لبنان إن الاشتباكات في طرابلس توقفت شمال لبنان، قرب الحدود مع سوريا."
+    assert place_named(places_of(libya), libya, "طرابلس").country_code == "LY"
+    assert place_named(places_of(lebanon), lebanon, "طرابلس").country_code == "LB"
+
+
+def test_small_town_needs_its_country_in_the_article(places_of):
+    with_country = "وقالت مصادر في قطر إن الاجتماع عقد في الخور."
+    without = "وعقد الاجتماع في الخور."
+    assert any(p.country_code == "QA" and p.kind == "city" for p in places_of(with_country) if with_country[p.start:p.end] == "الخور")
+    assert places_of(without) == []
+
+
+def test_confidence_is_a_probability(places_of):
+    text = "زار الرئيس دمشق وبغداد وجنيف وطرابلس والرقة."
+    for place in places_of(text):
+        assert 0.0 < place.confidence <= 1.0
+
+
+def test_nationality_adjective_after_the_name_states_its_country(places_of):
+    text = "اندلعت اشتباكات في طرابلس اللبنانية ليلا."
+    assert place_named(places_of(text), text, "طرابلس").country_code == "LB"
+
+
+def test_small_town_after_a_settlement_word(places_of):
+    text = "وقالت الشرطة إن الهجوم وقع في مدينة أفينيون جنوب فرنسا."
+    avignon = place_named(places_of(text), text, "أفينيون")
+    assert (avignon.country_code, avignon.kind) == ("FR", "city")
+
+
+def test_small_town_of_an_unnamed_country_is_left_out(places_of):
+    # GeoNames knows an American Tripp only; the article is about France.
+    text = 'ووقع الهجوم في بلدة "تريب" جنوب فرنسا.'
+    assert [p.name for p in places_of(text)] == ["France"]
