@@ -1,0 +1,320 @@
+"""Finding reported speech: cues, the content they report, and the words naming their speaker.
+
+Content spans follow `quotes/GUIDE.md`: inside the marks for direct quotes; after the
+complementizer to the end of the sentence for indirect ones, stopping before a chained cue
+("، مضيفاً أن") or a trailing source phrase ("، بحسب ..."). Speaker phrases come from
+`phrases.py`, source phrases and headlines from `sources.py`, word predicates from `view.py`."""
+
+from __future__ import annotations
+
+from .candidate import Candidate
+from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
+from .lexicon import CueForm
+from .sources import SourceFinder
+from .view import FEH, KAMA, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
+
+
+class Detector(SourceFinder):
+    """Finds `Candidate`s in one document; build one per document and call `run()`."""
+
+    def run(self) -> list[Candidate]:
+        candidates: list[Candidate] = []
+        blocked = self.layout.blocked
+        i = 0
+        while i < self.n:
+            if blocked[i]:
+                i += 1
+                continue
+            form = self.cue_at[i]
+            found: list[Candidate] = []
+            if form is not None:
+                found = self.from_cue(i, form, candidates)
+            elif self.noun_cue[i]:
+                found = self.from_cue(i, CueForm(self.norms[i], "noun", "say", None), candidates)
+            elif self.may_source[i] and (length := self.source_at(i)):
+                found = self.from_source(i, length, candidates)
+            elif self.norms[i] in self.lex.introducers:
+                found = self.introducer(i)
+            candidates.extend(found)
+            i += 1
+        candidates.extend(self.headlines(candidates))
+        candidates = self._drop_carriers(candidates)
+        candidates.sort(key=lambda c: (c.content[0], c.cue[0]))
+        return [c for c in candidates if not any(blocked[k] for k in range(*c.content)) and not blocked[c.cue[0]]]
+
+    @staticmethod
+    def _drop_carriers(candidates: list[Candidate]) -> list[Candidate]:
+        """"ذكرت وكالات أن الوزير، X، قال إن ...": the report of a report keeps only the inner quote."""
+        carriers = set()
+        for outer in candidates:
+            if outer.direct or outer.kind != "verb":
+                continue
+            start, end = outer.content
+            for inner in candidates:
+                if inner is outer or not inner.subjects or not start <= inner.cue[0] < end:
+                    continue
+                if start <= inner.subjects[0][0] <= start + 1 and inner.subjects[0][0] < inner.cue[0]:
+                    carriers.add(id(outer))
+        return [candidate for candidate in candidates if id(candidate) not in carriers]
+
+    def from_cue(self, i: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
+        """The quote a reporting word introduces, scanning for its complementizer, mark or colon."""
+        words, n = self.words, self.n
+        if form.kind == "participle" and not self._participle_ok(i):
+            return []
+        if i > 0 and self.cue_at[i - 1] is not None and self.cue_at[i - 1].kind == "verb":
+            return []  # second word of "وأضاف قائلاً" is part of the first word's cue
+        if form.kind == "verb" and ((i > 0 and self.norms[i - 1] in self.lex.negations) or self._passive(i)):
+            return []  # "ولم يؤكد": nothing was said; "ويُعتقد أن": nobody in particular says it
+        cue_end = i + 1
+        # "وأضاف قائلاً", "وتابع موضحاً": the participle belongs to the verb's cue.
+        if cue_end < n and self.cue_at[cue_end] is not None and self.cue_at[cue_end].kind == "participle":
+            cue_end += 1
+        sent_end = self.sentence_end(i)
+        limit = min(sent_end, cue_end + SCAN_LIMIT)
+        act_subject_end = self._subject_end(cue_end, limit, act=True) if form.cls in OBJECT_CLASSES else cue_end
+        prep_at: int | None = None  # "كشف لـ"العربية" عن تخصيص ...": content after the preposition
+        j = cue_end
+        while j < limit:
+            word = words[j]
+            if word in SENTENCE_FINAL:
+                break
+            if word in COLONS:
+                return self._after_colon(i, cue_end, j, form, previous)
+            if word in MARKS and j in self.pairs:
+                close = self.pairs[j]
+                short = close - j <= SHORT_QUOTE
+                named_after_preposition = close - j <= 2 * SHORT_QUOTE and self._after_adjunct(j) and self._label_end(close)
+                if self.name_quote(j) or named_after_preposition or (short and (prep_at is not None or self._after_adjunct(j) or self._label_quote(j, cue_end, form))):
+                    j = close + 1
+                    continue
+                if form.cls == "act" and form.kind == "verb" and j > act_subject_end:
+                    break  # "اتهم X، أمير قطر ... "غدراً"": the object comes first
+                if prep_at is not None:
+                    break
+                return self._direct(i, cue_end, j, form, previous)
+            length = self.complementizer(j)
+            if length:
+                if form.cls == "act" and form.kind == "verb" and self._object_start(cue_end, j) < j and not self._short_subject(cue_end, j):
+                    break  # "أشاد X بعلاقته ... بأن": the object comes before this complementizer
+                start = j + length
+                end = self.clause_end(start)
+                return self._make(i, cue_end, j, start, end, False, form, previous)
+            if prep_at is None and form.prep is not None and self._prep_at(j, form.prep):
+                prep_at = j
+            if j > cue_end and (self.cue_at[j] is not None or self.noun_cue[j]):
+                break
+            if word in COMMAS and j + 1 < n and self.cue_at[j + 1] is not None and self.chain_follows(j + 1):
+                break
+            j += 1
+        return self._without_marker(i, cue_end, j, prep_at, form, previous)
+
+    def _without_marker(self, i: int, cue_end: int, region_end: int, prep_at: int | None, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
+        """No complementizer, mark or colon after the cue: the class of the verb decides."""
+        words, n = self.words, self.n
+        sent_end = self.sentence_end(i)
+        if prep_at is not None:
+            k = prep_at
+            start = k + 1 if self.norms[k] == form.prep else k  # BEH attached: "بالحصول"
+            comma = max((m for m in range(cue_end, k) if words[m] in COMMAS), default=None)
+            if comma is not None and comma + 1 < k and not self.is_adjunct(comma + 1) and not self._name_like((comma + 1, k)):
+                k = start = comma + 1  # "أعلن ماكرون خلال مقابلة ...، عدم امتلاكه لخطة بديلة عن ..."
+            end = self.clause_end(start)
+            if start < end and self._clause_initial_or_explicit(i, form):
+                return self._make(i, cue_end, k, start, end, False, form, previous)
+            return []
+        if form.cls in OBJECT_CLASSES and form.kind != "noun":
+            if not self.clause_initial(i) and form.kind == "verb" and not self._svo_subject(i):
+                return []
+            subject_end = self._object_start(cue_end, region_end)
+            end = self.clause_end(subject_end)
+            if end - subject_end >= 1:
+                return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
+            return []
+        if form.kind == "verb":
+            inverted = self._inverted(i, cue_end, form, previous)
+            if inverted:
+                return inverted
+        if form.cls == "announce" and form.kind == "verb" and self.clause_initial(i):
+            # "وأعلن الجيش اليمني، الجمعة، اقتحام مديرية أرحب": the object is what was announced
+            start = self._object_start(cue_end, region_end)
+            if cue_end < start < region_end and self.plausible_speaker((cue_end, self._subject_end(cue_end, region_end, act=True))):
+                end = self.clause_end(start)
+                if end - start >= 2:
+                    return self._make(i, cue_end, start, start, end, False, form, previous)
+        if form.cls == "say" and form.kind == "verb" and self._opens_sentence(i):
+            subject_end = self._subject_end(cue_end, region_end, act=False)
+            if subject_end < n and words[subject_end] not in COMMAS and subject_end < sent_end:
+                end = self.clause_end(subject_end)
+                if end - subject_end >= 2:
+                    return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
+        return []
+
+    def _label_end(self, close: int) -> bool:
+        """A quoted name ends where the sentence goes on: a comma, a preposition or a complementizer."""
+        after = close + 1
+        return after < self.n and (self.words[after] in COMMAS or self.is_adjunct(after) or bool(self.complementizer(after)))
+
+    def _label_quote(self, j: int, cue_end: int, form: CueForm) -> bool:
+        """A quoted label away from the speaker, before a comma or complementizer ("... "فيسبوك"، ...")."""
+        close = self.pairs[j]
+        after = close + 1
+        if form.cls == "describe" or close - j > 3 or after >= self.n or j <= self._subject_end(cue_end, j, act=True):
+            return False
+        return self.words[after] in COMMAS or bool(self.complementizer(after))
+
+    def _passive(self, i: int) -> bool:
+        """"يُعتقد", "ويُذكر": an imperfect prefix written with DAMMA is a passive verb."""
+        word = self.words[i]
+        k = 1 if word[:1] in (WAW, FEH) else 0
+        return len(word) > k + 1 and word[k] in ("\u064a", "\u062a") and word[k + 1] == "\u064f"
+
+    def _imperfect(self, i: int) -> bool:
+        """"يقول", "تقول": imperfect verbs start with YEH or TEH after their conjunction."""
+        form = self.cue_at[i]
+        stem = self.norms[i].lstrip(WAW + FEH)
+        return form is not None and stem[:1] in ("\u064a", "\u062a") and not stem.startswith(form.lemma[:2])
+
+    def _participle_ok(self, i: int) -> bool:
+        if i == 0:
+            return False
+        norm = self.norms[i]
+        if norm[:1] == WAW and self.lex.cue(norm[1:]) is not None:
+            return True
+        prev = self.words[i - 1]
+        if prev in COMMAS or prev in MARKS or prev in COLONS or self.cue_at[i - 1] is not None or prev in SENTENCE_FINAL:
+            return True
+        # "... وسائل الإعلام قائلاً "...": the content right after the participle is evidence enough.
+        nxt = i + 1
+        return nxt < self.n and (self.words[nxt] in COLONS or (self.words[nxt] in MARKS and nxt in self.pairs) or bool(self.complementizer(nxt)))
+
+    def _clause_initial_or_explicit(self, i: int, form: CueForm) -> bool:
+        return form.kind != "verb" or self.clause_initial(i) or form.cls != "act"
+
+    def _after_colon(self, i: int, cue_end: int, colon: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
+        nxt = colon + 1
+        if nxt < self.n and self.words[nxt] in MARKS and nxt in self.pairs:
+            return self._direct(i, cue_end, nxt, form, previous, region_end=colon)
+        start = nxt
+        end = self.clause_end(start)
+        if end - start < 2:
+            return []
+        return self._make(i, cue_end, colon, start, end, False, form, previous)
+
+    def _direct(self, i: int, cue_end: int, mark: int, form: CueForm, previous: list[Candidate], *, region_end: int | None = None) -> list[Candidate]:
+        found: list[Candidate] = []
+        region = mark if region_end is None else region_end
+        opener = mark
+        while True:
+            close = self.pairs[opener]
+            start, end = self.trim(opener + 1, close)
+            if end <= start:
+                break
+            candidate = self._make(i, cue_end, region, start, end, True, form, previous + found)
+            found.extend(candidate)
+            self.direct_spans.append((start, end))
+            # `"..." و"..."`: one cue, several quoted fragments.
+            k = close + 1
+            if k < self.n and self.words[k] in COMMAS:
+                k += 1
+            if k + 1 < self.n and self.norms[k] == WAW and self.words[k + 1] in MARKS and (k + 1) in self.pairs:
+                opener = k + 1
+                continue
+            break
+        return found
+
+    def _inverted(self, i: int, cue_end: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
+        """`"..."، يقول X` and `...، كما يقول X`: the content comes before the cue."""
+        k = i - 1
+        if k >= 0 and self.norms[k] in self.lex.particles:
+            k -= 1
+        if k < 0 or self.words[k] not in COMMAS:
+            return []
+        # Only a speaker may follow the cue: "، يقول سلطان بن سحيم، مبيناً" but not "، حيث تفيد المعلومات باستدعاء ..."
+        stop = cue_end
+        sent_end = self.sentence_end(i)
+        while stop < sent_end and self.words[stop] not in COMMAS and self.words[stop] not in SENTENCE_FINAL:
+            stop += 1
+        speaker = (cue_end, stop)
+        if stop == cue_end or not (self._plausible_source(speaker) or (sum(self.is_word[cue_end:stop]) <= 3 and self._name_like(speaker))):
+            return []
+        before = k - 1
+        sent_start = self.sentence_start(i)
+        opener = self.closers.get(before)
+        if opener is not None and opener >= sent_start - 1:
+            start, end = self.trim(opener + 1, before)
+            if end > start:
+                return self._make(i, cue_end, cue_end, start, end, True, form, previous, subject_from=cue_end)
+        imperfect = self._imperfect(i)
+        if imperfect and self.norms[i - 1] == KAMA:
+            # "لأن هذا المطلب، كما يقول الدبلوماسيون، يرتبط بـ...": the statement goes on after the aside
+            stop = cue_end
+            sent_end = self.sentence_end(i)
+            while stop < sent_end and self.words[stop] not in COMMAS:
+                stop += 1
+            if stop < sent_end and stop - cue_end <= PRE_SUBJECT_LIMIT:
+                start, end = self.trim(stop + 1, self.clause_end(stop + 1))
+                if end - start >= 2:
+                    return self._make(i, cue_end, stop, start, end, False, form, previous)
+        if imperfect and before - sent_start >= 3 and not self.is_adjunct(sent_start) and not any(self.finite_cue(m) for m in range(sent_start, before)):
+            start, end = self.trim(sent_start, k)
+            return self._make(i, cue_end, cue_end, start, end, False, form, previous, subject_from=cue_end)
+        return []
+
+    def _make(
+        self,
+        i: int,
+        cue_end: int,
+        region_end: int,
+        start: int,
+        end: int,
+        direct: bool,
+        form: CueForm,
+        previous: list[Candidate],
+        *,
+        subject_from: int | None = None,
+    ) -> list[Candidate]:
+        start, end = self.trim(start, end)
+        if end <= start:
+            return []
+        if end - start == 1 and self.words[start] in MARKS:
+            return []
+        if self.words[end - 1] in QUESTION:
+            return []
+        inside = any(s <= i < e for s, e in self.direct_spans) or any(c.content[0] <= i < c.content[1] for c in previous)
+        if form.kind == "verb" and not self.clause_initial(i) and any(c.content[0] <= i < c.content[1] for c in previous):
+            return []  # "... أن مركز حميميم أبلغ موسكو أن": a report inside the reported clause
+        candidate = Candidate(content=(start, end), direct=direct, cue=(i, cue_end), kind=form.kind, lemma=form.lemma, cls=form.cls, nested=inside)
+        if subject_from is not None:
+            self._explicit_subject(candidate, subject_from, self._inverted_subject_end(subject_from))
+        elif form.kind == "participle":
+            pass  # "مضيفاً", "قائلاً": the subject is the main verb's
+        else:
+            self._explicit_subject(candidate, cue_end, region_end)
+        if not candidate.subjects and form.kind == "verb":
+            self._preverbal_subject(candidate, i)
+            attached = candidate.subjects and candidate.subjects[-1][1] == i
+            if attached and self._imperfect(i) and not self.clause_initial(i):
+                candidate.subjects, candidate.mode = [], "none"  # "لافتات تقول": a noun described, not a speaker
+        if form.kind in ("participle", "noun") and not candidate.subjects:
+            candidate.parent = self._parent(i, previous)
+        elif form.kind == "verb" and not candidate.subjects and candidate.mode == "none" and self.norms[i][:1] in (WAW, FEH):
+            parent = self._parent(i, previous)  # "قال ترامب إن ...، وأعرب عن قلقه": one subject, two verbs
+            if parent is not None and self.layout.sentence[parent.cue[0]] == self.layout.sentence[i]:
+                candidate.parent = parent
+        candidate.opens_sentence = self._opens_sentence(i)
+        if inside and candidate.mode == "explicit" and not (self._plausible_source(candidate.subjects[0]) or candidate.opens_sentence):
+            return []  # a report inside a report needs a clearly named source
+        if not inside and not candidate.subjects and candidate.parent is None and candidate.mode == "none" and not candidate.opens_sentence:
+            person = self._person_before(i)  # "احتفى المهندي بهجوم ...، مغرداً": the clause's subject
+            if person is not None:
+                candidate.subjects = [person]
+                candidate.mode = "explicit"
+        candidate.turn = self._after_discourse_marker(i)
+        if inside and candidate.mode not in ("explicit", "relative"):
+            return []
+        if form.kind == "verb" and candidate.mode == "none" and candidate.parent is None and not self.clause_initial(i) and self._imperfect(i):
+            return []  # "بلافتات تطالب بـ...": a verb describing a noun, not a report
+        for start, end in candidate.subjects:
+            self.speaker_words.update(self.norms[start:end])
+        return [candidate]

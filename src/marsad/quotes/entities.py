@@ -1,0 +1,320 @@
+"""Speaker entities of one article: phrases split into title and name, grouped into entities.
+
+A speaker phrase splits into a title part and a name part ("وزير الخارجية الأميركي" + "جون كيري").
+Phrases with a name join the entity sharing their surname; descriptions ("الوزير", "المصدر")
+join the entity whose titles they repeat, the most recently mentioned first, or the PERS entity
+the article puts right after that title elsewhere ("الرئيس الأمريكي دونالد ترامب").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..document import Mention, Speaker
+from .layout import Layout
+from .lexicon import QuoteLexicon, load_lexicon
+
+AL = "\u0627\u0644"
+WAW = "\u0648"
+LAM = "\u0644"
+_HEH = "\u0647"
+# Ordinals ending a ruler's name: "عبدالله الثاني".
+_ORDINALS = frozenset({"\u0627\u0644\u0627\u0648\u0644", "\u0627\u0644\u062b\u0627\u0646\u064a", "\u0627\u0644\u062b\u0627\u0644\u062b", "\u0627\u0644\u0631\u0627\u0628\u0639"})  # الاول الثاني الثالث الرابع
+_NAME_JOINERS = frozenset({"-", "\u0628\u0646", "\u0627\u0628\u0646", "\u0627\u0644", "\u0627\u0628\u0648", "\u0639\u0628\u062f", "\u062f\u064a"})  # - بن ابن آل أبو عبد دي
+_ARTICLE_CLITICS = ("\u0648\u0628", "\u0648", "\u0641", "\u0628", "\u0643")  # وب و ف ب ك before "ال"
+
+
+@dataclass(slots=True)
+class Entity:
+    type: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    names: list[tuple[int, int]] = field(default_factory=list)  # name parts (token spans)
+    titles: set[tuple[str, ...]] = field(default_factory=set)
+    title_words: set[str] = field(default_factory=set)
+    nisbas: set[str] = field(default_factory=set)
+    last: int = -1
+    entity_id: str | None = None
+    merged_into: Entity | None = None
+    spans: list[Mention] | None = None  # every mention in the text, built once for the output
+
+
+@dataclass(slots=True)
+class Parsed:
+    span: tuple[int, int]
+    type: str
+    name: tuple[int, int] | None
+    title: tuple[str, ...]
+    key: tuple[str, ...]  # normalized words, article-insensitive
+    nisbas: set[str]
+
+
+def _bare(norm: str) -> str:
+    return norm[2:] if norm.startswith(AL) and len(norm) > 3 else norm
+
+
+class SpeakerResolver:
+    def __init__(self, layout: Layout, lexicon: QuoteLexicon | None = None) -> None:
+        self.layout = layout
+        self.lex = lexicon or load_lexicon()
+        self.entities: list[Entity] = []
+        self.norms = layout.norms
+        self.next_id = 0
+        self._positions: dict[str, list[int]] | None = None
+        self.ner_ids = {}
+        for start, end, label, entity_id in layout.entities:
+            if entity_id is not None and label in ("PERS", "ORG"):
+                for k in range(start, end):
+                    self.ner_ids[k] = (entity_id, label)
+
+    # -- phrases ------------------------------------------------------------------------------
+
+    def parse(self, span: tuple[int, int]) -> Parsed:
+        lex = self.lex
+        start, end = span
+        norms = [self.norms[k] for k in range(start, end)]
+        if norms[0].startswith(LAM + LAM) and len(norms[0]) > 4:  # "وفقاً للشرطة الإسرائيلية"
+            norms[0] = AL + norms[0][2:]
+        key = tuple(_bare(norm) for norm in norms)
+        # Name part: the longest suffix of words without article that are not titles.
+        k = end
+        while k > start:
+            norm = self.norms[k - 1]
+            is_name = (not self.layout.words[k - 1].startswith(AL) or norm == AL or (norm in _ORDINALS and k == end)) and norm not in lex.titles and _bare(norm) not in lex.titles
+            if not is_name and not (norm in _NAME_JOINERS and k < end):
+                break
+            if not self.layout.words[k - 1].isalpha() and norm != "-":
+                break
+            k -= 1
+        while k < end and self.norms[k] in _NAME_JOINERS:
+            k += 1
+        name = (k, end) if k < end else None
+        if name is None:  # "رولا الأمين مديرة الإعلام": the name first, then its title
+            first = start
+            while first < end and not self.layout.words[first].startswith((AL, LAM)) and self.norms[first] not in lex.titles and self.layout.words[first].isalpha():
+                first += 1
+            if start < first < end and (self.norms[first] in lex.titles or _bare(self.norms[first]) in lex.titles):
+                name, k = (start, first), first
+        person = self._ner_person(span)
+        if person is not None and not (name is not None and name[0] <= person[0] and person[1] <= name[1]):
+            name = person  # the NER stage knows where the name is, unless our name already holds it
+            k = person[0]
+        title = tuple(_bare(norm) for norm in self.norms[start:k])
+        head = key[0] if key else ""
+        heads = {head, AL + head, norms[0] if norms else ""}
+        nisbas = {_bare(norm).removesuffix(_HEH) for norm in norms} & set(lex.nationalities)
+        if heads & lex.organizations and not (name and heads & lex.titles):
+            kind = "organization"
+        elif heads & lex.anonymous or (head == "\u0627\u062d\u062f" and len(key) > 1):  # "أحد"
+            kind = "anonymous" if not (name and heads & lex.titles and len(key) > 2) else "person"
+        elif heads & lex.groups:
+            kind = "group"
+        elif tuple(norms) in lex.countries or (tuple(key) in lex.countries):
+            kind = "organization"
+        else:
+            kind = "person"
+        if len(key) > 1 and any(self._coordinated(k) for k in range(start + 1, end)):
+            kind = "group"  # "الصين وألمانيا", "خطيبته وأصدقاؤه"
+        if kind == "person" and name is None and not heads & lex.titles and self.layout.words[start].startswith(AL):
+            kind = "organization"  # "القضية", "الصحيفتان": a definite noun that is no title of a person
+        if kind != "person":
+            name = None
+            title = key
+        return Parsed(span=span, type=kind, name=name, title=title, key=key, nisbas=nisbas)
+
+    def _titled_elsewhere(self, parsed: Parsed) -> Entity | None:
+        """A description the article attaches to a name elsewhere ("الرئيس الأمريكي دونالد ترامب")."""
+        if not parsed.title:
+            return None
+        for ent_start, ent_end, label, entity_id in self.layout.entities:
+            if label != "PERS" or ent_start < len(parsed.title):
+                continue
+            before = tuple(_bare(self.norms[k]) for k in range(ent_start - len(parsed.title), ent_start))
+            if before != parsed.title:
+                continue
+            for entity in self.entities:
+                if entity.entity_id is not None and entity.entity_id == entity_id:
+                    return entity
+            entity = Entity(type="person", entity_id=entity_id)
+            entity.names.append((ent_start, ent_end))
+            entity.mentions.append((ent_start - len(parsed.title), ent_end))
+            self.entities.append(entity)
+            return entity
+        return None
+
+    def _coordinated(self, k: int) -> bool:
+        """A word "و" + noun that joins a second party to the phrase."""
+        word = self.layout.words[k]
+        if not word.startswith(WAW) or len(word) < 4:
+            return False
+        rest = self.norms[k][1:]
+        lex = self.lex
+        return rest.startswith(AL) or (rest,) in lex.countries or rest in lex.groups or rest in lex.anonymous or rest in lex.organizations
+
+    def _ner_person(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        start, end = span
+        for ent_start, ent_end, label, _ in self.layout.entities:
+            if label == "PERS" and start <= ent_start and ent_end <= end:
+                return ent_start, ent_end
+        return None
+
+    def entity_for(self, span: tuple[int, int]) -> Entity:
+        parsed = self.parse(span)
+        entity = self._match(parsed)
+        if entity is None:
+            entity = Entity(type=parsed.type)
+            self.entities.append(entity)
+        self._add(entity, parsed)
+        return entity
+
+    def _ner_id(self, parsed: Parsed) -> str | None:
+        """The linker's id of the PERS (person) or ORG (body) entity that the phrase names."""
+        wanted = "PERS" if parsed.type == "person" else "ORG"
+        if parsed.type == "person" and parsed.name is None:
+            return None
+        for k in range(*(parsed.name or parsed.span)):
+            found = self.ner_ids.get(k)
+            if found is not None and found[1] == wanted:
+                return found[0]
+        return None
+
+    def _name_words(self, name: tuple[int, int]) -> tuple[str, ...]:
+        return tuple(self.norms[k] for k in range(*name) if self.norms[k] not in _NAME_JOINERS)
+
+    def _match(self, parsed: Parsed) -> Entity | None:
+        ner_id = self._ner_id(parsed)
+        if ner_id is not None:
+            for entity in self.entities:
+                if entity.entity_id == ner_id:
+                    return entity
+        ordered = sorted(self.entities, key=lambda e: -e.last)
+        if parsed.name is not None:
+            words = self._name_words(parsed.name)
+            for entity in ordered:
+                for name in entity.names:
+                    other = self._name_words(name)
+                    if words and other and (words[-1] == other[-1] or words[0] == other[-1] or _contains(words, other) or _contains(other, words)):
+                        return entity
+            for entity in ordered:  # "الرئيس الأمريكي" first, "الرئيس الأمريكي دونالد ترامب" later
+                if not entity.names and parsed.title and parsed.title in entity.titles:
+                    return entity
+            return None
+        if parsed.type == "person":
+            for entity in ordered:
+                if parsed.title and parsed.title in entity.titles:
+                    return entity
+            head = parsed.title[0] if parsed.title else ""
+            for entity in ordered:
+                if entity.type == "person" and head and head in entity.title_words and (not parsed.nisbas or parsed.nisbas & entity.nisbas):
+                    return entity
+            return self._titled_elsewhere(parsed)
+        definite = self.norms[parsed.span[0]].startswith(AL) or (parsed.key and parsed.key[0] == "\u0627\u062d\u062f")
+        if parsed.type == "anonymous" and self.norms[parsed.span[0]].startswith(AL) and len(parsed.key) == 1:
+            # "قال المسؤول": the official the article has named ("براد بارسكيل، المسؤول الرقمي ...")
+            for entity in ordered:
+                if entity.type == "person" and parsed.key[0] in entity.title_words:
+                    return entity
+        for entity in ordered:
+            if entity.type != parsed.type:
+                continue
+            for title in entity.titles:
+                if title == parsed.key or (len(parsed.key) >= 1 and (_contains(title, parsed.key) or _contains(parsed.key, title)) and definite):
+                    return entity
+        return None
+
+    def _add(self, entity: Entity, parsed: Parsed) -> None:
+        entity.mentions.append(parsed.span)
+        entity.last = max(entity.last, parsed.span[0])
+        if parsed.name is not None:
+            entity.names.append(parsed.name)
+            if entity.type != "person" and parsed.type == "person":
+                entity.type = "person"
+        if parsed.title:
+            entity.titles.add(parsed.title)
+            entity.title_words.update(parsed.title)
+        entity.nisbas |= parsed.nisbas
+        if entity.entity_id is None:
+            entity.entity_id = self._ner_id(parsed)
+
+    # -- output -------------------------------------------------------------------------------
+
+    def speaker(self, entity: Entity | None, *, unresolved: bool = False) -> Speaker:
+        if entity is None:
+            return Speaker(name=None, entity_id=None, type="unresolved", mentions=[])
+        if entity.entity_id is None:
+            self.next_id += 1
+            entity.entity_id = f"Q{self.next_id}"
+        starts, ends = self.layout.starts, self.layout.ends
+        if entity.names:
+            best = max(entity.names, key=lambda span: (ends[span[1] - 1] - starts[span[0]], -span[0]))
+        else:
+            best = max(entity.mentions, key=lambda span: (ends[span[1] - 1] - starts[span[0]], -span[0]))
+        name = self.layout.surface(*best)
+        first = self.norms[best[0]]
+        if first.startswith(LAM + LAM) and len(first) > 4:  # "للشرطة الإسرائيلية" -> "الشرطة الإسرائيلية"
+            name = "\u0627" + name[1:]
+        for clitic in _ARTICLE_CLITICS:  # "بالوكالة الدولية" -> "الوكالة الدولية"
+            if first.startswith(clitic + AL) and len(first) > len(clitic) + 3:
+                name = name[len(clitic) :]
+                break
+        if entity.spans is None:
+            entity.spans = [Mention(start, end) for start, end in sorted(self._all_mentions(entity))]
+        return Speaker(
+            name=name,
+            entity_id=entity.entity_id,
+            type="unresolved" if unresolved else entity.type,
+            mentions=list(entity.spans),
+        )
+
+    @property
+    def positions(self) -> dict[str, list[int]]:
+        """Token positions of each normalized word, built on first use."""
+        if self._positions is None:
+            self._positions = {}
+            for k, norm in enumerate(self.norms):
+                self._positions.setdefault(norm, []).append(k)
+        return self._positions
+
+    def _all_mentions(self, entity: Entity) -> set[tuple[int, int]]:
+        """Character spans of the speaker phrases, the linked entity's mentions and the name's repeats."""
+        starts, ends = self.layout.starts, self.layout.ends
+        spans = {(starts[s], ends[e - 1]) for s, e in entity.mentions}
+        for start, end, label, entity_id in self.layout.entities:
+            if entity_id is not None and entity_id == entity.entity_id and label in ("PERS", "ORG"):
+                spans.add((starts[start], ends[end - 1]))
+        if entity.type == "person":
+            for name in {self._name_words(name) for name in entity.names}:
+                surname = name[-1] if name else None
+                if surname is None or len(surname) < 3:
+                    continue
+                for k in self.positions.get(surname, ()):
+                    first = k - len(name) + 1
+                    whole = first >= 0 and tuple(self.norms[first : k + 1]) == name
+                    spans.add((starts[first] if whole else starts[k], ends[k]))
+        return spans
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    n = len(short)
+    if n == 0 or n > len(long):
+        return False
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def merge(resolver: SpeakerResolver, keep: Entity, other: Entity) -> None:
+    """Appositions ("المرشد الأعلى، آية الله علي خامنئي،") name one entity."""
+    keep.mentions.extend(other.mentions)
+    keep.names.extend(other.names)
+    keep.titles |= other.titles
+    keep.title_words |= other.title_words
+    keep.nisbas |= other.nisbas
+    keep.last = max(keep.last, other.last)
+    if keep.entity_id is None:
+        keep.entity_id = other.entity_id
+    resolver.entities.remove(other)
+    other.merged_into = keep
+
+
+def root(entity: Entity | None) -> Entity | None:
+    while entity is not None and entity.merged_into is not None:
+        entity = entity.merged_into
+    return entity

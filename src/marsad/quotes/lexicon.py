@@ -1,0 +1,182 @@
+"""Cue and speaker lexicons for reported speech, loaded once from `marsad/resources/quotes/`.
+
+Every entry is stored in normalized form (`marsad.arabic.normalize.normalize`) so that lookups
+compare `token.norm_` values. Verb inflections (feminine, plural) are derived here from the
+base forms listed in `verbs.tsv`, and every form is also indexed with the proclitics it may
+carry ("وأضاف", "فأكد", "ليعلن"), so that a lookup is one dictionary access.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..arabic.normalize import normalize
+
+CUE_CLASSES = ("say", "claim", "announce", "act", "describe")
+_RESOURCE_DIR = "quotes"
+_CONJUNCTIONS = ("\u0648", "\u0641")  # WAW, FEH
+_LAM = "\u0644"  # LAM: "ليعلن", "لتؤكد"
+_ALEF = "\u0627"
+_TEH = "\u062a"
+_YEH = "\u064a"
+_WAW = "\u0648"
+_HEH = "\u0647"  # normalized TEH MARBUTA
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    """What a reporting word is: its lemma, whether finite verb or participle, how it takes content."""
+
+    lemma: str
+    kind: str  # "verb" or "participle"
+    cls: str  # one of CUE_CLASSES
+    prep: str | None  # normalized object preposition ("الي", "عن", ...)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteLexicon:
+    """Every word list of the stage, normalized; sets of tuples hold multi-word phrases."""
+
+    cues: dict[str, CueForm]
+    complementizers: frozenset[tuple[str, ...]]
+    sources: frozenset[tuple[str, ...]]
+    self_sources: frozenset[str]
+    discourse_markers: frozenset[tuple[str, ...]]
+    titles: frozenset[str]
+    anonymous: frozenset[str]
+    organizations: frozenset[str]
+    groups: frozenset[str]
+    adjuncts: frozenset[str]
+    particles: frozenset[str]
+    countries: frozenset[tuple[str, ...]]
+    nationalities: dict[str, frozenset[str]]  # nisba (without article) -> country names
+    noun_cues: frozenset[str]
+    source_nouns: frozenset[str]
+    relatives: frozenset[str]
+    pronoun_subjects: frozenset[str]
+    not_speakers: frozenset[str]
+    introducers: frozenset[str]
+    clause_stoppers: frozenset[tuple[str, ...]]
+    source_first_words: frozenset[str]
+    negations: frozenset[str]
+    cue_index: dict[str, CueForm]  # every cue form with the proclitics it may carry
+
+    def cue(self, norm: str) -> CueForm | None:
+        """The cue a normalized word is, with or without its proclitics ("وأضاف", "فأكد", "ليعلن")."""
+        return self.cue_index.get(norm)
+
+
+def _lines(name: str) -> list[str]:
+    data = resources.files("marsad.resources").joinpath(f"{_RESOURCE_DIR}/{name}").read_text("utf-8")
+    return [line.rstrip("\n") for line in data.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(normalize(line.strip()) for line in _lines(name))
+
+
+def _phrases(name: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(normalize(line).split()) for line in _lines(name))
+
+
+def _perfect_forms(base: str) -> list[str]:
+    # قال -> قالت قالوا ; نفي (نفى) -> نفت ; دعا -> دعت
+    stem = base[:-1] if base.endswith((_ALEF, _YEH)) and len(base) > 2 else base
+    return [base, stem + _TEH, base + _WAW + _ALEF, stem + _TEH + _ALEF]
+
+
+def _imperfect_forms(base: str) -> list[str]:
+    # يقول -> تقول يقولون
+    forms = [base]
+    if base.startswith(_YEH):
+        forms.append(_TEH + base[1:])
+        forms.append(base + _WAW + "\u0646")
+    return forms
+
+
+def _participle_forms(base: str) -> list[str]:
+    # قائلا -> قائله قائلين قائلتين
+    stem = base[:-1] if base.endswith(_ALEF) else base
+    return [base, stem + _HEH, stem + _YEH + "\u0646", stem + _HEH + _ALEF]
+
+
+def _load_cues() -> dict[str, CueForm]:
+    cues: dict[str, CueForm] = {}
+    excluded = _words("not_cues.txt")
+    for line in _lines("verbs.tsv"):
+        cells = (line.split("\t") + [""] * 5)[:5]
+        perfect, imperfect, participles, cls, prep = (normalize(cell.strip()) for cell in cells)
+        if cls not in CUE_CLASSES:
+            raise ValueError(f"verbs.tsv: unknown class {cls!r} in line {line!r}; use one of {CUE_CLASSES}")
+        lemma = perfect or imperfect
+        verb = CueForm(lemma, "verb", cls, prep or None)
+        participle = CueForm(lemma, "participle", cls, prep or None)
+        for form in _perfect_forms(perfect) if perfect else []:
+            cues.setdefault(form, verb)
+        for form in _imperfect_forms(imperfect) if imperfect else []:
+            cues.setdefault(form, verb)
+        for base in filter(None, participles.split(",")):
+            for form in _participle_forms(base.strip()):
+                cues.setdefault(form, participle)
+    for form in excluded:
+        cues.pop(form, None)
+    return cues
+
+
+def _with_proclitics(cues: dict[str, CueForm]) -> dict[str, CueForm]:
+    """Cue forms keyed also with "و"/"ف" and, for finite verbs, "ل" ("ليعلن", "ولتؤكد")."""
+    index: dict[str, CueForm] = {}
+    for form, cue in cues.items():
+        variants = [form]
+        if cue.kind == "verb" and len(form) > 2:
+            variants.append(_LAM + form)
+        variants += [conjunction + variant for variant in variants for conjunction in _CONJUNCTIONS]
+        for variant in variants:
+            index.setdefault(variant, cue)
+    for form, cue in cues.items():  # a form that is itself a cue wins over a prefixed reading
+        index[form] = cue
+    return index
+
+
+def _load_nationalities() -> dict[str, frozenset[str]]:
+    table: dict[str, frozenset[str]] = {}
+    for line in _lines("nationalities.tsv"):
+        nisba, names = line.split("\t")
+        key = normalize(nisba.strip())
+        key = key[2:] if key.startswith(_ALEF + _LAM) else key
+        table[key] = frozenset(normalize(name.strip()) for name in names.split(","))
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> QuoteLexicon:
+    """The shared lexicon (read from package data once per process)."""
+    sources = _phrases("sources.txt")
+    cues = _load_cues()
+    return QuoteLexicon(
+        cues=cues,
+        cue_index=_with_proclitics(cues),
+        complementizers=_phrases("complementizers.txt"),
+        sources=sources,
+        self_sources=_words("self_sources.txt"),
+        discourse_markers=_phrases("discourse_markers.txt"),
+        titles=_words("titles.txt"),
+        anonymous=_words("anonymous.txt"),
+        organizations=_words("organizations.txt"),
+        groups=_words("groups.txt"),
+        adjuncts=_words("adjuncts.txt"),
+        particles=_words("particles.txt"),
+        countries=_phrases("countries.txt"),
+        nationalities=_load_nationalities(),
+        noun_cues=_words("nouns.txt"),
+        source_nouns=_words("source_nouns.txt"),
+        relatives=_words("relatives.txt"),
+        pronoun_subjects=_words("pronoun_subjects.txt"),
+        not_speakers=_words("not_speakers.txt"),
+        introducers=_words("introducers.txt"),
+        clause_stoppers=_phrases("clause_stoppers.txt"),
+        source_first_words=frozenset(phrase[0] for phrase in sources),
+        negations=_words("negations.txt"),
+    )

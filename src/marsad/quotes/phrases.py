@@ -1,0 +1,371 @@
+"""Speaker phrases: the words after (or before) a reporting verb that name who spoke."""
+
+from __future__ import annotations
+
+from .candidate import Candidate
+from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
+from .view import AL, LAM, NISBA_PLURALS, NP_OPENERS, PLURAL_ENDINGS, PREPOSITIONS, PRE_SUBJECT_LIMIT, QAD, SEGMENT_LIMIT, SHORT_QUOTE, WAW, TokenView
+
+
+class SpeakerPhrases(TokenView):
+    """Finds and checks speaker phrases: titles, names, appositions, pre-verbal subjects."""
+
+    def segments(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Comma-separated speaker phrases between a cue and its content.
+
+        Stops at a phrase that opens with a preposition once a speaker is found: what follows
+        ("، مع رئيس الوزراء الإسرائيلي، بنيامين نتنياهو،") belongs to that prepositional phrase.
+        """
+        found: list[tuple[int, int]] = []
+        k = start
+        while k < end:
+            seg_start = k
+            while k < end and self.words[k] not in COMMAS:
+                k += 1
+            segment = self._trim_segment(seg_start, k)
+            if segment is not None:
+                found.append(segment)
+            if found and (segment is None or segment[0] > seg_start) and self._holds_preposition(seg_start, k):
+                break
+            k += 1
+        return found
+
+    def _holds_preposition(self, start: int, end: int) -> bool:
+        return any(self.is_adjunct(m) and self.norms[m] not in self.lex.not_speakers and self.words[m] not in MARKS for m in range(start, end) if self.norms[m] in PREPOSITIONS)
+
+    def _trim_segment(self, start: int, end: int, *, after_lam: bool = False) -> tuple[int, int] | None:
+        lex = self.lex
+        k = start
+        if k < end and self.norms[k] in lex.relatives:
+            return k, k + 1
+        if after_lam and k < end and self.norms[k][:1] == LAM:  # "وفقاً للشرطة": the LAM is the phrase's
+            return self._trim_segment(k + 1, end) if self.norms[k] == LAM else self._segment_from(k, end)
+        # Skip a leading addressee ("حسب ما قال لـ"العربية" الشيخ ...") before the speaker.
+        while k < end:
+            norm = self.norms[k]
+            addressee = norm[:1] == LAM and self.is_adjunct(k)
+            if not (addressee or norm in lex.source_nouns):
+                break
+            k += 1
+            if k < end and self.words[k] in MARKS and k in self.pairs:
+                k = self.pairs[k] + 1
+        if k < end and self.is_adjunct(k):
+            return None
+        if k >= end:
+            return None
+        return self._segment_from(k, end)
+
+    def _segment_from(self, k: int, end: int) -> tuple[int, int] | None:
+        lex = self.lex
+        close = self.pairs.get(k)
+        if close is not None and close - k <= SHORT_QUOTE and close + 1 >= end and close - k > 1:
+            return k + 1, close  # `وقالت "الأوبزرفر" إن`: the quoted name is the speaker
+        seg_start = k
+        while k < end and k - seg_start < SEGMENT_LIMIT:
+            if self.complementizer(k) or self.cue_at[k] is not None or self.norms[k] in lex.not_speakers:
+                break
+            if k > seg_start and self.norms[k] in lex.particles:
+                break  # "وبحسب البيان فقد ..."
+            if k > seg_start or not self.norms[k].startswith(LAM):  # "وفقاً للشرطة": LAM opens the phrase
+                genitive = k > seg_start and self._genitive(k, seg_start) and all(self.words[m].startswith(AL) or self.norms[m] in lex.titles for m in range(seg_start, k))
+                if self.is_adjunct(k) and not genitive:
+                    break
+                if k > seg_start and self.source_at(k):
+                    break  # "الصحيفتان نقلاً عن ..."
+            if k > seg_start and self.norms[k].isdigit():
+                break
+            if k - seg_start >= 2 and self.words[k].startswith(AL) and self.norms[k].endswith(PLURAL_ENDINGS) and not self.norms[k].endswith(NISBA_PLURALS):
+                break  # "الشرطة الألمانية المداهمات": a plural noun after the phrase is its object
+            if k > seg_start and self._addressee_after_title(k):
+                break  # "المتحدث لفوكس نيوز": LAM + word after a bare title is whom he spoke to
+            if k > seg_start and self.norms[k].startswith(LAM + LAM) and not self.words[k - 1].startswith(AL) and self.norms[k - 1] not in lex.titles:
+                break  # "يورغوس كاتروغالوس للصحافيين": after a name, LAM + article is the addressee
+            if self.words[k] in MARKS:
+                close = self.pairs.get(k)
+                if close is None or close - k > 4 or not (k > seg_start and self.is_media(k - 1)):
+                    break
+                k = close + 1
+                continue
+            if not self.is_word[k] and (self.words[k] != "-" or self.layout.starts[k] > self.layout.ends[k - 1]):
+                break  # a spaced dash opens an aside: "بحسب تقارير - مواقع هولندية"
+            k += 1
+        if k == seg_start:
+            return None
+        if not any(self.is_word[m] for m in range(seg_start, k)):
+            return None
+        return seg_start, k
+
+    def plausible_speaker(self, segment: tuple[int, int]) -> bool:
+        """Whether words after (or before) a reporting verb can name who spoke."""
+        start, end = segment
+        if sum(self.is_word[start:end]) > SEGMENT_LIMIT:
+            return False
+        if self._plausible_source(segment):
+            return True
+        lex = self.lex
+        head = self.norms[start]
+        if head in lex.not_speakers or self.source_at(start) or self.cue_at[start] is not None:
+            return False
+        if self.words[start].startswith(AL) and (sum(self.is_word[start:end]) > 4 or not self._before_content(end)):
+            return False  # an unknown "ال" noun is a subject only right before the content ("... إن")
+        if not head.isalpha() or head.startswith((LAM + LAM, "\u0628" + AL)):  # "للصحفيين", "بالقول"
+            return False
+        if head[:1] in ("\u0628", LAM) and self._known_word(head[1:]):  # "بلهجة", "لوكالة"
+            return False
+        if len(head) >= 4 and head.endswith("\u0627") and self.ner_label[start] != "PERS":
+            # Accusative participles and adverbs ("متهكما", "موجها كلامه", "رسميا"), not names
+            # ending in ALEF ("رولا الأمين", "كانبيرا").
+            participle = head.startswith("\u0645") and (end - start == 1 or any(self.words[k].endswith("\u0647") for k in range(start, end)))
+            if participle or (end - start == 1 and head.endswith("\u064a\u0627")):
+                return False
+        return all(self.is_word[k] or self.words[k] == "-" for k in range(start, end))
+
+    def _before_content(self, end: int) -> bool:
+        """Whether only adjuncts, commas and times separate `end` from a complementizer, mark or colon."""
+        k = end
+        limit = min(self.n, end + 12)
+        while k < limit:
+            if self.complementizer(k) or self.words[k] in COLONS or (self.words[k] in MARKS and k in self.pairs and not self.name_quote(k)):
+                return True
+            if self.words[k] in SENTENCE_FINAL:
+                return False
+            k += 1
+        return False
+
+    def _genitive(self, k: int, head: int | None = None) -> bool:
+        """"الأمين العام للأمم المتحدة", "المفوضية العليا لشؤون اللاجئين": LAM continues the title."""
+        lex = self.lex
+        if self.norms[k][1:] in lex.not_speakers or AL + self.norms[k][2:] in lex.not_speakers or self.norms[k][2:] in lex.not_speakers:
+            return False  # "للمرة الثانية" is an adverb
+        if self.norms[k].startswith(LAM + LAM):
+            return self.norms[k - 1] in lex.titles or self.words[k - 1].startswith(AL)
+        return head is not None and self.norms[k][:1] == LAM and self.norms[head] in lex.organizations
+
+    def _addressee_after_title(self, k: int) -> bool:
+        norm = self.norms[k]
+        if norm[:1] != LAM or norm.startswith(LAM + LAM):
+            return False
+        previous = self.norms[k - 1]
+        return previous in self.lex.titles or previous.startswith(AL)
+
+    def _name_like(self, segment: tuple[int, int]) -> bool:
+        start, end = segment
+        if self._plausible_source(segment):
+            return True
+        for k in range(start, end):
+            word = self.words[k]
+            if word == "-":
+                continue
+            if not word.isalpha() or word.endswith("\u0647") or self.norms[k] in self.lex.not_speakers:  # HEH: pronoun
+                return False
+        return end - start <= 4
+
+    def _plausible_source(self, segment: tuple[int, int]) -> bool:
+        lex = self.lex
+        start, end = segment
+        head = self.norms[start]
+        if head[:1] == LAM and len(head) > 3:
+            head = head[1:] if not head.startswith(LAM + LAM) else AL + head[2:]
+        heads = (head, head[2:] if head.startswith(AL) else AL + head)
+        known = lex.anonymous | lex.organizations | lex.titles | lex.groups
+        if any(h in known for h in heads):
+            return True
+        # A PERS or ORG entity counts when the phrase is titles then that entity ("الوزير X").
+        for k in range(start, end):
+            if self.ner_label[k] in ("PERS", "ORG"):
+                return all(self.norms[m] in lex.titles or self.norms[m].startswith(AL) for m in range(start, k))
+        return (head,) in lex.countries
+
+    def _subject_end(self, start: int, end: int, *, act: bool) -> int:
+        """End of a speaker phrase right after a verb: titles and a name, before the object."""
+        lex = self.lex
+        k = start
+        seen_name = False
+        seen_any = False
+        while k < end and k - start < SEGMENT_LIMIT:
+            norm = self.norms[k]
+            if seen_any and not seen_name and self._genitive(k, start):  # "الأمين العام للأمم المتحدة"
+                k += 1
+                continue
+            if not self.is_word[k] or self.is_adjunct(k) or self.complementizer(k):
+                break
+            bare = norm[2:] if norm.startswith(AL) else norm
+            has_article = self.words[k].startswith(AL) and len(norm) > 3
+            head_known = norm in lex.titles or norm in lex.anonymous or norm in lex.organizations or norm in lex.groups
+            if not seen_any:
+                if act and not head_known and not self._known_name(k):
+                    return start
+                if not act and not head_known and not self._known_name(k):
+                    return start
+            elif seen_name and has_article and bare not in lex.titles:
+                break
+            elif k - start >= 2 and has_article and norm.endswith(PLURAL_ENDINGS) and not norm.endswith(NISBA_PLURALS):
+                break  # "ووصفت الشرطة الفيدرالية الألمانية المداهمات"
+            elif act and not has_article and norm not in lex.titles and not seen_name and not self._known_name(k) and self.layout.entities:
+                break  # "ويرفض الرئيس الأمريكي بنداً": without NER support, stop at the title
+            if not has_article and not head_known:
+                seen_name = True
+            seen_any = True
+            k += 1
+        return k
+
+    def _object_start(self, start: int, end: int) -> int:
+        """Where the object of a verb like "دعا", "أشاد" starts: after its subject and appositions."""
+        k = self._subject_end(start, end, act=True)
+        while k < end:
+            if self.words[k] in COMMAS:
+                k += 1
+                continue
+            seg_end = k
+            while seg_end < end and self.words[seg_end] not in COMMAS:
+                seg_end += 1
+            if seg_end >= end:
+                return k
+            segment = (k, seg_end)
+            if not (self.is_adjunct(k) or self.plausible_speaker(segment) and self._name_like(segment)):
+                return k
+            k = seg_end
+        return k
+
+    def _short_subject(self, start: int, end: int) -> bool:
+        """"نفى ترمب أن ...": a few name-like words before a complementizer are the subject."""
+        return 0 < sum(self.is_word[start:end]) <= 3 and self.plausible_speaker((start, end)) and self._name_like((start, end))
+
+    def _svo_subject(self, i: int) -> bool:
+        probe = Candidate(content=(i, i), direct=False, cue=(i, i + 1), kind="verb", lemma="")
+        self._preverbal_subject(probe, i)
+        return probe.mode == "explicit"
+
+    def _preverbal_subject(self, candidate: Candidate, i: int) -> None:
+        """SVO order: "ترامب، الذي عارض الاتفاق، قال"; "لكنه قال"; "الشيخ ...، الذي قال"."""
+        lex = self.lex
+        sent_start = self.sentence_start(i)
+        k = i - 1
+        if k >= sent_start and self.norms[k] == QAD:
+            k -= 1
+        if k < sent_start:
+            return
+        norm = self.norms[k]
+        if norm in lex.pronoun_subjects:
+            candidate.mode = "pronoun"
+            return
+        if norm in lex.relatives:
+            candidate.mode = "relative"
+            antecedent = self._antecedent(k, sent_start)
+            if antecedent is not None:
+                candidate.subjects = [antecedent]
+            return
+        found = self._subjects_before(k, sent_start)
+        if found:
+            candidate.subjects = found
+            candidate.mode = "explicit"
+
+    def _antecedent(self, relative: int, sent_start: int) -> tuple[int, int] | None:
+        """The noun phrase a relative pronoun refers to: "بالوكالة الدولية ...، التي قالت"."""
+        lex = self.lex
+        back = relative - 1
+        if back >= 0 and self.words[back] in COMMAS:
+            back -= 1
+        end = back + 1
+        begin = end
+        while begin - 1 >= max(sent_start - 1, 0) and end - begin < 5:
+            m = begin - 1
+            if not self.is_word[m] or self.is_adjunct(m) or self.source_at(m) or self.norms[m] in lex.source_nouns or self.cue_at[m] is not None:
+                break
+            begin = m
+            if self.norms[m].startswith(NP_OPENERS):
+                break
+        return (begin, end) if begin < end else None
+
+    def _subjects_before(self, k: int, sent_start: int) -> list[tuple[int, int]]:
+        """Comma-separated phrases ending at `k`: "مستشار الأمن القومي، جون بولتون، قال"."""
+        lex = self.lex
+        found: list[tuple[int, int]] = []
+        pos = k
+        while pos >= sent_start and len(found) < 3:
+            b = pos
+            while b >= sent_start and self.words[b] not in COMMAS and self.cue_at[b] is None and not self._ends_complementizer(b):
+                b -= 1
+            seg_start = b + 1
+            while seg_start <= pos and (self.norms[seg_start] in lex.particles or self.norms[seg_start] == WAW or self._marker_len(seg_start)):
+                seg_start += self._marker_len(seg_start) or 1
+            relative_clause = seg_start <= pos and (self.norms[seg_start] in lex.relatives or self.norms[seg_start][1:] in lex.relatives)
+            if seg_start <= pos and not relative_clause:  # "ترامب، الذي عارض الاتفاق، قال": skip the clause
+                end = pos + 1
+                relative = next((m for m in range(seg_start + 1, end) if self.norms[m] in lex.relatives), None)
+                if relative is not None:  # "كان براد بارسكيل الذي أدار ... قال"
+                    end = relative
+                if self.norms[end - 1] == QAD:
+                    end -= 1
+                segment = self._trim_segment(seg_start, end) if seg_start < end else None
+                if segment is None or segment[1] != end or segment[1] - segment[0] > PRE_SUBJECT_LIMIT or not self.plausible_speaker(segment):
+                    break
+                found.insert(0, segment)
+            if b < sent_start or self.words[b] not in COMMAS:
+                break
+            pos = b - 1
+        return found
+
+    def _person_before(self, i: int) -> tuple[int, int] | None:
+        """The first PERS entity of the cue's sentence before it, outside marks and prepositional phrases."""
+        k = self.sentence_start(i)
+        while k < i:
+            close = self.pairs.get(k)
+            if close is not None:
+                k = close + 1
+                continue
+            if self.ner_label[k] == "PERS":
+                start = k
+                while k < i and self.ner_label[k] == "PERS":
+                    k += 1
+                addressee = start > 0 and (self.is_adjunct(start - 1) or self.norms[start - 1][:1] == LAM or self.norms[start][:1] == LAM)
+                # A one-word PERS that the article never repeats is more often a tagging slip than a name.
+                attested = k - start > 1 or self.norm_count[self.norms[start]] > 1 or start - self.sentence_start(start) <= 2
+                if not addressee and attested and self.plausible_speaker((start, k)) and self._name_like((start, k)):
+                    return start, k
+                continue
+            k += 1
+        return None
+
+    def _inverted_subject_end(self, start: int) -> int:
+        k = start
+        end = self.sentence_end(start)
+        while k < end and self.is_word[k] and k - start < SEGMENT_LIMIT:
+            k += 1
+        return k
+
+    def _explicit_subject(self, candidate: Candidate, start: int, end: int) -> None:
+        """Speaker mentions between the cue and the content, split at appositive commas."""
+        if candidate.lemma == "\u0646\u0642\u0644":  # "نقل": the speaker follows "عن"
+            for k in range(start, end):
+                if self.norms[k] == "\u0639\u0646":  # "عن"
+                    start = k + 1
+                    break
+        segments = []
+        for segment in self.segments(start, end):
+            if self.norms[segment[0]] in self.lex.relatives:
+                break  # "X، الذي أصدر، الأسبوع الماضي، لائحة ...": the rest is the relative clause
+            if self.plausible_speaker(segment):
+                segments.append(segment)
+        # Appositions after the first phrase must look like names or titles, not like an object.
+        segments = segments[:1] + [segment for segment in segments[1:] if self._name_like(segment)]
+        if segments:
+            candidate.subjects = segments
+            candidate.mode = "explicit"
+
+    def _after_discourse_marker(self, i: int) -> bool:
+        s = self.sentence_start(i)
+        k = s
+        while k < i and (self.norms[k] == WAW or not self.is_word[k]):
+            k += 1
+        return k < i and self._marker_len(k) > 0
+
+    def _parent(self, i: int, previous: list[Candidate]) -> Candidate | None:
+        sentence = self.layout.sentence[i]
+        for index in range(len(previous) - 1, -1, -1):
+            cue = previous[index].cue[0]
+            if cue < i and (self.layout.sentence[cue] == sentence or previous[index].content[1] >= i - 2):
+                return previous[index]
+            if cue < i:
+                break
+        return None

@@ -1,0 +1,151 @@
+"""Source phrases ("بحسب", "نقلاً عن"), headline quotes ("X: ...") and speaker introductions."""
+
+from __future__ import annotations
+
+from .candidate import Candidate
+from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
+from .phrases import SpeakerPhrases
+from .view import HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
+
+
+class SourceFinder(SpeakerPhrases):
+    """Quotes attributed by a source phrase or by the headline form, and "سئل X" introductions."""
+
+    def from_source(self, i: int, length: int, previous: list[Candidate]) -> list[Candidate]:
+        """"وبحسب مصادر محلية، ..." (content after) or "...، وفقاً للشرطة." (content before)."""
+        found = self._source_phrase(i, length)
+        if found is None:
+            return []
+        segment, np_end, via_relative = found
+        sent_start, sent_end = self.sentence_start(i), self.sentence_end(i)
+        lead = sent_start
+        while lead < i and (self.norms[lead] == WAW or not self.is_word[lead] or self._marker_len(lead)):
+            lead += self._marker_len(lead) or 1
+        after = np_end + 1 if np_end < sent_end and self.words[np_end] in COMMAS else np_end
+        comp = self._complementizer_near(after, sent_end)  # "نقلاً عن مصادر، مفاده أن ..."
+        before_comma = i > 0 and self.words[i - 1] in COMMAS
+        replaces: Candidate | None = None
+        if lead == i or comp or (not before_comma and after < sent_end):
+            start = after + comp
+            end = self.clause_end(start)
+            if any(self.finite_cue(m) for m in range(start, min(start + 2, end))):
+                return []  # "جاء ذلك وفقاً لما نقلته الوكالة، حيث قال: ...": the cue that follows reports it
+            if end - start <= SEGMENT_LIMIT and self._plausible_source((start, end)):
+                return []  # "على لسان X، قائد القيادة المركزية": an apposition, not a statement
+        else:
+            last = previous[-1] if previous else None
+            if last is not None and last.content[1] >= i - 2 and last.content[0] >= sent_start - 1:
+                if via_relative or last.cls not in OBJECT_CLASSES or last.kind != "verb" or last.cue[0] != sent_start:
+                    return []  # the source of a quote already found ("حسب ما نقلته وكالة": a channel)
+                replaces = last  # "دعا ترامب بوتين لزيارة ...، بحسب السكرتيرة": the source reports the clause
+            if any(s <= i < e for s, e in self.direct_spans):
+                return []
+            start, end = sent_start, i - 1 if before_comma else i
+            if any((self.finite_cue(m) and self.cue_at[m].cls not in OBJECT_CLASSES) or self.noun_cue[m] for m in range(start, end)):
+                return []
+        start, end = self.trim(start, end)
+        if end - start < 2 or self.words[end - 1] in QUESTION:
+            return []
+        if replaces is not None:
+            previous.remove(replaces)
+        candidate = Candidate(content=(start, end), direct=False, cue=(i, i + length), kind="source", lemma=self.norms[i])
+        candidate.subjects = [segment]
+        candidate.mode = "explicit"
+        return [candidate]
+
+    def _source_phrase(self, i: int, length: int) -> tuple[tuple[int, int], int, bool] | None:
+        """The source a phrase names: (speaker span, end of the phrase, whether "ما + verb" led to it)."""
+        lex = self.lex
+        j = i + length
+        if j >= self.n:
+            return None
+        first = self.norms[j]
+        if first in lex.self_sources or (first[:1] == LAM and first[1:] in lex.self_sources):
+            return None  # "حسب تعبيره": the speaker is already known
+        cue_end = j
+        via_relative = False
+        if first in MA and j + 1 < self.n:  # "بحسب ما قال", "وفقاً لما نقلته": skip the relative and its verb
+            cue_end, via_relative = j + 2, True
+        elif self.norms[j - 1] in MA:  # the phrase itself ended with "ما"
+            cue_end, via_relative = j + 1, True
+        sent_end = self.sentence_end(i)
+        np_end = cue_end
+        while np_end < sent_end and self.words[np_end] not in COMMAS and self.words[np_end] not in SENTENCE_FINAL:
+            np_end += 1
+        segment = self._trim_segment(cue_end, np_end, after_lam=self.norms[i].endswith(LAM_SOURCES))
+        if segment is None:
+            if not (cue_end < np_end and self.norms[cue_end][:1] == LAM):
+                return None
+            segment = (cue_end, min(np_end, cue_end + 4))
+        sent_start = self.sentence_start(i)
+        opens = all(self.norms[m] == WAW or not self.is_word[m] for m in range(sent_start, i))
+        named = opens and np_end < sent_end and self.words[np_end] in COMMAS and self._name_like(segment)
+        if not (via_relative or named or self._plausible_source(segment)):
+            return None  # "حسب الاتفاق" is no source; "وبحسب أديب، ..." is
+        return segment, np_end, via_relative
+
+    def _complementizer_near(self, k: int, end: int) -> int:
+        """Words to skip to get past a complementizer at `k` or one word later ("مفاده أن"), or 0."""
+        if k >= end:
+            return 0
+        length = self.complementizer(k)
+        if length:
+            return length
+        if k + 1 < end:
+            length = self.complementizer(k + 1)
+            return length + 1 if length else 0
+        return 0
+
+    def headlines(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Lines of the form "X: ..." where X names a speaker (headline and subheading style)."""
+        found: list[Candidate] = []
+        covered = [c.content for c in candidates]
+        speaker_words = {self.norms[k] for c in candidates for s, e in c.subjects for k in range(s, e)}
+        for number, (start, end) in enumerate(self.layout.paragraph_bounds):
+            colon = next((k for k in range(start, min(end, start + HEADLINE_LEFT_LIMIT + 3)) if self.words[k] in COLONS), None)
+            if colon is None:
+                continue
+            left = start
+            for k in range(start, colon):
+                if self.words[k] in SEPARATORS:
+                    left = k + 1
+            if not 0 < colon - left <= HEADLINE_LEFT_LIMIT:
+                continue
+            if any(self.cue_at[k] is not None for k in range(left, colon)):
+                continue
+            if any(s <= colon < e for s, e in covered):
+                continue
+            segment = self._trim_segment(left, colon)
+            if segment is None:
+                continue
+            in_subheading = number in self.layout.subheadings
+            if not (self._plausible_source(segment) or self.norms[segment[1] - 1] in speaker_words):
+                if not (in_subheading and segment[1] - segment[0] <= 3 and self.plausible_speaker(segment)):
+                    continue
+            content_start = colon + 1
+            direct = False
+            if content_start < end and self.words[content_start] in MARKS and self.pairs.get(content_start, 0) >= end - 2:
+                content_start += 1
+                direct = True
+            s, e = self.trim(content_start, end)
+            if e - s < 2 or self.words[e - 1] in QUESTION or self.words[end - 1] in QUESTION:
+                continue
+            candidate = Candidate(content=(s, e), direct=direct, cue=(colon, colon + 1), kind="headline", lemma=":")
+            candidate.subjects = [segment]
+            candidate.mode = "explicit"
+            found.append(candidate)
+        return found
+
+    def introducer(self, i: int) -> list[Candidate]:
+        """"وعندما سئل المتحدث ..." names who speaks next; an empty candidate carries it."""
+        end = self.sentence_end(i)
+        stop = i + 1
+        while stop < end and self.words[stop] not in COMMAS and self.cue_at[stop] is None:
+            stop += 1
+        segment = self._trim_segment(i + 1, stop)
+        if segment is None or not self.plausible_speaker(segment):
+            return []
+        candidate = Candidate(content=(i, i), direct=False, cue=(i, i + 1), kind="intro", lemma=self.norms[i])
+        candidate.subjects = [segment]
+        candidate.mode = "explicit"
+        return [candidate]

@@ -1,0 +1,254 @@
+"""Token-level predicates over a `Layout` shared by the quote finders: cues, complementizers, clauses.
+
+Everything is a dictionary lookup on normalized words (`token.norm_`); the lists of words live in
+`marsad/resources/quotes/` and are loaded once by `lexicon.load_lexicon`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .layout import COLONS, COMMAS, MARKS, Layout
+from .lexicon import CueForm, QuoteLexicon, load_lexicon
+from .marks import pair_marks
+
+SCAN_LIMIT = 30  # words between a cue and its complementizer / mark / colon
+SHORT_QUOTE = 4  # a quoted span this short after a preposition is a name ("مع "فوكس نيوز"")
+SEGMENT_LIMIT = 9  # words in one speaker phrase
+HEADLINE_LEFT_LIMIT = 7  # words before the colon of a headline "X: ..."
+PRE_SUBJECT_LIMIT = 5  # words of a subject written before its verb ("ترامب ... قال")
+SEPARATORS = frozenset({"|", "-", "\u2013", "\u2014", "/"})
+QUESTION = frozenset({"\u061f", "?"})  # ARABIC QUESTION MARK
+WAW = "\u0648"
+FEH = "\u0641"
+LAM = "\u0644"
+AL = "\u0627\u0644"
+QAD = "\u0642\u062f"  # "قد"
+KAMA = "\u0643\u0645\u0627"  # "كما"
+MA = frozenset({"\u0645\u0627", "\u0644\u0645\u0627", "\u062d\u0633\u0628\u0645\u0627", "\u0628\u062d\u0633\u0628\u0645\u0627"})  # ما لما حسبما بحسبما: a verb of saying follows
+NP_OPENERS = ("\u0628\u0627\u0644", "\u0644\u0644", "\u0648\u0627\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644")  # بال لل وال فال كال
+CLAUSE_LINKS = frozenset({"\u0641\u064a\u0645\u0627", "\u0628\u064a\u0646\u0645\u0627"})  # فيما بينما
+LINK_WORDS = CLAUSE_LINKS | {"\u0641\u064a", "\u062d\u064a\u0646", "\u0643\u0645\u0627"}  # في حين كما
+TEMPORAL = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0645\u0646\u0630", "\u062f\u0648\u0646", "\u0631\u063a\u0645", "\u062d\u062a\u064a", "\u0628\u0645\u062c\u0631\u062f", "\u0644\u0645\u062c\u0631\u062f"})  # بعد قبل منذ دون رغم حتى بمجرد لمجرد
+# "إن" / "أن" after these opens no reported clause: time ("بعد أن") or a question ("سؤاله إن كان").
+NOT_REPORTING = TEMPORAL | {"\u0633\u0624\u0627\u0644", "\u0633\u0624\u0627\u0644\u0647", "\u0633\u0624\u0627\u0644\u0647\u0627"}  # سؤال سؤاله سؤالها
+OBJECT_CLASSES = ("act", "describe")
+PLURAL_ENDINGS = ("\u0627\u062a", "\u064a\u0646")  # -ات -ين: plural nouns
+NISBA_PLURALS = ("\u064a\u064a\u0646",)  # -يين: plural adjectives of origin ("الأمريكيين")
+# Prepositions whose phrase can hold a second name: "مع رئيس الوزراء، بنيامين نتنياهو،".
+PREPOSITIONS = frozenset({"\u0645\u0639", "\u0639\u0646", "\u0627\u0644\u064a", "\u0628\u064a\u0646", "\u0644\u062f\u064a"})  # مع عن الي بين لدي
+NAME_HOMOGRAPHS = frozenset({"\u0639\u0644\u064a"})  # "علي"
+LAM_SOURCES = ("\u0648\u0641\u0642\u0627", "\u0637\u0628\u0642\u0627")  # وفقا طبقا (+ LAM)
+
+
+
+
+class TokenView:
+    """Arrays and predicates over one document's tokens; the finders below build on it."""
+
+    def __init__(self, layout: Layout, lexicon: QuoteLexicon | None = None) -> None:
+        self.layout = layout
+        self.lex = lexicon or load_lexicon()
+        self.words = layout.words
+        self.norms = layout.norms
+        self.n = len(layout.words)
+        self.pairs = pair_marks(layout)
+        self.closers = {close: open_ for open_, close in self.pairs.items()}
+        lex = self.lex
+        cue_of = lex.cue_index.get
+        self.cue_at: list[CueForm | None] = [cue_of(norm) for norm in self.norms]
+        self.noun_cue = [norm in lex.noun_cues for norm in self.norms]
+        self.is_word = [word.isalnum() or any(char.isalnum() for char in word) for word in self.words]
+        first_words = lex.source_first_words
+        self.may_source = [norm in first_words or norm[1:] in first_words for norm in self.norms]
+        self.norm_count = Counter(self.norms)
+        self.speaker_words: set[str] = set()  # words of the speaker phrases found so far
+        self.direct_spans: list[tuple[int, int]] = []
+        self.ner_label: list[str | None] = [None] * self.n
+        for start, end, label, _ in layout.entities:
+            self.ner_label[start:end] = [label] * (end - start)
+
+    def sentence_end(self, i: int) -> int:
+        return self.layout.sentence_bounds[self.layout.sentence[i]][1]
+
+    def sentence_start(self, i: int) -> int:
+        return self.layout.sentence_bounds[self.layout.sentence[i]][0]
+
+    def paragraph_end(self, i: int) -> int:
+        number = self.layout.paragraph[i]
+        return self.layout.paragraph_bounds[number][1] if number >= 0 else self.sentence_end(i)
+
+    def complementizer(self, j: int) -> int:
+        """Length in words of the complementizer at `j` (0 if none)."""
+        comps = self.lex.complementizers
+        if j > 0 and self.norms[j - 1] in NOT_REPORTING:
+            return 0  # "بعد أن كسبت", "لدى سؤاله إن كانت": a time clause or a question, not reported speech
+        if j + 1 < self.n and (self.norms[j], self.norms[j + 1]) in comps:
+            return 2
+        return 1 if (self.norms[j],) in comps else 0
+
+    def is_adjunct(self, j: int) -> bool:
+        norm = self.norms[j]
+        lex = self.lex
+        if norm in lex.adjuncts or (norm[:1] in (WAW, FEH) and norm[1:] in lex.adjuncts):
+            # "علي" (the name Ali) and "على" (on) fold together; the written letter tells them apart.
+            return not (norm in NAME_HOMOGRAPHS and self.words[j].endswith("\u064a"))  # YEH
+        if len(norm) > 2 and norm[0] == LAM:
+            rest = norm[1:]
+            if rest.isascii() or rest in lex.organizations or (AL + rest[1:]) in lex.organizations:
+                return True
+            if rest.startswith(LAM) and (AL + rest[1:]) in lex.organizations:
+                return True
+        return False
+
+    def finite_cue(self, j: int) -> bool:
+        form = self.cue_at[j]
+        return form is not None and form.kind == "verb"
+
+    def clause_initial(self, i: int) -> bool:
+        """Whether a verb at `i` opens a clause (so it is a verb, not a homographic noun)."""
+        norm = self.norms[i]
+        if norm[:1] in (WAW, FEH) and self.lex.cue(norm[1:]) is not None:
+            return True
+        if i == self.sentence_start(i):
+            return True
+        prev = i - 1
+        if self.norms[prev] == QAD:
+            prev -= 1
+        if prev < 0:
+            return True
+        word = self.words[prev]
+        return not self.is_word[prev] or self.norms[prev] in self.lex.particles or word in MARKS
+
+    def name_quote(self, j: int) -> bool:
+        """A quoted name ("لـ"رويترز"", "القناة "ارت 1"") rather than a quotation."""
+        close = self.pairs.get(j)
+        if close is None:
+            return False
+        if j > 0 and (self.norms[j - 1] == LAM or self.is_media(j - 1)):
+            return True
+        after = close + 1
+        if after < self.n and (self.words[after] in COLONS or self.noun_cue[after]) and close - j <= SHORT_QUOTE:
+            return True  # "عبر حسابه "تويتر": "..."", "الوكالة "انا" قوله "...""
+        if after < self.n and self.words[after] in COMMAS:
+            after += 1
+        if after < self.n and self.complementizer(after):
+            return True
+        return close - j <= 3 and after < self.n and self.norms[after] in self.lex.adjuncts
+
+    def is_media(self, j: int) -> bool:
+        norm = self.norms[j]
+        for form in (norm, norm[1:] if norm[:1] in (WAW, LAM) else norm):
+            if form in self.lex.organizations or (AL + form) in self.lex.organizations:
+                return True
+        return False
+
+    def clause_end(self, p: int, *, limit: int | None = None) -> int:
+        """End (exclusive) of an indirect clause starting at `p`."""
+        end = limit if limit is not None else self.sentence_end(p)
+        k = p
+        while k < end:
+            word = self.words[k]
+            close = self.pairs.get(k)
+            if close is not None:
+                if close >= end:  # a quotation running past the sentence end carries the clause
+                    return min(close + 1, self.paragraph_end(k))
+                k = close + 1
+                continue
+            if word in COMMAS and k > p and self.chain_follows(k + 1):
+                return k
+            if k > p and self.norms[k] in CLAUSE_LINKS and self.chain_follows(k):  # "... فيما قال مصدر"
+                return k
+            if k > p and self.norms[k] in self.lex.pronoun_subjects and k + 1 < end and self.finite_cue(k + 1):
+                return k  # "... لكنه يندد بـ": a new statement
+            if k > p and self.words[k - 1] in MARKS and self.cue_at[k] is not None and self.cue_at[k].kind == "participle":
+                return k  # "... "ليس ساذجا" واصفا بوتين"
+            k += 1
+        return end
+
+    def chain_follows(self, j: int) -> bool:
+        """Whether a new cue or a source phrase starts at `j` (just after a comma)."""
+        if j >= self.n:
+            return False
+        form = self.cue_at[j]
+        if form is not None:
+            if form.kind == "participle":
+                return True
+            return self.norms[j][:1] in (WAW, FEH) and self.lex.cue(self.norms[j][1:]) is not None
+        if self.source_at(j):
+            return True
+        if j + 1 < self.n and (self.norms[j], self.norms[j + 1]) in self.lex.clause_stoppers:
+            return True
+        for k in range(j, min(j + 3, self.n)):  # "في حين قال", "فيما أكد", "وقالت"
+            if self.finite_cue(k):
+                if k == j:
+                    return self.norms[k][:1] in (WAW, FEH) and self.lex.cue(self.norms[k][1:]) is not None
+                return all(self.norms[m] in LINK_WORDS or self.norms[m] in self.lex.particles for m in range(j, k))
+        return False
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """Drop punctuation at both ends, except a closing mark whose opening mark is kept."""
+        while start < end and not self.is_word[start] and self.words[start] not in MARKS:
+            start += 1
+        while end > start:
+            last = end - 1
+            word = self.words[last]
+            if self.is_word[last]:
+                break
+            if word in MARKS and self.closers.get(last, -1) >= start:
+                break
+            end -= 1
+        return start, end
+
+    def source_at(self, j: int) -> int:
+        """Length of a source phrase at `j` ("بحسب", "نقلاً عن", "وفقاً لـ") or 0."""
+        sources = self.lex.sources
+        norm = self.norms[j]
+        following = self.norms[j + 1] if j + 1 < self.n else ""
+        for form in (norm, norm[1:] if norm[:1] == WAW and len(norm) > 3 else None):
+            if form is None:
+                continue
+            if (form, following) in sources:
+                return 2
+            if (form,) in sources:
+                return 1
+        return 0
+
+    def _opens_sentence(self, i: int) -> bool:
+        """A verb that starts its sentence (after "و", "ف", particles or a discourse marker)."""
+        s = self.sentence_start(i)
+        while s < i and (self.norms[s] in self.lex.particles or not self.is_word[s] or self._marker_len(s)):
+            s += self._marker_len(s) or 1
+        return s == i
+
+    def _after_adjunct(self, j: int) -> bool:
+        return j > 0 and (self.is_adjunct(j - 1) or self.is_media(j - 1))
+
+    def _marker_len(self, s: int) -> int:
+        markers = self.lex.discourse_markers
+        if s + 1 < self.n and (self.norms[s], self.norms[s + 1]) in markers:
+            return 2
+        norm = self.norms[s]
+        if (norm,) in markers or (norm[:1] == WAW and (norm[1:],) in markers):
+            return 1
+        return 0
+
+    def _ends_complementizer(self, b: int) -> bool:
+        comps = self.lex.complementizers
+        return (self.norms[b],) in comps or (b > 0 and (self.norms[b - 1], self.norms[b]) in comps)
+
+    def _prep_at(self, k: int, prep: str) -> bool:
+        norm = self.norms[k]
+        if norm == prep:
+            return True
+        # BEH is written on its noun: "نددت الرابطة بحملة الاختطاف", "أشاد بالاتفاق".
+        return prep == "\u0628" and len(norm) > 3 and norm[0] == prep and not self.is_adjunct(k) and self.ner_label[k] is None
+
+    def _known_name(self, k: int) -> bool:
+        norm = self.norms[k]
+        return self.ner_label[k] in ("PERS", "ORG") or (norm,) in self.lex.countries or (norm in self.speaker_words and len(norm) > 2)
+
+    def _known_word(self, norm: str) -> bool:
+        lex = self.lex
+        forms = (norm, AL + norm)
+        return any(form in lex.titles or form in lex.organizations or form in lex.anonymous or form in lex.groups or form in lex.not_speakers for form in forms)

@@ -1,0 +1,93 @@
+"""Speakers: names with titles, one entity per speaker, descriptions, discourse, source types."""
+
+
+def test_title_and_name_are_one_speaker_named_by_the_fullest_form(find_quotes):
+    text = "قال وزير الخارجية الأميركي جون كيري إن الحل قريب.\nوأكد كيري أن الاتفاق ممكن."
+    quotes = find_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["جون كيري", "جون كيري"]
+    assert quotes[0].speaker.entity_id == quotes[1].speaker.entity_id
+    assert quotes[0].speaker.type == "person"
+    mentions = {text[m.start : m.end] for m in quotes[0].speaker.mentions}
+    assert {"جون كيري", "كيري"} <= mentions or {"وزير الخارجية الأميركي جون كيري", "كيري"} <= mentions
+
+
+def test_apposition_names_the_speaker(find_quotes):
+    text = "قال المرشد الأعلى للثورة الإيرانية، آية الله علي خامنئي، إن الرئيس الأمريكي أخطأ."
+    assert [q.speaker.name for q in find_quotes(text)] == ["علي خامنئي"]
+
+
+def test_description_resolves_to_the_named_entity(find_quotes):
+    text = "قال الرئيس الأمريكي دونالد ترامب إن الاتفاق سيئ.\nوأضاف الرئيس الأمريكي أن العقوبات ستعود."
+    quotes = find_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["دونالد ترامب", "دونالد ترامب"]
+
+
+def test_subject_less_cue_takes_the_last_speaker(find_quotes):
+    text = "قال وزير الدفاع سيرغي شويغو إن الجيش مستعد. وأضاف أن التدريبات ستستمر."
+    assert [q.speaker.name for q in find_quotes(text)] == ["سيرغي شويغو", "سيرغي شويغو"]
+
+
+def test_subject_less_cue_follows_the_section_headline(find_quotes):
+    text = (
+        "قال كيري إن المحادثات كانت صعبة. وأضاف أن الحل ممكن.\n"
+        "لافروف: لن نتخلى عن حلفائنا\n"
+        "وقال إن موسكو تدعم الحوار.\n"
+    )
+    quotes = find_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["كيري", "كيري", "لافروف", "لافروف"]
+
+
+def test_discourse_marker_switches_speaker(find_quotes):
+    text = "قال كيري إن الهدنة صامدة. من جهته، قال لافروف إن الهدنة هشة. وأضاف أن الحل سياسي."
+    assert [q.speaker.name for q in find_quotes(text)] == ["كيري", "لافروف", "لافروف"]
+
+
+def test_anonymous_sources_keep_their_type(find_quotes):
+    text = "قال شهود عيان إن الانفجار وقع صباحا."
+    quote = find_quotes(text)[0]
+    assert quote.speaker.name == "شهود عيان" and quote.speaker.type == "anonymous"
+
+
+def test_bodies_are_organizations(find_quotes):
+    text = "وقالت وزارة الخارجية الروسية إن السفير استدعي."
+    quote = find_quotes(text)[0]
+    assert quote.speaker.name == "وزارة الخارجية الروسية" and quote.speaker.type == "organization"
+
+
+def test_pre_verbal_subject_with_relative_clause(find_quotes, quoted):
+    text = "لكن ترامب، الذي عارض الاتفاق بشدة، قال إن الولايات المتحدة ستنسحب منه."
+    assert quoted(text, find_quotes(text)) == [("الولايات المتحدة ستنسحب منه", "ترامب")]
+
+
+def test_minted_ids_do_not_collide_with_linker_ids(find_quotes):
+    text = "قال كيري إن الحل قريب. وقال لافروف إن الحل بعيد."
+    ids = [q.speaker.entity_id for q in find_quotes(text)]
+    assert len(set(ids)) == 2 and all(i.startswith("Q") for i in ids)
+
+
+def test_content_naming_the_speakers_own_country_hands_the_floor_back(find_quotes):
+    text = (
+        "قال وزير الخارجية الأميركي جون كيري إن الهدنة صامدة.\n"
+        "من جهته، قال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر.\n"
+        "وقال إن روسيا لن تنجح في فرض شروطها.\n"
+    )
+    assert [q.speaker.name for q in find_quotes(text)] == ["جون كيري", "سيرغي لافروف", "جون كيري"]
+
+
+def test_aside_introduced_by_bidawrihi_does_not_take_the_next_paragraph(find_quotes):
+    text = (
+        "وأعلن كيري أن المسار واضح. بدوره، أكد لافروف أنه يجب العمل أكثر.\n"
+        "وقال إن المبعوث سيجلب الأطراف إلى الطاولة.\n"
+    )
+    assert [q.speaker.name for q in find_quotes(text)] == ["كيري", "لافروف", "كيري"]
+
+
+def test_a_question_puts_the_next_speaker_on_stage(find_quotes):
+    text = "وعندما سئل متحدث باسم وزارة الخارجية عن موقف ألمانيا، أعاد تأكيد المطالب.\nوتابع: \"إننا نعمل عن كثب مع شركائنا\"."
+    quotes = find_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["متحدث باسم وزارة الخارجية"]
+
+
+def test_coordinated_verb_shares_the_subject(find_quotes, quoted):
+    text = "قال الرئيس الأمريكي دونالد ترامب إنه على تواصل مع الحكومة، وأعرب عن قلقه من الحادث."
+    assert quoted(text, find_quotes(text)) == [("على تواصل مع الحكومة", "دونالد ترامب"), ("قلقه من الحادث", "دونالد ترامب")]
