@@ -41,3 +41,4 @@ def test_text_round_trips(tokenizer_nlp, seed_text):
     doc = tokenizer_nlp(seed_text)
     assert doc.text == seed_text
     assert "".join(token.text_with_ws for token in doc) == seed_text
+

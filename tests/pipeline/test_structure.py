@@ -50,3 +50,14 @@ def test_site_residue_is_boilerplate(structure_nlp, residue):
 def test_sentence_starting_with_a_residue_word_is_kept(structure_nlp):
     doc = structure_nlp("قال الوزير إن الوضع صعب.\nشارك الوزير في الاجتماع الطارئ.")
     assert list(doc.spans["boilerplate"]) == []
+
+
+def test_short_question_line_heads_a_section(structure_nlp):
+    text = "قال الوزير إن الحل قريب.\nماذا قال ترامب؟\nقال ترامب إن الاتفاق سيئ."
+    doc = structure_nlp(text)
+    assert [span.text for span in doc.spans["subheadings"]] == ["ماذا قال ترامب؟"]
+
+
+def test_site_name_dot_does_not_end_a_sentence(structure_nlp):
+    text = 'وقال محمد لـ"العربية.نت": "الوضع صعب".'
+    assert sentences(structure_nlp, text) == [text]

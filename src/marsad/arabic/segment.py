@@ -16,6 +16,8 @@ CLOSING_MARKS = frozenset({"\u201d", "\u201c", "\u00bb", '"', "'", "\u2019", ")"
 # A line that ends like this is running prose, not a subheading.
 PROSE_ENDINGS = SENTENCE_FINAL | CLOSING_MARKS | {":", "\u060c", ","}
 SUBHEADING_MAX_TOKENS = 14
+QUESTION_MARKS = frozenset({"\u061f", "?"})  # ARABIC QUESTION MARK
+QUESTION_HEADING_MAX_TOKENS = 9
 BOILERPLATE_MAX_TOKENS = 8
 _NON_LETTERS = re.compile(r"[^\w\s]+")
 
@@ -47,7 +49,12 @@ def is_boilerplate_line(line: str) -> bool:
 
 
 def is_subheading_line(words: list[str], *, has_prose_before: bool, has_prose_after: bool) -> bool:
-    """A short line with no final stop, standing between paragraphs of the body."""
+    """A short line with no final stop, standing between paragraphs of the body.
+
+    A short question on a line of its own ("ماذا قال ترامب؟") heads a section the same way.
+    """
     if not (has_prose_before and has_prose_after) or not words:
         return False
+    if words[-1] in QUESTION_MARKS:
+        return len(words) <= QUESTION_HEADING_MAX_TOKENS
     return len(words) <= SUBHEADING_MAX_TOKENS and words[-1] not in PROSE_ENDINGS

@@ -19,7 +19,7 @@ PUNCTUATION = "\u060c\u061b\u061f,;?!:.\u2026()\\[\\]{}\u2013\u2014"
 _EXTRA_PREFIXES = [f"[{QUOTE_MARKS}]", r"[(\[{]", r"[:\u060c\u061b]"]
 _EXTRA_SUFFIXES = [f"[{QUOTE_MARKS}]", r"[)\]}]", r"[\u060c\u061b\u061f,;?!:]", r"\.", r"\u2026"]
 # A quote mark or colon between two words written without spaces: `قال:”نحن`, `لـ"رويترز"`.
-_EXTRA_INFIXES = [f"[{QUOTE_MARKS}]", r"(?<=[\u0600-\u06ff])[:\u060c\u061b]", r"(?<=[\u0600-\u06ff])\.(?=[\u0600-\u06ff]{2})"]
+_EXTRA_INFIXES = [f"[{QUOTE_MARKS}]", r"(?<=[\u0600-\u06ff])[:\u060c\u061b]"]
 
 
 def customize_tokenizer(nlp: Language) -> None:

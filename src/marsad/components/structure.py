@@ -79,7 +79,10 @@ def _sentence_starts(words: list[str], spaces: list[bool], lines: list[tuple[int
 
 
 def _is_abbreviation_dot(words: list[str], spaces: list[bool], i: int) -> bool:
-    if words[i] != "." or i == 0:
+    """A dot that is part of a word: "د." (doctor), or "العربية.نت" with no space on either side."""
+    if words[i] != "." or i == 0 or spaces[i - 1]:
         return False
     previous = words[i - 1]
-    return not spaces[i - 1] and previous.isalpha() and len(previous) <= ABBREVIATION_MAX_LETTERS
+    if previous.isalpha() and len(previous) <= ABBREVIATION_MAX_LETTERS:
+        return True
+    return not spaces[i] and i + 1 < len(words) and words[i + 1].isalpha()
