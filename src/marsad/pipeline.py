@@ -96,5 +96,5 @@ def analyze_stream(items: Iterable[Article | Exception], *, nlp: Language | None
         try:
             yield doc_to_dict(nlp(make_doc(nlp, item.text, article_id=item.id, meta=item.meta)))
         except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch
-            LOGGER.exception("analysis failed for %s", item.id)
+            LOGGER.debug("analysis failed for %s", item.id, exc_info=True)
             yield AnalysisError(str(item.id), Errors.E003.format(error=error))

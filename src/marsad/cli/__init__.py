@@ -14,8 +14,15 @@ def cli() -> None:
 def _register() -> None:
     # One explicit place where commands are attached (no import-time side effects elsewhere).
     from . import analyze
+    from . import evaluate as evaluate_cli
+    from . import ner as ner_cli
+    from . import events, ingest, quotes, search, serve, summary
 
     cli.add_command(analyze.analyze)
+    cli.add_command(ner_cli.ner)
+    cli.add_command(evaluate_cli.evaluate)
+    for command in (ingest.ingest, search.search, summary.summary, quotes.quotes, events.events, serve.serve):
+        cli.add_command(command)
 
 
 _register()

@@ -1,0 +1,68 @@
+"""Evaluate the shipped topic model on the ANT dev split (the 15% the shipped model never saw).
+
+    .venv/bin/python eval/topics.py --data ../shared/data [--json]
+
+The split is `training/topics/train.py`'s: 15% of ant_multisource_topic_train.jsonl.gz, stratified
+by (source, category), seed 13. Prints macro-F1, per-class F1 and inference speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training" / "topics"))
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.topics import load_default_model  # noqa: E402
+from ant_split import dev_split  # noqa: E402
+
+
+def f1_scores(gold: list[str], predicted: list[str]) -> dict[str, float]:
+    scores = {}
+    for label in sorted(set(gold)):
+        tp = sum(g == p == label for g, p in zip(gold, predicted))
+        fp = sum(p == label and g != label for g, p in zip(gold, predicted))
+        fn = sum(g == label and p != label for g, p in zip(gold, predicted))
+        scores[label] = 0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn)
+    return scores
+
+
+def evaluate(data_dir: Path, *, limit: int | None = None) -> dict:
+    path = data_dir / "news" / "ant_multisource_topic_train.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle]
+    _, dev = dev_split(rows)
+    if limit:
+        dev = dev[:: max(1, len(dev) // limit)]
+    model = load_default_model()
+    articles = [(rows[i].get("text") or "", rows[i].get("title")) for i in dev]
+    start = time.perf_counter()
+    predicted = [model.predict(text, title=title).label for text, title in articles]
+    elapsed = time.perf_counter() - start
+    gold = [rows[i]["category"] for i in dev]
+    per_class = f1_scores(gold, predicted)
+    return {
+        "articles": len(dev),
+        "macro_f1": round(sum(per_class.values()) / len(per_class), 4),
+        "per_class_f1": {label: round(score, 4) for label, score in per_class.items()},
+        "accuracy": round(sum(g == p for g, p in zip(gold, predicted)) / len(gold), 4),
+        "ms_per_article": round(1000 * elapsed / len(dev), 3),
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args(argv)
+    print(json.dumps(evaluate(args.data), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,21 @@
+"""The FastAPI application: JSON API under /api, HTML pages at / and /articles/{id}."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from .. import __version__
+from ..store import Store
+from .routers import articles, events, pages, quotes
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """An app serving the store at `db_path`, which must exist (create it with `marsad ingest`)."""
+    Store(db_path, create=False).close()  # fail now, with a clear message, rather than on the first request
+    app = FastAPI(title="Marsad", version=__version__, description="Arabic news analyzed into entities, quotes, places, dates and events.")
+    app.state.db_path = str(db_path)
+    for router in (articles.router, quotes.router, events.router, pages.router):
+        app.include_router(router)
+    return app

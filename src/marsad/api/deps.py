@@ -1,0 +1,17 @@
+"""Request dependencies: one store connection per request, opened on the app's database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fastapi import Request
+
+from ..store import Store
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    store = Store(request.app.state.db_path, create=False)
+    try:
+        yield store
+    finally:
+        store.close()

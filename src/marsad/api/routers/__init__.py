@@ -1,0 +1,1 @@
+"""HTTP routers, one per resource: articles (JSON), quotes, events, and the HTML pages."""

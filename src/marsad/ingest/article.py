@@ -1,0 +1,32 @@
+"""The unit of ingest: one article's clean text and its metadata."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+# Per-article cap: far above any news article, low enough that one bad file cannot exhaust memory.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+META_KEYS = ("title", "date", "source", "encoding")
+
+
+@dataclass(slots=True)
+class Article:
+    """`text` is what the pipeline analyzes; `meta` holds title, date, source, encoding (+ url, author, path)."""
+
+    id: str | None
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def text_id(text: str) -> str:
+    """Fallback article id: the SHA-1 of the text."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def make_meta(*, title: str | None = None, date: str | None = None, source: str | None = None, encoding: str | None = None, **extra: Any) -> dict[str, Any]:
+    """Metadata with the four contract keys always present and extras only when known."""
+    meta: dict[str, Any] = {"title": title, "date": date, "source": source, "encoding": encoding}
+    meta.update({key: value for key, value in extra.items() if value not in (None, "")})
+    return meta

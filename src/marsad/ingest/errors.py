@@ -1,0 +1,42 @@
+"""Ingest errors: one exception type, and every message it can carry, in one place."""
+
+from __future__ import annotations
+
+from ..errors import MarsadError
+
+
+class IngestError(MarsadError):
+    """One input that could not be read; `str(error)` is a one-line message naming it."""
+
+    def __init__(self, source: str, message: str) -> None:
+        super().__init__(f"{source}: {message}")
+        self.source = source
+        self.message = message
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return type(self), (self.source, self.message)
+
+
+class Messages:
+    """Message templates; each says what is wrong and, where it helps, what to do."""
+
+    EMPTY = "empty input (no text)"
+    BLANK = "input contains only whitespace"
+    BINARY = "looks like a binary file (NUL bytes); expected text, HTML, RSS/Atom or JSONL"
+    UNKNOWN_ENCODING = (
+        "cannot detect the text encoding; save it as UTF-8 (or Windows-1256, ISO-8859-6, UTF-16 with BOM)"
+    )
+    TOO_LARGE = "article is {size:,} bytes, over the {limit:,}-byte limit; split it into smaller articles"
+    FILE_TOO_LARGE = "file is {size:,} bytes, over the {limit:,}-byte limit for a {kind} file"
+    NOT_FOUND = "no such file or folder"
+    UNREADABLE = "cannot read: {reason}"
+    HTML_NO_TEXT = "no article text could be extracted from this HTML page"
+    FEED_MALFORMED = "malformed feed: {reason}"
+    FEED_EMPTY = "feed has no items"
+    FEED_ITEM_NO_TEXT = "feed item {index}{title} has no text in its content or summary"
+    JSONL_NOT_JSON = "line is not valid JSON: {reason}"
+    JSONL_NOT_OBJECT = "line is a JSON {kind}, expected an object with a \"text\" field"
+    JSONL_NO_TEXT = "record has no non-empty \"text\" string"
+    JSONL_BAD_FIELD = "field {field!r} must be a string, got {kind}"
+    JSONL_NOT_UTF8 = "line is not valid UTF-8 (JSONL must be UTF-8)"
+    JSONL_EMPTY = "JSONL file has no records"

@@ -1,0 +1,75 @@
+"""Ingested articles into the store: skip known texts, analyze the rest, store each; never stop a batch."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from ..ingest import Article, IngestError
+from .sqlite import Store, StoreError, content_hash
+
+LOGGER = logging.getLogger(__name__)
+
+Analyzer = Callable[[Article], dict[str, Any]]
+Status = Literal["new", "duplicate", "failed"]
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one input item; `message` is the one-line error when it failed."""
+
+    status: Status
+    article_id: str | None
+    message: str | None = None
+
+
+def pipeline_analyzer() -> Analyzer:
+    """Analyze with the full Marsad pipeline, loaded now so that a broken install fails once, up front."""
+    from ..pipeline import analyze_articles, load_pipeline
+
+    nlp = load_pipeline()
+
+    def analyze(article: Article) -> dict[str, Any]:
+        return next(iter(analyze_articles([article], nlp=nlp)))
+
+    return analyze
+
+
+def load(store: Store, items: Iterable[Article | IngestError], *, analyze: Analyzer) -> Iterator[Outcome]:
+    """Store every article of `items`; yields one Outcome per item, in order.
+
+    A text already stored (same content hash) is reported as a duplicate without being analyzed again.
+    Ingest errors, analysis errors and store errors are reported as failures and the batch goes on.
+    """
+    for item in items:
+        if isinstance(item, IngestError):
+            yield Outcome("failed", None, str(item))
+            continue
+        known = store.find_hash(content_hash(item.text))
+        if known is not None:
+            yield Outcome("duplicate", known)
+            continue
+        try:
+            analysis = analyze(item)
+        except Exception as error:  # a pipeline bug on one article must not end the batch
+            LOGGER.debug("analysis of %s failed", item.id, exc_info=True)
+            reason = " ".join(f"{type(error).__name__}: {error}".split())
+            yield Outcome("failed", item.id, f"{_label(item)}: analysis failed ({reason})")
+            continue
+        try:
+            added = store.add(analysis)
+        except StoreError as error:
+            yield Outcome("failed", item.id, f"{_label(item)}: {error}")
+            continue
+        yield Outcome("new" if added else "duplicate", analysis.get("id") or item.id)
+
+
+def _label(article: Article) -> str:
+    # Feed items and JSONL records share a path; name the item too.
+    path = article.meta.get("path")
+    if not path:
+        return str(article.id)
+    return str(path) if Path(path).stem == article.id else f"{path} [{article.id}]"

@@ -1,0 +1,112 @@
+"""Search keys in Python: FTS5 does not fold Arabic, so index and query both go through `normalize`.
+
+The index holds, per article, the normalized words and their stems (proclitics split off), so a
+query for الاميركي finds الأميركي and والأميركي. Highlights are found again in the original text
+through `normalized_view`, so snippets and offsets always point at the text as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..arabic.clitics import split_proclitics
+from ..arabic.normalize import normalize, normalized_view
+
+WORD = re.compile(r"\w+")
+ARTICLE = "\u0627\u0644"  # ALEF LAM
+TATWEEL = "\u0640"  # ARABIC TATWEEL
+# Name keys fold what spelling of names varies in, beyond `normalize`.
+NAME_FOLD = str.maketrans({"\u0624": "\u0648", "\u0626": "\u064a", "\u0621": None})  # WAW WITH HAMZA -> WAW, YEH WITH HAMZA -> YEH, HAMZA dropped
+SNIPPET_BEFORE = 80
+SNIPPET_AFTER = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One query word: its normalized form and its stem."""
+
+    word: str
+    stem: str
+
+
+def stem(word: str) -> str:
+    """The stem of a normalized word: proclitics (و ف ب ل ك ال) split off."""
+    return split_proclitics(word)[1] or word
+
+
+def index_fields(title: str | None, text: str) -> tuple[str, str, str]:
+    """The FTS5 columns (title, body, stems) for an article, all normalized."""
+    norm_title = normalize(title or "")
+    body = normalize(text)
+    stems = " ".join(stem(word) for word in WORD.findall(f"{norm_title} {body}"))
+    return norm_title, body, stems
+
+
+def parse_query(query: str) -> list[Term]:
+    """The words of a query, normalized (diacritics, hamza and alef forms folded)."""
+    return [Term(word, stem(word)) for word in WORD.findall(normalize(query))]
+
+
+def fts_expression(terms: list[Term]) -> str:
+    """An FTS5 MATCH expression: every term, either as written or by its stem."""
+    return " AND ".join(f'({{title body}} : "{term.word}" OR stems : "{term.stem}")' for term in terms)
+
+
+def highlights(text: str, terms: list[Term]) -> list[tuple[int, int]]:
+    """Half-open spans of `text` (original offsets) whose words match a query term."""
+    words = {term.word for term in terms}
+    stems = {term.stem for term in terms}
+    view = normalized_view(text)
+    spans = []
+    for match in WORD.finditer(view.text):
+        word = match.group()
+        if word in words or stem(word) in stems:
+            start, end = view.to_original(match.start(), match.end())
+            spans.append((start, _extend_over_marks(text, end)))
+    return spans
+
+
+def _extend_over_marks(text: str, end: int) -> int:
+    # A word's trailing harakat belong to it; a highlight that split them off would orphan them.
+    while end < len(text) and (unicodedata.category(text[end]) == "Mn" or text[end] == TATWEEL):
+        end += 1
+    return end
+
+
+def snippet_bounds(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """A window of `text` around the first span, cut at whitespace."""
+    if not spans:
+        end = _cut_back(text, min(len(text), SNIPPET_BEFORE + SNIPPET_AFTER))
+        return 0, end
+    first = spans[0][0]
+    start = max(0, first - SNIPPET_BEFORE)
+    if start > 0:
+        space = text.find(" ", start, first)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), max(spans[0][1], first + SNIPPET_AFTER))
+    return start, _cut_back(text, end, floor=spans[0][1])
+
+
+def _cut_back(text: str, end: int, *, floor: int = 0) -> int:
+    if end >= len(text):
+        return len(text)
+    space = text.rfind(" ", floor, end)
+    return space if space > floor else end
+
+
+def name_key(name: str) -> str:
+    """A spelling-insensitive key for a person's name: folded, and without the article on each word."""
+    tokens = []
+    for word in WORD.findall(normalize(name).translate(NAME_FOLD)):
+        if word.startswith(ARTICLE) and len(word) - len(ARTICLE) >= 2:
+            word = word[len(ARTICLE) :]
+        tokens.append(word)
+    return " ".join(tokens)
+
+
+def name_matches(query_key: str, key: str) -> bool:
+    """True when every word of the query's name key is a word of `key` ('لافروف' in 'سيرغي لافروف')."""
+    wanted = query_key.split()
+    return bool(wanted) and set(wanted) <= set(key.split())

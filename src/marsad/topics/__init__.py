@@ -1,0 +1,5 @@
+"""Topic classification: one label per article from a linear model over word and stem features."""
+
+from .model import TopicModel, load_default_model
+
+__all__ = ["TopicModel", "load_default_model"]

@@ -1,0 +1,118 @@
+import spacy
+import pytest
+
+import marsad.components.events  # noqa: F401  (registers the factory)
+from marsad.document import DateMention
+from marsad.events import extract_events
+from marsad.events.classify import LinearDetector, detect_sentence
+
+
+def trigger_text(doc, event):
+    return doc.text[event.trigger.start : event.trigger.end]
+
+
+def test_meeting_with_actor_place_and_date(make_doc):
+    text = "التقى جون كيري نظيره الروسي في جنيف مساء الجمعة"
+    start = text.index("مساء الجمعة")
+    doc = make_doc(text, ents=[("جون كيري", "PERS", "Q1"), ("جنيف", "LOC", "Q2")], places=["جنيف"], dates=[DateMention(start, start + 11, "2016-09-09")])
+    (event,) = extract_events(doc)
+    assert event.type == "MEET"
+    assert trigger_text(doc, event) == "التقى"
+    assert event.modality == "happened"
+    assert event.place == 0
+    assert event.date == "2016-09-09"
+    assert (event.sentence.start, event.sentence.end) == (0, len(text))
+    assert event.source is not None and event.source.entity_id == "Q1"  # verb-first: the subject follows
+    assert event.target is None  # Geneva is where, not whom
+
+
+def test_passive_agent_is_source(make_doc):
+    text = "ولفت إلى أن مدينة حلب لا تزال تحت الهجوم من قبل النظام السوري"
+    doc = make_doc(text, ents=[("حلب", "LOC", "Aleppo"), ("النظام السوري", "ORG", "regime")], places=["حلب"])
+    (event,) = extract_events(doc, detectors={})
+    assert event.type == "ATTACK"
+    assert event.modality == "happened"  # "لا تزال" is "still", not a negation
+    assert event.source.entity_id == "regime"
+    assert event.target.entity_id == "Aleppo"
+    assert event.place == 0
+
+
+@pytest.mark.parametrize(
+    "text, event_type, expected",
+    [
+        ("قال إن الطرفين اتفقا على تكثيف الاتصالات", "AGREE", "agreed"),
+        ("أعلن الجيش وقف إطلاق النار في المدينة", "CEASEFIRE", "announced"),
+        ("نحتاج إلى إدخال المساعدات الإنسانية", "AID", "demanded"),
+        ("نفى الجيش قصف المستشفى", "ATTACK", "denied"),
+        ("لن نهرع إلى اتفاق مع روسيا", "AGREE", "denied"),
+        ("منطقة أخرى ستبرم اتفاقا برعاية روسية", "AGREE", "hypothetical"),
+        ("تظاهر الآلاف أمس في العاصمة", "PROTEST", "happened"),
+    ],
+)
+def test_modality(make_doc, text, event_type, expected):
+    events = [event for event in extract_events(make_doc(text)) if event.type == event_type]
+    assert [event.modality for event in events] == [expected]
+
+
+def test_one_event_per_type_per_sentence_and_sentences_respected(make_doc):
+    text = "تم خرق وقف إطلاق النار ونريد وقف إطلاق النار. والتقى الوزيران أمس."
+    doc = make_doc(text, sentences=[text.index("والتقى")])
+    events = extract_events(doc)
+    assert [event.type for event in events] == ["CEASEFIRE", "MEET"]
+    assert events[1].sentence.start == text.index("والتقى")
+
+
+def test_missing_layers_are_treated_as_empty(nlp):
+    doc = nlp("قصفت الطائرات المدينة")
+    (event,) = extract_events(doc)
+    assert event.place is None and event.date is None and event.source is None
+
+
+def test_boilerplate_is_skipped(make_doc, boilerplate):
+    doc = boilerplate(make_doc("قصفت الطائرات المدينة"), 0, 3)
+    assert extract_events(doc) == []
+
+
+def test_component_assigns_events(nlp, make_doc):
+    doc = make_doc("اعتقلت الشرطة ناشطا")
+    doc = spacy.registry.factories.get("marsad_events")(nlp, "marsad_events")(doc)
+    assert [event.type for event in doc._.events] == ["ARREST"]
+
+
+def test_offsets_inside_text(make_doc):
+    text = "وفي إجابة عن سؤال عما يجري في حلب ووقف اطلاق النار، قال كيري إن الهجوم مستمر."
+    doc = make_doc(text)
+    for event in extract_events(doc):
+        assert 0 <= event.sentence.start <= event.trigger.start < event.trigger.end <= event.sentence.end <= len(text)
+
+
+def test_detector_gate_drops_rejected_attack_sentences(make_doc):
+    import numpy as np
+
+    detector = LinearDetector(index={"s:حرب": 0}, idf=np.ones(1, dtype=np.float32), weights=np.array([-10.0], dtype=np.float32), bias=0.0, threshold=0.0)
+    gated = {"ASSAULT": detector}
+    assert extract_events(make_doc("قصفت الطائرات المدينة في الحرب"), detectors=gated) == []
+    assert [e.type for e in extract_events(make_doc("قصفت الطائرات المدينة"), detectors=gated)] == ["ATTACK"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("قصفت الطائرات الحربية مدينة حلب أمس ما أسفر عن مقتل 20 مدنيا", {"ASSAULT": True, "PROTEST": False}),
+        ("تظاهر الآلاف أمس في العاصمة احتجاجا على الغلاء", {"ASSAULT": False, "PROTEST": True}),
+    ],
+)
+def test_shipped_sentence_detectors_on_clear_cases(text, expected):
+    assert detect_sentence(text) == expected
+
+
+def test_agent_without_entity_and_locative_places_are_not_actors(make_doc):
+    text = "مدينة حلب تحت الهجوم من قبل النظام وحلفائه"
+    (event,) = extract_events(make_doc(text, ents=[("حلب", "LOC", "Aleppo")]), detectors={})
+    assert (event.source.name, event.source.entity_id) == ("النظام", None)
+    text = "التقى كيري لافروف في جنيف"
+    (event,) = extract_events(make_doc(text, ents=[("كيري", "PERS", "K"), ("لافروف", "PERS", "L"), ("جنيف", "LOC", "G")]))
+    assert (event.source.entity_id, event.target.entity_id) == ("K", "L")
+    text = "التقى كيري في جنيف"
+    (event,) = extract_events(make_doc(text, ents=[("كيري", "PERS", "K"), ("جنيف", "LOC", "G")]))
+    assert event.target is None

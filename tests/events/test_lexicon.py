@@ -1,0 +1,38 @@
+import pytest
+
+from marsad.events import load_lexicon
+from marsad.events.triggers import find_triggers
+
+REQUIRED_TYPES = {"MEET", "ATTACK", "PROTEST", "CEASEFIRE", "AGREE", "AID", "ARREST", "THREATEN", "DEMAND"}
+
+
+def test_lexicon_declares_required_types_with_codes():
+    lexicon = load_lexicon()
+    assert REQUIRED_TYPES <= set(lexicon.types)
+    assert all(lexicon.cameo[t] and lexicon.plover[t] for t in lexicon.types)
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        ("التقى الوزير نظيره".split(), ["MEET"]),
+        ("بعد لقائه نظيره".split(), ["MEET"]),
+        ("قصفت الطائرات المدينة".split(), ["ATTACK"]),
+        ("تظاهر الآلاف أمس".split(), ["PROTEST"]),
+        ("اتفاق وقف إطلاق النار".split(), ["CEASEFIRE"]),
+        ("الهدنة صامدة".split(), ["CEASEFIRE"]),
+        ("وإدخال المساعدات الإنسانية".split(), ["AID"]),
+        ("اعتقلت الشرطة ناشطا".split(), ["ARREST"]),
+        ("هدد الرئيس بالرد".split(), ["THREATEN"]),
+        ("طالب المجلس بالإفراج".split(), ["DEMAND"]),
+        ("ستبرم اتفاقا محليا".split(), ["AGREE"]),
+        ("الطقس جميل اليوم".split(), []),
+    ],
+)
+def test_triggers(words, expected):
+    assert [match.type for match in find_triggers(words)] == expected
+
+
+def test_ceasefire_blocks_shooting_reading():
+    types = [match.type for match in find_triggers("وقف إطلاق النار".split())]
+    assert "ATTACK" not in types

@@ -1,0 +1,43 @@
+import pytest
+
+from marsad.ner import Tagger
+
+VALID = {"O"} | {f"{p}-{t}" for p in "BI" for t in ("PERS", "LOC", "ORG", "MISC")}
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger.load()
+
+
+def test_load_is_cached(tagger):
+    assert Tagger.load() is tagger
+
+
+def test_empty_sentence(tagger):
+    assert tagger.tag([]) == []
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        "قال الرئيس الأمريكي جورج بوش في واشنطن أمس إن الولايات المتحدة ستواصل الحرب .".split(),
+        ["(", "رويترز", ")", "-", "«", "x", "»", "2024", "%", "{", "}"],
+        ["كلمة"],
+        ["ا"] * 300,
+    ],
+)
+def test_one_valid_iob2_tag_per_token(tagger, tokens):
+    tags = tagger.tag(tokens)
+    assert len(tags) == len(tokens)
+    assert set(tags) <= VALID
+    for previous, tag in zip(["O", *tags], tags):
+        if tag.startswith("I-"):
+            assert previous[2:] == tag[2:], (previous, tag)
+
+
+def test_finds_a_well_known_place_and_person(tagger):
+    tokens = "قال الرئيس الأمريكي جورج بوش في واشنطن أمس".split()
+    tags = tagger.tag(tokens)
+    assert tags[6] == "B-LOC"
+    assert tags[3:5] == ["B-PERS", "I-PERS"]

@@ -1,0 +1,67 @@
+import numpy as np
+import pytest
+import spacy
+
+import marsad.components.topics  # noqa: F401  (registers the factory)
+from marsad.document import register_extensions
+from marsad.topics import TopicModel, load_default_model
+from marsad.topics.features import analyze
+
+LABELS = ("culture", "economy", "internationalNews", "middleEast", "sport", "technology")
+
+
+def test_features_fold_normalization_and_clitics():
+    features = analyze("وبالمدينة المدينه")
+    assert features.count("s:مدينه") == 2 and features.count("w:المدينه") == 1
+    assert "b:مدينه_مدينه" in features
+    assert analyze("١٢٣ 123") == []
+
+
+@pytest.fixture
+def tiny_model(tmp_path):
+    path = tmp_path / "tiny.npz"
+    np.savez(
+        path,
+        labels=np.array(["sport", "economy"]),
+        vocab=np.array(["s:مباراه", "s:اسعار"]),
+        idf=np.array([1.0, 1.0], dtype=np.float16),
+        weights=np.array([[2.0, -2.0], [-2.0, 2.0]], dtype=np.float16),
+        bias=np.array([0.0, 0.0], dtype=np.float32),
+        temperature=np.array(1.0, dtype=np.float32),
+    )
+    return TopicModel.load(path)
+
+
+def test_tiny_model_scores(tiny_model):
+    topic = tiny_model.predict("انتهت المباراة")
+    assert topic.label == "sport"
+    assert topic.scores["sport"] > 0.9 and abs(sum(topic.scores.values()) - 1) < 1e-3
+    assert tiny_model.predict("لا شيء هنا").label in ("sport", "economy")
+
+
+def test_shipped_model_is_small_and_has_six_labels():
+    model = load_default_model()
+    assert set(model.labels) == set(LABELS)
+    assert model.weights.shape == (len(model.index), len(LABELS))
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("فاز ريال مدريد على برشلونة بثلاثة أهداف في الدوري الإسباني لكرة القدم وسجل رونالدو هدفين في المباراة", "sport"),
+        ("ارتفعت أسعار النفط في الأسواق العالمية وتراجع الدولار وسجلت البورصة مكاسب مع صعود أسهم البنوك", "economy"),
+        ("أطلقت شركة آبل هاتف آيفون الجديد بمعالج أسرع وكاميرا محسنة ونظام تشغيل جديد للتطبيقات والذكاء الاصطناعي", "technology"),
+    ],
+)
+def test_shipped_model_on_clear_cases(text, label):
+    assert load_default_model().predict(text).label == label
+
+
+def test_component_assigns_topic():
+    register_extensions()
+    nlp = spacy.blank("ar")
+    doc = nlp("فاز ريال مدريد على برشلونة في الدوري الإسباني لكرة القدم")
+    doc._.meta = {"title": "الكلاسيكو"}
+    doc = spacy.registry.factories.get("marsad_topic")(nlp, "marsad_topic")(doc)
+    assert doc._.topic.label == "sport"
+    assert set(doc._.topic.scores) == set(LABELS)
