@@ -17,7 +17,7 @@ Layers and where they live:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -119,8 +119,63 @@ def register_extensions() -> None:
         Token.set_extension("stem", getter=token_stem)
 
 
-def _with_text(text: str, record: dict[str, Any]) -> dict[str, Any]:
-    return {"start": record["start"], "end": record["end"], "text": text[record["start"] : record["end"]], **{k: v for k, v in record.items() if k not in ("start", "end")}}
+def _mention(text: str, mention: Mention | None) -> dict[str, Any] | None:
+    if mention is None:
+        return None
+    return {"start": mention.start, "end": mention.end, "text": text[mention.start : mention.end]}
+
+
+def _actor(actor: Actor | None) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    return {"name": actor.name, "entity_id": actor.entity_id, "start": actor.start, "end": actor.end}
+
+
+# dataclasses.asdict deep-copies recursively and costs more than the rest of the conversion:
+# records are spelled out field by field instead.
+def quote_to_dict(text: str, quote: Quote) -> dict[str, Any]:
+    speaker = quote.speaker
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": text[quote.start : quote.end],
+        "direct": quote.direct,
+        "cue": _mention(text, quote.cue),
+        "speaker": {
+            "name": speaker.name,
+            "entity_id": speaker.entity_id,
+            "type": speaker.type,
+            "mentions": [{"start": m.start, "end": m.end} for m in speaker.mentions],
+        },
+    }
+
+
+def place_to_dict(text: str, place: Place) -> dict[str, Any]:
+    return {
+        "start": place.start,
+        "end": place.end,
+        "text": text[place.start : place.end],
+        "name": place.name,
+        "country_code": place.country_code,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geonames_id": place.geonames_id,
+        "kind": place.kind,
+        "confidence": place.confidence,
+    }
+
+
+def event_to_dict(text: str, event: Event) -> dict[str, Any]:
+    return {
+        "type": event.type,
+        "trigger": _mention(text, event.trigger),
+        "sentence": {"start": event.sentence.start, "end": event.sentence.end},
+        "modality": event.modality,
+        "source": _actor(event.source),
+        "target": _actor(event.target),
+        "place": event.place,
+        "date": event.date,
+    }
 
 
 def doc_to_dict(doc: Doc) -> dict[str, Any]:
@@ -128,30 +183,14 @@ def doc_to_dict(doc: Doc) -> dict[str, Any]:
     text = doc.text
     meta = dict(doc._.meta or {})
     entities = [
-        {"start": ent.start_char, "end": ent.end_char, "text": ent.text, "label": ent.label_, "entity_id": ent._.entity_id}
+        {"start": ent.start_char, "end": ent.end_char, "text": text[ent.start_char : ent.end_char], "label": ent.label_, "entity_id": ent._.entity_id}
         for ent in doc.ents
     ]
-    quotes = []
-    for quote in doc._.quotes or []:
-        speaker = asdict(quote.speaker)
-        quotes.append(
-            {
-                "start": quote.start,
-                "end": quote.end,
-                "text": text[quote.start : quote.end],
-                "direct": quote.direct,
-                "cue": None if quote.cue is None else {"start": quote.cue.start, "end": quote.cue.end, "text": text[quote.cue.start : quote.cue.end]},
-                "speaker": speaker,
-            }
-        )
-    places = [_with_text(text, asdict(place)) for place in doc._.places or []]
-    dates = [_with_text(text, asdict(date)) for date in doc._.dates or []]
-    events = []
-    for event in doc._.events or []:
-        record = asdict(event)
-        record["trigger"]["text"] = text[event.trigger.start : event.trigger.end]
-        events.append(record)
-    topic = asdict(doc._.topic) if doc._.topic is not None else None
+    quotes = [quote_to_dict(text, quote) for quote in doc._.quotes or []]
+    places = [place_to_dict(text, place) for place in doc._.places or []]
+    dates = [{"start": d.start, "end": d.end, "text": text[d.start : d.end], "value": d.value} for d in doc._.dates or []]
+    events = [event_to_dict(text, event) for event in doc._.events or []]
+    topic = {"label": doc._.topic.label, "scores": dict(doc._.topic.scores)} if doc._.topic is not None else None
     return {
         "id": doc._.article_id,
         "text": text,
