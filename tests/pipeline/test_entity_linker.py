@@ -35,3 +35,20 @@ def test_clitic_prefixed_mention_joins():
 def test_different_people_stay_apart():
     doc = link("التقى جون كيري سيرغي لافروف.", [("جون كيري", "PERS"), ("سيرغي لافروف", "PERS")])
     assert len(set(ids(doc).values())) == 2
+
+
+def test_resolved_place_missed_by_the_model_joins_as_loc():
+    from marsad.document import Place
+
+    nlp = build_pipeline(stages=("marsad_structure", "marsad_entity_linker"))
+    doc = nlp.get_pipe("marsad_structure")(nlp.make_doc("تم التطرق إلى الأوضاع في حلب والحسكة."))
+    aleppo = doc.text.index("حلب")
+    doc.ents = [doc.char_span(aleppo, aleppo + 3, label="LOC")]
+    hasakah = doc.text.index("الحسكة")
+    doc._.places = [
+        Place(start=aleppo, end=aleppo + 3, name="Aleppo", country_code="SY", lat=36.2, lon=37.16, geonames_id=170063, kind="city"),
+        Place(start=hasakah, end=hasakah + 6, name="Al Hasakah", country_code="SY", lat=36.5, lon=40.74, geonames_id=173631, kind="city"),
+    ]
+    doc = nlp.get_pipe("marsad_entity_linker")(doc)
+    assert [(ent.text, ent.label_) for ent in doc.ents] == [("حلب", "LOC"), ("والحسكة", "LOC")]
+    assert len({ent._.entity_id for ent in doc.ents}) == 2

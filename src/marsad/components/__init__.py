@@ -11,8 +11,8 @@ from collections.abc import Iterable
 STAGES: dict[str, str] = {
     "marsad_structure": "structure",
     "marsad_ner": "ner",
-    "marsad_entity_linker": "entity_linker",
     "marsad_places": "places",
+    "marsad_entity_linker": "entity_linker",
     "marsad_dates": "dates",
     "marsad_quotes": "quotes",
     "marsad_events": "events",

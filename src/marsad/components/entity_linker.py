@@ -4,6 +4,9 @@
 mention joins a longer one when its words are the longer one's final words (persons) or a
 contiguous part of them (other labels), compared on normalized forms with a leading
 conjunction or preposition ignored ("ولافروف" = "لافروف").
+
+Places the gazetteer resolved but the NER model missed join `doc.ents` as LOC first: a
+reader listing the article's entities expects "الحسكة" whichever stage found it.
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ _LEADING_CLITICS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 
 @Language.component(
     "marsad_entity_linker",
-    requires=["doc.ents"],
-    assigns=["span._.entity_id"],
+    requires=["doc.ents", "doc._.places"],
+    assigns=["doc.ents", "span._.entity_id"],
 )
 def entity_linker(doc: Doc) -> Doc:
-    ents = list(doc.ents)
+    ents = _with_resolved_places(doc)
     keys = [mention_key(ent) for ent in ents]
     known_words = {word for key in keys for word in key}
     keys = [_drop_clitic_if_known(key, known_words) for key in keys]
@@ -45,6 +48,23 @@ def entity_linker(doc: Doc) -> Doc:
             numbering[cluster] = f"E{len(numbering) + 1}"
         ents[i]._.entity_id = numbering[cluster]
     return doc
+
+
+def _with_resolved_places(doc: Doc) -> list[Span]:
+    ents = list(doc.ents)
+    taken = {i for ent in ents for i in range(ent.start, ent.end)}
+    added = False
+    for place in doc._.places or []:
+        span = doc.char_span(place.start, place.end, label="LOC", alignment_mode="expand")
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            continue
+        ents.append(span)
+        taken.update(range(span.start, span.end))
+        added = True
+    if added:
+        ents.sort(key=lambda ent: ent.start)
+        doc.ents = ents
+    return list(doc.ents) if added else ents
 
 
 def mention_key(span: Span) -> tuple[str, ...]:
