@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..dates.resolve import find_dates
 from .article import MAX_ARTICLE_BYTES, Article, make_meta, text_id
 from .encodings import decode
 from .errors import IngestError, Messages
 
 # A first line longer than this is a paragraph, not a headline.
 MAX_TITLE_CHARS = 200
+# A dateline ("جنيف - الثلاثاء 12 آذار/مارس 2024") sits in the first lines of the text.
+DATELINE_CHARS = 300
+FULL_DATE_LENGTH = len("2024-03-12")
 
 
 def read_text(data: bytes, *, source: str, article_id: str | None = None, path: Path | None = None) -> Article:
@@ -20,6 +24,8 @@ def read_text(data: bytes, *, source: str, article_id: str | None = None, path: 
     if not text.strip():
         raise IngestError(source, Messages.BLANK)
     meta = make_meta(title=first_line_title(text), encoding=encoding, path=str(path) if path else None)
+    if not meta.get("date"):
+        meta["date"] = dateline_date(text)
     return Article(id=article_id or text_id(text), text=text, meta=meta)
 
 
@@ -29,4 +35,12 @@ def first_line_title(text: str) -> str | None:
         line = line.strip()
         if line:
             return line if len(line) <= MAX_TITLE_CHARS else None
+    return None
+
+
+def dateline_date(text: str) -> str | None:
+    """The first complete calendar date near the top of the text (its dateline), ISO 8601."""
+    for mention in find_dates(text[:DATELINE_CHARS]):
+        if mention.value and len(mention.value) == FULL_DATE_LENGTH:
+            return mention.value
     return None
