@@ -83,3 +83,36 @@ def test_skip_ranges_drop_mentions():
 def test_parse_article_date(value, expected):
     parsed = parse_article_date(value)
     assert (parsed.isoformat() if parsed else None) == expected
+
+
+@pytest.mark.parametrize("text", ["", "ـ", "\u064b", "2016", "١٢٣٤٥٦"])
+def test_degenerate_inputs(text):
+    for mention in find_dates(text, ARTICLE_DATE):
+        assert 0 <= mention.start < mention.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("سيعقد المجلس جلسة الثلاثاء", "2016-09-13"),
+        ("جلسة تقرر عقدها الثلاثاء", "2016-09-13"),
+        ("عقد المجلس جلسة الثلاثاء", "2016-09-06"),
+        ("وقال السياسي الثلاثاء", "2016-09-06"),
+    ],
+)
+def test_weekday_tense_from_context(text, expected):
+    assert [value for _, value in resolved(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("في الخامس عشر من الشهر الجاري", [("الخامس عشر من الشهر الجاري", "2016-09-15")]),
+        ("يوم 20 الشهر الماضي", [("20 الشهر الماضي", "2016-08-20")]),
+        ("منذ عام 2013", [("عام 2013", "2013")]),
+        ("بعد يوم من إعلان القرار", [("بعد يوم", None)]),  # counted from another event
+        ("في نيسان/أبريل الماضي", [("نيسان/أبريل الماضي", "2016-04")]),
+    ],
+)
+def test_more_relative_forms(text, expected):
+    assert resolved(text) == expected

@@ -116,3 +116,7 @@ def test_agent_without_entity_and_locative_places_are_not_actors(make_doc):
     text = "التقى كيري في جنيف"
     (event,) = extract_events(make_doc(text, ents=[("كيري", "PERS", "K"), ("جنيف", "LOC", "G")]))
     assert event.target is None
+
+
+def test_empty_doc_has_no_events(nlp):
+    assert extract_events(nlp("")) == []

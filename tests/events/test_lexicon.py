@@ -36,3 +36,15 @@ def test_triggers(words, expected):
 def test_ceasefire_blocks_shooting_reading():
     types = [match.type for match in find_triggers("وقف إطلاق النار".split())]
     assert "ATTACK" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وزيرة التضامن الاجتماعي", "مواقع التواصل الاجتماعية", "بعد سوء تفاهم بينهما", "في لقاء تلفزيوني مساء الجمعة"],
+)
+def test_blocked_readings(text):
+    assert find_triggers(text.split()) == []
+
+
+def test_detention_is_arrest_not_protest():
+    assert [match.type for match in find_triggers("احتجاز الناشط".split())] == ["ARREST"]

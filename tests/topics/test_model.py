@@ -65,3 +65,8 @@ def test_component_assigns_topic():
     doc = spacy.registry.factories.get("marsad_topic")(nlp, "marsad_topic")(doc)
     assert doc._.topic.label == "sport"
     assert set(doc._.topic.scores) == set(LABELS)
+
+
+def test_empty_text_still_gets_a_topic():
+    topic = load_default_model().predict("")
+    assert topic.label in LABELS and abs(sum(topic.scores.values()) - 1) < 1e-3

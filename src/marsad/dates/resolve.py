@@ -8,7 +8,9 @@ diacritics and Arabic-Indic digits never matter. Values:
   * None when the expression is a date but cannot be placed (relative words without an article
     date, a Hijri month straddling two Gregorian years, ...).
 Relative weekdays ("الجمعة", "مساء الجمعة") are read as the latest such day on or before the
-article date (news reports the past); "الماضي" excludes the article's own day, "المقبل" looks ahead.
+article date (news reports the past), unless a future verb or plan word comes shortly before
+("سيعقد ... الثلاثاء", "المقرر الثلاثاء"); "الماضي" excludes the article's own day, "المقبل" looks
+ahead.
 """
 
 from __future__ import annotations
@@ -250,6 +252,24 @@ def _rule_relative_day(m: _Matcher, i: int) -> Match | None:
     return end, value
 
 
+FUTURE_LOOKBACK = 6
+
+
+def _future_context(m: _Matcher, i: int) -> bool:
+    """A future verb or plan word shortly before token i, in the same line."""
+    for k in range(i - 1, max(-1, i - 1 - FUTURE_LOOKBACK), -1):
+        if "\n" in m.text[m.tokens[k].end : m.tokens[k + 1].start]:
+            return False
+        word = m.tokens[k].text
+        if word[0] in "\u0648\u0641" and len(word) > 4:  # WAW, FEH
+            word = word[1:]
+        if word in lx.FUTURE_CUES:
+            return True
+        if len(word) > 4 and word[0] == "\u0633" and word[1] in "\u064a\u062a\u0646" and not word.startswith(lx.NOT_FUTURE_PREFIXES):
+            return True  # SEEN + YEH/TEH/NOON: "سيعقد", "ستنطلق", "سنلتقي"
+    return False
+
+
 def _rule_weekday(m: _Matcher, i: int) -> Match | None:
     k = _day_part_prefix(m, i)
     weekday_form = m.form_in(k, lx.WEEKDAYS)
@@ -262,6 +282,8 @@ def _rule_weekday(m: _Matcher, i: int) -> Match | None:
         end += 1
     if m.anchor is None:
         return end, None
+    if modifier is None and weekday != m.anchor.weekday() and _future_context(m, i):
+        modifier = "next"
     if modifier == "next":
         ahead = (weekday - m.anchor.weekday()) % 7 or 7
         return end, (m.anchor + dt.timedelta(days=ahead)).isoformat()
@@ -412,6 +434,29 @@ def _rule_gregorian(m: _Matcher, i: int) -> Match | None:
     return end, date.isoformat() if date else None
 
 
+def _rule_day_of_month_period(m: _Matcher, i: int) -> Match | None:
+    """"الخامس عشر من الشهر الجاري", "20 الشهر الماضي": a day of a month named relatively."""
+    found_day = _day_number(m, i)
+    if found_day is None:
+        return None
+    day, k = found_day
+    if not m.joined(k - 1):
+        return None
+    if m.literal(k) == "من" and m.joined(k):
+        k += 1
+    if m.form_in(k, {"الشهر"}) is None or not m.joined(k):
+        return None
+    modifier = m.modifier(k + 1)
+    if modifier is None:
+        return None
+    end = k + 2
+    if m.anchor is None:
+        return end, None
+    year, month = _shift_month(m.anchor.year, m.anchor.month, {"past": -1, "next": 1}.get(modifier, 0))
+    date = _date(year, month, day)
+    return end, date.isoformat() if date else None
+
+
 def _rule_hijri(m: _Matcher, i: int) -> Match | None:
     day = None
     k = i
@@ -486,6 +531,7 @@ def _may_start(token: _Token) -> bool:
 
 RULES: tuple[Callable[[_Matcher, int], Match | None], ...] = (
     _rule_gregorian,
+    _rule_day_of_month_period,
     _rule_hijri,
     _rule_relative_day,
     _rule_weekday,

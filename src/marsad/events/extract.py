@@ -3,8 +3,11 @@
 One event per (sentence, type): the first trigger of a type in a sentence stands for it, since
 news sentences repeat the same event ("وقف إطلاق النار" three times) far more often than they
 report two distinct events of one type.
-Actors come from `doc.ents`: the source is the closest entity before the trigger (or the agent
-after "من قبل" / "على يد" for passives), the target the first entity after it.
+Actors come from `doc.ents`: the source is the closest person/organization before the trigger, or
+in a verb-first clause ("التقى كيري لافروف") the first entity after it, or the agent after "من قبل"
+/ "على يد" in a passive (an entity, else the words there: "النظام"); the target is the entity
+after "على" / "ضد" / "مع", else the next one after the trigger. Entities in a locative phrase
+("في جنيف") are the event's place, not its participants, except for attacks ("الهجوم على حلب").
 ATTACK and PROTEST matches are dropped where the sentence detector (`classify.py`, trained on the
 OEDA gold standard) clearly rejects the sentence: its score is below its F1-optimal threshold minus
 `GATE_MARGIN`. The margin favours recall (in the OEDA cross-validation it keeps 93% of true ASSAULT
@@ -28,6 +31,7 @@ from .triggers import TriggerMatch, find_triggers, modality
 GATE_MARGIN = 2.5
 ACTOR_LABELS = ("PERS", "ORG", "LOC", "GPE", "MISC")
 MAX_AGENT_TOKENS = 3
+AGENT_WINDOW = 6  # tokens after the trigger where "من قبل" may start
 
 __all__ = ["TriggerMatch", "extract_events", "find_triggers", "modality"]
 
@@ -38,9 +42,11 @@ def _actor(ent: Span) -> Actor:
 
 def _agent_after(doc: Doc, sentence: Span, trigger_end: int) -> int | None:
     """Token index after an agent marker ("من قبل") that closely follows the trigger."""
-    norms = [normalize(token.text) for token in doc[trigger_end : min(sentence.end, trigger_end + 6)]]
+    agent = load_cues()["agent"]
+    markers = agent.sequences + tuple((word,) for word in agent.exact)
+    norms = [normalize(token.text) for token in doc[trigger_end : min(sentence.end, trigger_end + AGENT_WINDOW)]]
     for offset in range(len(norms)):
-        for marker in load_cues()["agent"].sequences + tuple((word,) for word in load_cues()["agent"].exact):
+        for marker in markers:
             if tuple(norms[offset : offset + len(marker)]) == marker:
                 return trigger_end + offset + len(marker)
     return None

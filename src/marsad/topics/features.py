@@ -22,8 +22,9 @@ MAX_CHARS = 6000  # articles are classified from their first few thousand charac
 
 
 @lru_cache(maxsize=300_000)
-def _word_features(word: str) -> tuple[str, ...]:
-    stem = split_proclitics(word)[1] if word[0] >= "\u0621" else word
+def _word_features(word: str) -> tuple[tuple[str, ...], str]:
+    """(features of one normalized word, its stem for bigrams)."""
+    stem = split_proclitics(word)[1] if word[0] >= "\u0621" else word  # Latin words keep their form
     features = ["w:" + word]
     if stem != word:
         features.append("s:" + stem)
@@ -34,11 +35,7 @@ def _word_features(word: str) -> tuple[str, ...]:
             break
     if light != stem:
         features.append("l:" + light)
-    return tuple(features)
-
-
-def _stem(word: str) -> str:
-    return split_proclitics(word)[1] if word[0] >= "\u0621" else word
+    return tuple(features), stem
 
 
 def analyze(text: str) -> list[str]:
@@ -47,8 +44,8 @@ def analyze(text: str) -> list[str]:
     features: list[str] = []
     previous = None
     for word in words:
-        features.extend(_word_features(word))
-        stem = _stem(word)
+        word_features, stem = _word_features(word)
+        features.extend(word_features)
         if previous is not None:
             features.append("b:" + previous + "_" + stem)
         previous = stem

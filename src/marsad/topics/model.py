@@ -9,7 +9,6 @@ linear decision function, so training and inference agree to float16 precision.
 from __future__ import annotations
 
 import logging
-import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,18 +48,12 @@ class TopicModel:
     def decision(self, text: str, *, title: str | None = None) -> np.ndarray:
         """Raw linear scores, one per label."""
         counts = Counter(article_features(text, title))
-        index = self.index
-        ids = []
-        tfs = []
-        for feature, count in counts.items():
-            i = index.get(feature)
-            if i is not None:
-                ids.append(i)
-                tfs.append(1.0 + math.log(count))
-        if not ids:
+        found = [(i, count) for i, count in zip(map(self.index.get, counts), counts.values()) if i is not None]
+        if not found:
             return self.bias.copy()
-        ids_array = np.fromiter(ids, dtype=np.int64, count=len(ids))
-        values = np.fromiter(tfs, dtype=np.float32, count=len(tfs)) * self.idf[ids_array]
+        ids, tfs = zip(*found)
+        ids_array = np.array(ids, dtype=np.int64)
+        values = (1.0 + np.log(np.array(tfs, dtype=np.float32))) * self.idf[ids_array]
         values /= np.linalg.norm(values)
         return values @ self.weights[ids_array] + self.bias
 
