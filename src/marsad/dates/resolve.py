@@ -18,6 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Callable
 
 from hijridate import Gregorian, Hijri
@@ -154,6 +155,20 @@ def _hijri_partial(year: int, month: int | None) -> str | None:
 # ---------------------------------------------------------------- matching helpers
 
 
+_TABLES_BY_FIRST_WORD: dict[int, tuple[dict, dict[str, list[tuple[tuple[str, ...], int]]]]] = {}
+
+
+def _by_first_word(table: dict[tuple[str, ...], int]) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """The lexicon table indexed by its first word, built once per table (they are constants)."""
+    cached = _TABLES_BY_FIRST_WORD.get(id(table))
+    if cached is None or cached[0] is not table:
+        index: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for words, value in table.items():
+            index.setdefault(words[0], []).append((words, value))
+        cached = _TABLES_BY_FIRST_WORD[id(table)] = (table, index)
+    return cached[1]
+
+
 class _Matcher:
     """The words of one text and the article date, with the lookups the rules share."""
 
@@ -183,14 +198,14 @@ class _Matcher:
     def sequence(self, i: int, table: dict[tuple[str, ...], int]) -> tuple[int, int] | None:
         """Longest entry of `table` starting at token i (first word clitic-aware): (end, value)."""
         best = None
-        for words, value in table.items():
-            if i + len(words) > len(self.tokens):
-                continue
-            if words[0] not in self.tokens[i].forms:
-                continue
-            ok = all(self.joined(i + k - 1) and self.tokens[i + k].text == words[k] for k in range(1, len(words)))
-            if ok and (best is None or len(words) > best[0] - i):
-                best = (i + len(words), value)
+        by_first = _by_first_word(table)
+        for form in self.tokens[i].forms:
+            for words, value in by_first.get(form, ()):
+                if i + len(words) > len(self.tokens):
+                    continue
+                ok = all(self.joined(i + k - 1) and self.tokens[i + k].text == words[k] for k in range(1, len(words)))
+                if ok and (best is None or len(words) > best[0] - i):
+                    best = (i + len(words), value)
         return best
 
     def number(self, i: int, low: int, high: int) -> int | None:
@@ -526,7 +541,12 @@ STARTERS = frozenset(
 
 
 def _may_start(token: _Token) -> bool:
-    return token.text[0].isdigit() or any(form in STARTERS for form in token.forms)
+    return _may_start_word(token.text)
+
+
+@lru_cache(maxsize=100_000)
+def _may_start_word(word: str) -> bool:
+    return word[0].isdigit() or any(form in STARTERS for form in stem_candidates(word))
 
 
 RULES: tuple[Callable[[_Matcher, int], Match | None], ...] = (
@@ -559,7 +579,7 @@ def find_dates(text: str, article_date=None, *, skip: list[tuple[int, int]] | tu
     tokens = [
         _Token(word, match.start(), match.end())
         for match in TOKEN_RE.finditer(text)
-        if (word := normalize(match.group())) and not any(s <= match.start() < e for s, e, _ in found)
+        if (word := normalize(match.group())) and not (found and any(s <= match.start() < e for s, e, _ in found))
     ]
     matcher = _Matcher(text, tokens, anchor)
     i = 0
