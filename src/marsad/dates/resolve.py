@@ -198,6 +198,8 @@ class _Matcher:
     def sequence(self, i: int, table: dict[tuple[str, ...], int]) -> tuple[int, int] | None:
         """Longest entry of `table` starting at token i (first word clitic-aware): (end, value)."""
         best = None
+        if not 0 <= i < len(self.tokens):
+            return None
         by_first = _by_first_word(table)
         for form in self.tokens[i].forms:
             for words, value in by_first.get(form, ()):
