@@ -97,6 +97,17 @@ class Topic:
     scores: dict[str, float]
 
 
+_TEXT_KEY = "marsad.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def register_extensions() -> None:
     """Declare our attributes on spaCy's classes; safe to call more than once."""
     doc_defaults: dict[str, Any] = {
@@ -180,7 +191,7 @@ def event_to_dict(text: str, event: Event) -> dict[str, Any]:
 
 def doc_to_dict(doc: Doc) -> dict[str, Any]:
     """The output contract: one JSON-serializable object per article."""
-    text = doc.text
+    text = doc_text(doc)
     meta = dict(doc._.meta or {})
     entities = [
         {"start": ent.start_char, "end": ent.end_char, "text": text[ent.start_char : ent.end_char], "label": ent.label_, "entity_id": ent._.entity_id}

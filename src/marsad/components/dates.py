@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..document import doc_text
 from ..dates import find_dates
 
 
@@ -16,5 +17,5 @@ def boilerplate_ranges(doc: Doc) -> list[tuple[int, int]]:
 @Language.component("marsad_dates", assigns=["doc._.dates"])
 def dates_component(doc: Doc) -> Doc:
     meta = doc._.meta or {}
-    doc._.dates = find_dates(doc.text, meta.get("date"), skip=boilerplate_ranges(doc))
+    doc._.dates = find_dates(doc_text(doc), meta.get("date"), skip=boilerplate_ranges(doc))
     return doc

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..document import doc_text
 from ..places.gazetteer import load_gazetteer
 from ..places.matcher import words_from_text
 from ..places.resolve import resolve
@@ -26,7 +27,7 @@ def _organisations(doc: Doc) -> list[tuple[int, int]]:
 def find_places(doc: Doc) -> Doc:
     """Set `doc._.places` (list of marsad.document.Place, text order)."""
     gazetteer = load_gazetteer()
-    text = doc.text  # built from the tokens on each access: once
+    text = doc_text(doc)
     # Words are scanned on the text itself (same normalization as token.norm_), so that the
     # stage does not depend on how the tokenizer splits clitics and quote marks.
     doc._.places = resolve(words_from_text(text), gazetteer=gazetteer, skip=_boilerplate(doc),

@@ -5,12 +5,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..document import doc_text
 from ..topics import load_default_model
 
 
 def _article_text(doc: Doc) -> str:
     """The text to classify: the body without boilerplate."""
-    text = doc.text
+    text = doc_text(doc)
     spans = doc.spans.get("boilerplate", []) if "boilerplate" in doc.spans else []
     if spans:
         pieces, position = [], 0

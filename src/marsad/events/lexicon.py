@@ -22,6 +22,9 @@ class Trigger:
     blocking: bool = False
 
 
+CANDIDATE_CACHE_SIZE = 100_000
+
+
 @dataclass(slots=True)
 class TriggerLexicon:
     triggers: list[Trigger]
@@ -29,6 +32,7 @@ class TriggerLexicon:
     plover: dict[str, str] = field(default_factory=dict)
     _exact: dict[str, list[Trigger]] = field(default_factory=dict)
     _prefix: dict[str, list[Trigger]] = field(default_factory=dict)
+    _candidates: dict[tuple[str, ...], list[Trigger]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for trigger in self.triggers:
@@ -43,12 +47,17 @@ class TriggerLexicon:
         return list(dict.fromkeys(trigger.type for trigger in self.triggers))
 
     def candidates(self, forms: tuple[str, ...]) -> list[Trigger]:
-        """Triggers whose first word matches one of a token's forms."""
-        found: list[Trigger] = []
-        for form in forms:
-            found.extend(self._exact.get(form, ()))
-            for length in range(2, len(form) + 1):
-                found.extend(self._prefix.get(form[:length], ()))
+        """Triggers whose first word matches one of a token's forms (cached: the lexicon is fixed)."""
+        found = self._candidates.get(forms)
+        if found is None:
+            found = []
+            for form in forms:
+                found.extend(self._exact.get(form, ()))
+                for length in range(2, len(form) + 1):
+                    found.extend(self._prefix.get(form[:length], ()))
+            if len(self._candidates) > CANDIDATE_CACHE_SIZE:
+                self._candidates.clear()
+            self._candidates[forms] = found
         return found
 
 
