@@ -41,3 +41,15 @@ def test_finds_a_well_known_place_and_person(tagger):
     tags = tagger.tag(tokens)
     assert tags[6] == "B-LOC"
     assert tags[3:5] == ["B-PERS", "I-PERS"]
+
+
+def test_tag_document_keeps_sentence_shapes(tagger):
+    sentences = [["قال", "سعد", "الحريري"], [], ["وقال", "الحريري", "."]]
+    tags = tagger.tag_document(sentences)
+    assert [len(t) for t in tags] == [3, 0, 3]
+    assert all(set(t) <= VALID for t in tags)
+
+
+def test_tag_is_the_one_sentence_document(tagger):
+    tokens = "التقى وزير الخارجية المصري في القاهرة".split()
+    assert tagger.tag(tokens) == tagger.tag_document([tokens])[0]

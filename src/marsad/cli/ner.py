@@ -51,7 +51,8 @@ def ner(conll: str, model: Path | None) -> None:
     """Tag the tokens of a CoNLL file: prints token<TAB>IOB2 tag, one line per input token.
 
     Other columns are ignored, tokens are taken as they are (no retokenization) and blank
-    lines are kept where they were.
+    lines are kept where they were. The whole input is read first: sentences are tagged
+    with their neighbours as context, as in one document.
     """
     tagger = _load_tagger(model)
     try:

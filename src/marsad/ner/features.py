@@ -85,15 +85,12 @@ class FeatureExtractor:
         gazetteer: dict[tuple[str, ...], tuple[str, ...]],
         lexicon: dict[str, tuple[str, ...]] | None = None,
         identity: bool = True,
-        version: int = 1,
     ) -> None:
         self.clusters = clusters
         self.gazetteer = gazetteer
         self.lexicon = lexicon or {}
         # identity=False leaves out the word's own form (used to auto-label news by context).
         self.identity = identity
-        # version 2 adds cluster bigrams and longer affixes.
-        self.version = version
         self._gazetteer_firsts = {key[0] for key in gazetteer}
         self._cache: dict[str, tuple[list[str], ...]] = {}
 
@@ -104,7 +101,7 @@ class FeatureExtractor:
         return found
 
     def _word(self, token: str) -> tuple[list[str], ...]:
-        """Feature lists for the word at offsets 0, -1, +1, -2, +2 (indexed 0..4), then [cluster id]."""
+        """Feature lists for the word at offsets 0, -1, +1, -2, +2 (indexed 0..4)."""
         form = lookup_form(token)
         proclitics, stem = split_proclitics(form)
         shape = _shape(token)
@@ -127,8 +124,6 @@ class FeatureExtractor:
         ]
         if self.identity:
             center.extend((f"p3={stem[:3]}", f"s3={form[-3:]}"))
-            if self.version >= 2:
-                center.extend((f"p4={stem[:4]}", f"s4={form[-4:]}"))
         if form.startswith("\u0627\u0644"):  # ALEF LAM: the definite article
             center.append("al")
         far = [feature for feature in core if feature[0] in "wc"]
@@ -138,7 +133,6 @@ class FeatureExtractor:
             ["+1" + feature for feature in core],
             ["-2" + feature for feature in far],
             ["+2" + feature for feature in far],
-            [ids[1] if ids is not None and len(ids) > 1 else "none"],
         )
 
     def word_features(self, token: str) -> tuple[list[str], ...]:
@@ -198,12 +192,6 @@ class FeatureExtractor:
                 features.append("EOS")
             if i + 2 < n:
                 features.extend(words[i + 2][4])
-            if self.version >= 2:
-                cluster = words[i][5][0]
-                if i > 0:
-                    features.append(f"c-1|c={words[i - 1][5][0]}|{cluster}")
-                if i + 1 < n:
-                    features.append(f"c|c+1={cluster}|{words[i + 1][5][0]}")
             out.append(features)
         return out
 
@@ -221,7 +209,7 @@ def document_marks(
     info: list[dict[str, set[str]]] = []
     for forms, tags in zip(stems, first_pass):
         marks: dict[str, set[str]] = {}
-        for start, end, kind in entity_spans(tags):
+        for start, end, kind in sorted(entity_spans(tags)):
             for i in range(start, end):
                 marks.setdefault(forms[i], set()).add("e" + kind)
             if end - start >= 2:
@@ -233,7 +221,7 @@ def document_marks(
     def add(index: int, sign: int) -> None:
         for form, kinds in info[index].items():
             counter = nearby.setdefault(form, Counter())
-            for kind in kinds:
+            for kind in sorted(kinds):  # sorted: set order changes per process, the model file must not
                 counter[kind] += sign
 
     for index in range(min(window, len(info))):

@@ -23,7 +23,7 @@ CLUSTERS_FILE = "clusters.tsv.gz"
 GAZETTEER_FILE = "gazetteer.tsv.gz"
 LEXICON_FILE = "lexicon.tsv.gz"  # optional
 META_FILE = "meta.json"
-DEFAULT_WINDOW = 20
+DEFAULT_WINDOW = 8
 
 
 class Tagger:
@@ -54,7 +54,6 @@ class Tagger:
             gazetteer=load_gazetteer(path / GAZETTEER_FILE),
             lexicon=load_lexicon(path / LEXICON_FILE) if (path / LEXICON_FILE).exists() else None,
             identity=meta.get("identity_features", True),
-            version=meta.get("feature_version", 1),
         )
         return cls(path=path, extractor=extractor, meta=meta)
 
