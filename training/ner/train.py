@@ -23,6 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+from marsad.ner.crf import LinearChainCRF  # noqa: E402
 from marsad.ner.conll import entity_spans, read_tagged, repair_iob2, split_last  # noqa: E402
 from marsad.ner.evaluate import format_scores, score  # noqa: E402
 from marsad.ner.features import FeatureExtractor, document_marks, load_clusters, load_gazetteer, load_lexicon  # noqa: E402
@@ -74,6 +75,7 @@ def load_wojood(path: Path) -> list:
 
 
 def fit(train: list, extractor: FeatureExtractor | None, path: Path, args: argparse.Namespace) -> None:
+    """Train a crfsuite CRF (kept in the work folder) and write its numpy export to `path`."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -91,26 +93,26 @@ def fit(train: list, extractor: FeatureExtractor | None, path: Path, args: argpa
         }
     )
     started = time.time()
-    trainer.train(str(path))
+    args.work.mkdir(parents=True, exist_ok=True)
+    trained = args.work / f"{path.parent.name}-{path.stem}.crfsuite"
+    trainer.train(str(trained))
+    LinearChainCRF.from_crfsuite(trained).save(path)
     LOGGER.info("trained %s in %.0fs", path, time.time() - started)
 
 
 def fit_two_stage(train: list, extractor: FeatureExtractor, out: Path, args: argparse.Namespace) -> None:
     """Stage 1 on all of train; stage 2 on stage-1 tags predicted out of fold (contiguous folds),
     so that it learns how far to trust them on text stage 1 has not seen."""
-    import pycrfsuite
-
     fit(train, extractor, out / STAGE1_FILE, args)
     size = -(-len(train) // args.folds)
     first_pass: list[list[str]] = []
     for fold in range(args.folds):
         held = train[fold * size : (fold + 1) * size]
         rest = train[: fold * size] + train[(fold + 1) * size :]
-        path = args.work / f"fold{fold}.crfsuite"
+        path = args.work / f"fold{fold}.npz"
         fit(rest, extractor, path, args)
-        crf = pycrfsuite.Tagger()
-        crf.open(str(path))
-        first_pass.extend(repair_iob2(crf.tag(extractor.sentence([t for t, _ in s]))) for s in held)
+        crf = LinearChainCRF.load(path)
+        first_pass.extend(repair_iob2(tags) for tags in crf.tag_sentences([extractor.sentence([t for t, _ in s]) for s in held]))
     tokens = [[t for t, _ in s] for s in train]
     marks = document_marks(tokens, first_pass, window=args.window)
     stage2 = [
