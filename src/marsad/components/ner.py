@@ -25,9 +25,15 @@ def _boilerplate_tokens(doc: Doc) -> set[int]:
 
 def entities(doc: Doc, tagger: Tagger) -> list[Span]:
     """Entity spans over `doc`, its sentences tagged as one document; whitespace tokens skipped."""
-    sentences = [[token.i for token in sentence if not token.is_space] for sentence in _sentences(doc)]
-    sentences = [positions for positions in sentences if positions]
-    tags = tagger.tag_document([[doc[i].text for i in positions] for positions in sentences])
+    sentences: list[list[int]] = []
+    words: list[list[str]] = []
+    for sentence in _sentences(doc):
+        # One pass over Token objects: creating them is the costly part of reading a Doc.
+        pairs = [(token.i, token.text) for token in sentence if not token.is_space]
+        if pairs:
+            sentences.append([i for i, _ in pairs])
+            words.append([text for _, text in pairs])
+    tags = tagger.tag_document(words)
     found: list[Span] = []
     for positions, sentence_tags in zip(sentences, tags):
         for start, end, label in sorted(entity_spans(sentence_tags)):

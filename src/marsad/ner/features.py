@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from ..arabic.clitics import split_proclitics, stem_candidates
@@ -21,6 +22,7 @@ _CACHE_LIMIT = 200_000
 _PUNCT = frozenset("()[]{}\"'«»“”‘’.,،؛;:!?؟-–—/\\|*#%&+=<>…")
 
 
+@lru_cache(maxsize=_CACHE_LIMIT)
 def lookup_form(token: str) -> str:
     """The form used for cluster and gazetteer keys: normalized, Latin lowercased."""
     return normalize(token).lower()
