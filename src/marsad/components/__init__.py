@@ -11,6 +11,7 @@ from collections.abc import Iterable
 STAGES: dict[str, str] = {
     "marsad_structure": "structure",
     "marsad_ner": "ner",
+    "marsad_entity_patterns": "entity_patterns",
     "marsad_places": "places",
     "marsad_entity_linker": "entity_linker",
     "marsad_dates": "dates",
