@@ -87,3 +87,16 @@ def test_friday_evening_is_resolved_against_the_article_date(seed):
 def test_site_residue_is_boilerplate_only(seed):
     text = seed["text"]
     assert [text[b["start"] : b["end"]] for b in seed["boilerplate"]] == ["أضف تعليق"]
+
+
+def test_al_nusra_front_is_one_organisation(seed):
+    orgs = {}
+    for ent in seed["entities"]:
+        if ent["label"] == "ORG":
+            orgs.setdefault(bare(ent["text"]), set()).add(ent["entity_id"])
+    assert bare("جبهة النصرة") in orgs and bare("النصرة") in orgs
+    assert orgs[bare("جبهة النصرة")] == orgs[bare("النصرة")]
+
+
+def test_assad_is_a_person(seed):
+    assert any(ent["label"] == "PERS" and bare(ent["text"]) == bare("الأسد") for ent in seed["entities"])
