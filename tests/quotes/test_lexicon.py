@@ -39,3 +39,9 @@ def test_lexicons_are_normalized_data():
     assert ("نقلا", "عن") in lexicon.sources
     assert "مصادر" in lexicon.anonymous
     assert "وزاره" in lexicon.organizations
+
+
+def test_only_definite_descriptions_refer_back():
+    lexicon = load_lexicon()
+    assert {normalize("المسؤول"), normalize("نظيره")} <= lexicon.descriptions
+    assert normalize("مسؤول") not in lexicon.descriptions

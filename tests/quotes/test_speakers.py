@@ -1,5 +1,7 @@
 """Speakers: names with titles, one entity per speaker, descriptions, discourse, source types."""
 
+import pytest
+
 
 def test_title_and_name_are_one_speaker_named_by_the_fullest_form(find_quotes):
     text = "قال وزير الخارجية الأميركي جون كيري إن الحل قريب.\nوأكد كيري أن الاتفاق ممكن."
@@ -91,3 +93,64 @@ def test_a_question_puts_the_next_speaker_on_stage(find_quotes):
 def test_coordinated_verb_shares_the_subject(find_quotes, quoted):
     text = "قال الرئيس الأمريكي دونالد ترامب إنه على تواصل مع الحكومة، وأعرب عن قلقه من الحادث."
     assert quoted(text, find_quotes(text)) == [("على تواصل مع الحكومة", "دونالد ترامب"), ("قلقه من الحادث", "دونالد ترامب")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال المتحدث باسم قيادة الشرطة المحلية العقيد سامر الحداد إن الطريق آمن.\nوأضاف الحداد أن الدوريات مستمرة.", "سامر الحداد"),
+        ("وقال مدير الدفاع المدني العميد خالد النعيمي إن الفرق انتشلت الضحايا.\nوأكد النعيمي أن البحث مستمر.", "خالد النعيمي"),
+        ("وقال رئيس بلدية المدينة المهندس طارق الزين إن الطرق أغلقت.\nوأوضح الزين أن الفرق تعمل.", "طارق الزين"),
+    ],
+    ids=["spokesman-colonel", "director-brigadier", "mayor-engineer"],
+)
+def test_description_then_rank_then_name_is_the_named_person(find_quotes, text, name):
+    quotes = find_quotes(text)
+    assert [q.speaker.name for q in quotes] == [name, name]
+    assert quotes[0].speaker.entity_id == quotes[1].speaker.entity_id
+    assert quotes[0].speaker.type == "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقال المتحدث باسم قيادة العمليات إن الطريق آمن.", "المتحدث باسم قيادة العمليات"),
+        ("وقال المتحدث باسم حركة حماس إن الطريق آمن.", "المتحدث باسم حركة حماس"),
+    ],
+    ids=["genitive-plural", "body-without-article"],
+)
+def test_what_follows_bism_is_the_body_spoken_for_not_a_name(find_quotes, text, name):
+    assert find_quotes(text)[0].speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انتقد نائب وزير الخارجية الصيني وانغ لي، الاثنين، العقوبات الجديدة.\nوقال وانغ إن بلاده سترد.\nوأوضح المسؤول الصيني أن الرد سيكون مدروسا.",
+        "قال وزير الخارجية الأميركي جون كيري إن الهدنة صامدة.\nوأضاف الدبلوماسي الأميركي أن الحوار مستمر.",
+        "قال وزير الخارجية الروسي سيرغي لافروف إن الهدنة صامدة.\nوقال وزير الخارجية الأميركي جون كيري إن الحوار متعثر.\nمن جهته، قال نظيره الروسي إن الحل بعيد.",
+    ],
+    ids=["the-official", "the-diplomat", "his-counterpart"],
+)
+def test_definite_description_refers_back_to_the_named_person_of_that_nationality(find_quotes, text):
+    quotes = find_quotes(text)
+    first, last = quotes[0].speaker, quotes[-1].speaker
+    assert last.entity_id == first.entity_id and last.name == first.name and last.type == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Indefinite: someone new, not the named Chinese official.
+        "قال نائب وزير الخارجية الصيني وانغ لي إن العقوبات ظالمة.\nوقال مسؤول صيني إن الرد سيكون مدروسا.",
+        # Definite, but the nationality does not agree.
+        "قال وزير الخارجية الأميركي جون كيري إن الهدنة صامدة.\nوأضاف المسؤول الروسي أن الحوار متعثر.",
+        # The anonymous official the article described the same way more recently.
+        "قال وزير الخارجية الأميركي جون كيري إن الهدنة صامدة.\nوقال مسؤول أميركي إن الحوار متعثر.\nوأضاف المسؤول الأميركي أن الحل بعيد.",
+    ],
+    ids=["indefinite", "other-nationality", "nearer-anonymous"],
+)
+def test_description_without_a_fitting_named_antecedent_stays_anonymous(find_quotes, text):
+    quotes = find_quotes(text)
+    assert quotes[-1].speaker.type == "anonymous"
+    assert quotes[-1].speaker.entity_id != quotes[0].speaker.entity_id

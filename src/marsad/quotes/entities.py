@@ -3,7 +3,9 @@
 A speaker phrase splits into a title part and a name part ("وزير الخارجية الأميركي" + "جون كيري").
 Phrases with a name join the entity sharing their surname; descriptions ("الوزير", "المصدر")
 join the entity whose titles they repeat, the most recently mentioned first, or the PERS entity
-the article puts right after that title elsewhere ("الرئيس الأمريكي دونالد ترامب").
+the article puts right after that title elsewhere ("الرئيس الأمريكي دونالد ترامب"), or, for a
+definite description with a nationality ("المسؤول الروسي", "نظيره الروسي"), the last named person
+of that nationality.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ _HEH = "\u0647"
 # Ordinals ending a ruler's name: "عبدالله الثاني".
 _ORDINALS = frozenset({"\u0627\u0644\u0627\u0648\u0644", "\u0627\u0644\u062b\u0627\u0646\u064a", "\u0627\u0644\u062b\u0627\u0644\u062b", "\u0627\u0644\u0631\u0627\u0628\u0639"})  # الاول الثاني الثالث الرابع
 _NAME_JOINERS = frozenset({"-", "\u0628\u0646", "\u0627\u0628\u0646", "\u0627\u0644", "\u0627\u0628\u0648", "\u0639\u0628\u062f", "\u062f\u064a"})  # - بن ابن آل أبو عبد دي
+_ATTACHED_ARTICLES = ("\u0644\u0644", "\u0628\u0627\u0644", "\u0648\u0627\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644")  # لل بال وال فال كال
+_BISM = "\u0628\u0627\u0633\u0645"  # "باسم": "المتحدث باسم X" speaks for X
 _ARTICLE_CLITICS = ("\u0648\u0628", "\u0648", "\u0641", "\u0628", "\u0643")  # وب و ف ب ك before "ال"
 
 
@@ -88,6 +92,12 @@ class SpeakerResolver:
         while k < end and self.norms[k] in _NAME_JOINERS:
             k += 1
         name = (k, end) if k < end else None
+        if name is not None and any(self.norms[m] == _BISM and m > start and self._is_title(m - 1) for m in range(k, end)):
+            name, k = None, end  # "المتحدث باسم قيادة": what follows "باسم" names the body, not him
+        if name is None:
+            name = self._name_after_title(start, end)
+            if name is not None:
+                k = name[0]
         if name is None:  # "رولا الأمين مديرة الإعلام": the name first, then its title
             first = start
             while first < end and not self.layout.words[first].startswith((AL, LAM)) and self.norms[first] not in lex.titles and self.layout.words[first].isalpha():
@@ -120,6 +130,50 @@ class SpeakerResolver:
             name = None
             title = key
         return Parsed(span=span, type=kind, name=name, title=title, key=key, nisbas=nisbas)
+
+    def _is_title(self, k: int) -> bool:
+        norm = self.norms[k]
+        return norm in self.lex.titles or _bare(norm) in self.lex.titles
+
+    def _name_after_title(self, start: int, end: int) -> tuple[int, int] | None:
+        """"المتحدث باسم القيادة اللواء رعد الساعدي": the words after the last title, when they are a name.
+
+        The name opens with a word without article ("رعد") right after a definite title or rank
+        ("اللواء", "الدكتور") and its nisbas ("الرئيس السوري بشار الأسد"); its later words may carry
+        the article ("الساعدي"), but none of them is a title.
+        """
+        lex, words, norms = self.lex, self.layout.words, self.norms
+        last = max((m for m in range(start, end) if self._is_title(m)), default=None)
+        if last is None or not words[last].startswith(AL):
+            return None
+        first = last + 1
+        while first < end and _bare(norms[first]).removesuffix(_HEH) in lex.nationalities:
+            first += 1
+        if not (first < end and end - first <= 4) or words[first].startswith(AL) or norms[first] == _BISM:
+            return None
+        if not all(words[m].isalpha() for m in range(first, end)):
+            return None
+        if norms[first] in lex.adjuncts or norms[first] in lex.particles:
+            return None  # "السفير الأمريكي لدى الأمم المتحدة"
+        if any(norms[m] in lex.not_speakers or norms[m].startswith(_ATTACHED_ARTICLES) for m in range(first, end)):
+            return None
+        return first, end
+
+    def _described(self, parsed: Parsed, ordered: list[Entity]) -> Entity | None:
+        """"المسؤول الروسي", "نظيره الروسي": the last named person of that nationality, if nobody nearer fits.
+
+        Only a definite description with a nisba refers back; an anonymous source the article
+        described the same way more recently ("مسؤول روسي" ... "المسؤول الروسي") keeps it.
+        """
+        first = self.norms[parsed.span[0]]
+        if not parsed.nisbas or (first not in self.lex.descriptions and first[1:] not in self.lex.descriptions):
+            return None  # "مسؤول روسي" introduces someone new
+        for entity in ordered:
+            if entity.type == "person" and entity.names and parsed.nisbas & entity.nisbas:
+                return entity
+            if entity.type == "anonymous" and parsed.nisbas & entity.nisbas and any(parsed.key[0] in title for title in entity.titles):
+                return None  # "مسؤول روسي" ... "المسؤول الروسي": the anonymous source, matched below
+        return None
 
     def _titled_elsewhere(self, parsed: Parsed) -> Entity | None:
         """A description the article attaches to a name elsewhere ("الرئيس الأمريكي دونالد ترامب")."""
@@ -158,13 +212,29 @@ class SpeakerResolver:
         return None
 
     def entity_for(self, span: tuple[int, int]) -> Entity:
-        parsed = self.parse(span)
+        parsed = self._surname(self.parse(span))
         entity = self._match(parsed)
         if entity is None:
             entity = Entity(type=parsed.type)
             self.entities.append(entity)
         self._add(entity, parsed)
         return entity
+
+    def _surname(self, parsed: Parsed) -> Parsed:
+        """"وأضاف الساعدي" after "اللواء رعد الساعدي": a definite word that ends a known name is that name."""
+        if parsed.name is not None or parsed.type not in ("person", "organization") or len(parsed.key) > 2:
+            return parsed
+        if any(self._is_title(k) for k in range(*parsed.span)):
+            return parsed
+        words = tuple(self.norms[k] for k in range(*parsed.span))
+        for entity in self.entities:
+            if entity.type != "person":
+                continue
+            for name in entity.names:
+                other = self._name_words(name)
+                if len(other) > len(words) and other[-len(words) :] == words:
+                    return Parsed(span=parsed.span, type="person", name=parsed.span, title=(), key=parsed.key, nisbas=parsed.nisbas)
+        return parsed
 
     def _ner_id(self, parsed: Parsed) -> str | None:
         """The linker's id of the PERS (person) or ORG (body) entity that the phrase names."""
@@ -206,7 +276,10 @@ class SpeakerResolver:
             for entity in ordered:
                 if entity.type == "person" and head and head in entity.title_words and (not parsed.nisbas or parsed.nisbas & entity.nisbas):
                     return entity
-            return self._titled_elsewhere(parsed)
+            return self._titled_elsewhere(parsed) or self._described(parsed, ordered)
+        described = self._described(parsed, ordered) if parsed.type == "anonymous" else None
+        if described is not None:  # "وأشار المسؤول الروسي" after "نائب وزير الخارجية الروسي فولكوف"
+            return described
         definite = self.norms[parsed.span[0]].startswith(AL) or (parsed.key and parsed.key[0] == "\u0627\u062d\u062f")
         if parsed.type == "anonymous" and self.norms[parsed.span[0]].startswith(AL) and len(parsed.key) == 1:
             # "قال المسؤول": the official the article has named ("براد بارسكيل، المسؤول الرقمي ...")

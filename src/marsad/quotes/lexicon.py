@@ -45,6 +45,7 @@ class QuoteLexicon:
     self_sources: frozenset[str]
     discourse_markers: frozenset[tuple[str, ...]]
     titles: frozenset[str]
+    descriptions: frozenset[str]  # definite heads that refer back to a named person ("المسؤول", "نظيره")
     anonymous: frozenset[str]
     organizations: frozenset[str]
     groups: frozenset[str]
@@ -163,6 +164,7 @@ def load_lexicon() -> QuoteLexicon:
         self_sources=_words("self_sources.txt"),
         discourse_markers=_phrases("discourse_markers.txt"),
         titles=_words("titles.txt"),
+        descriptions=_words("descriptions.txt"),
         anonymous=_words("anonymous.txt"),
         organizations=_words("organizations.txt"),
         groups=_words("groups.txt"),

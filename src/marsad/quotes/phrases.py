@@ -74,7 +74,7 @@ class SpeakerPhrases(TokenView):
                     break  # "الصحيفتان نقلاً عن ..."
             if k > seg_start and self.norms[k].isdigit():
                 break
-            if k - seg_start >= 2 and self.words[k].startswith(AL) and self.norms[k].endswith(PLURAL_ENDINGS) and not self.norms[k].endswith(NISBA_PLURALS):
+            if k - seg_start >= 2 and self.words[k].startswith(AL) and self.norms[k].endswith(PLURAL_ENDINGS) and not self.norms[k].endswith(NISBA_PLURALS) and not self._construct(k - 1, seg_start):
                 break  # "الشرطة الألمانية المداهمات": a plural noun after the phrase is its object
             if k > seg_start and self._addressee_after_title(k):
                 break  # "المتحدث لفوكس نيوز": LAM + word after a bare title is whom he spoke to
@@ -140,6 +140,14 @@ class SpeakerPhrases(TokenView):
         if self.norms[k].startswith(LAM + LAM):
             return self.norms[k - 1] in lex.titles or self.words[k - 1].startswith(AL)
         return head is not None and self.norms[k][:1] == LAM and self.norms[head] in lex.organizations
+
+    def _construct(self, k: int, head: int) -> bool:
+        """"المتحدث باسم قيادة العمليات": a noun without article inside a title takes a genitive.
+
+        A name ("ترامب الاتفاقات") also lacks the article, so only a word the NER stage leaves
+        untagged, in a phrase opened by a title, counts.
+        """
+        return not self.words[k].startswith(AL) and self.ner_label[k] is None and self.norms[head] in self.lex.titles and self.is_word[k]
 
     def _addressee_after_title(self, k: int) -> bool:
         norm = self.norms[k]
