@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import struct
+from array import array
 from collections.abc import Sequence
 from itertools import chain, repeat
 from pathlib import Path
@@ -255,28 +256,32 @@ def viterbi(scores: np.ndarray, lengths: Sequence[int], transitions: np.ndarray)
     alpha[position_of, sentence_of] = scores[flat_of]
     active = (n_sentences - np.searchsorted(sorted_lengths[::-1], np.arange(longest), side="right")).tolist()
 
-    into = np.ascontiguousarray(transitions.T)  # into[j, i] = weight of i -> j
-    step = np.empty((n_sentences, n_labels, n_labels), dtype=np.float64)
-    cells = np.arange(n_sentences * n_labels).reshape(n_sentences, n_labels)
+    # Candidates as 2-D rows, row s * n_labels + j for sentence s going into label j: plain
+    # row-wise numpy calls, cheaper than broadcasting in 3-D (and they are the loop's cost).
+    into = np.tile(transitions.T, (n_sentences, 1))  # row (s, j): into[j, i] = weight of i -> j
+    step = np.empty((n_sentences * n_labels, n_labels), dtype=np.float64)
+    cells = np.arange(n_sentences * n_labels)
     owner = cells - cells % n_labels  # the sentence's first cell
     step_rows = cells * n_labels  # where row (s, j) starts in step, flattened
-    back = np.empty((longest, n_sentences, n_labels), dtype=np.intp)
+    back = np.zeros((longest, n_sentences * n_labels), dtype=np.intp)
+    flat_alpha = alpha.reshape(longest, n_sentences * n_labels)
     add = np.add
     for t in range(1, longest):
         k = active[t]
-        candidates = step[:k]
-        # candidates[s, j, i] = alpha[t-1, s, i] + trans[i][j], crfsuite's prev[i] + trans[i][j];
+        rows = k * n_labels
+        candidates = step[:rows]
+        # candidates[(s, j), i] = alpha[t-1, s, i] + trans[i][j], crfsuite's prev[i] + trans[i][j];
         # argmax keeps the first best i as crfsuite's `max < score` does.
-        add(alpha[t - 1, :k, None, :], into, out=candidates)
-        best = candidates.argmax(axis=2)
-        add(best, owner[:k], out=back[t, :k])
-        best += step_rows[:k]
-        add(candidates.take(best), alpha[t, :k], out=alpha[t, :k])
+        add(alpha[t - 1, :k].repeat(n_labels, axis=0), into[:rows], out=candidates)
+        # Kept as the best candidate's flat index in `step`, which `take` reads; turned into
+        # the predecessor's cell below, once for all steps.
+        add(candidates.argmax(axis=1), step_rows[:rows], out=back[t, :rows])
+        add(candidates.take(back[t, :rows]), flat_alpha[t, :rows], out=flat_alpha[t, :rows])
+    back -= step_rows - owner
 
-    ends = alpha[sorted_lengths - 1, np.arange(n_sentences)].argmax(axis=1) + owner[:, 0]
+    ends = alpha[sorted_lengths - 1, np.arange(n_sentences)].argmax(axis=1) + owner[::n_labels]
     paths = np.empty((longest, n_sentences), dtype=np.intp)
     cell = np.zeros(n_sentences, dtype=np.intp)
-    flat_back = back.reshape(longest, -1)
     for t in range(longest - 1, -1, -1):
         k = active[t]
         ending = active[t + 1] if t + 1 < longest else 0
@@ -284,10 +289,17 @@ def viterbi(scores: np.ndarray, lengths: Sequence[int], transitions: np.ndarray)
             cell[ending:k] = ends[ending:k]
         paths[t, :k] = cell[:k]
         if t:
-            cell[:k] = flat_back[t].take(cell[:k])
+            cell[:k] = back[t].take(cell[:k])
     out = np.empty(total, dtype=np.intp)
     out[flat_of] = paths[position_of, sentence_of] - sentence_of * n_labels
     return out
+
+
+def pack_ids(tokens: Sequence[array]) -> TokenIds:
+    """`TokenIds` from one `array("q")` of ids per token, joined as bytes: no step per id."""
+    counts = np.fromiter(map(len, tokens), dtype=np.intp, count=len(tokens))
+    ids = np.frombuffer(b"".join(tokens), dtype=np.int64).astype(np.intp)
+    return TokenIds(ids, counts)
 
 
 def join_tokens(first: TokenIds, second: TokenIds) -> TokenIds:

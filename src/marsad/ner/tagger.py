@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from .conll import repair_iob2
-from .crf import LinearChainCRF, aligned, join_tokens
-from .features import FeatureExtractor, document_marks, load_clusters, load_gazetteer, load_lexicon
+from .crf import LinearChainCRF, aligned, join_tokens, pack_ids
+from .features import FeatureExtractor, FeatureIds, document_marks, load_clusters, load_gazetteer, load_lexicon
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 MODEL_FILE = "model.npz"
@@ -42,6 +43,8 @@ class Tagger:
             self.stage1, self.final = aligned(LinearChainCRF.load(path / STAGE1_FILE), final)
         else:
             self.stage1, self.final = None, final
+        # Features go straight to ids of the (shared) attribute index: strings are not built.
+        self.feature_ids = FeatureIds(extractor, attributes=self.final.attributes, unknown=self.final.unknown)
 
     @classmethod
     def from_dir(cls, path: Path) -> Tagger:
@@ -71,9 +74,9 @@ class Tagger:
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """IOB2 tags for consecutive sentences of one text, each read with its neighbours."""
-        features = [self.extractor.sentence(tokens) if tokens else [] for tokens in sentences]
+        sentence_ids = self.feature_ids.sentence
+        ids = pack_ids(list(chain.from_iterable(sentence_ids(tokens) for tokens in sentences if tokens)))
         lengths = [len(tokens) for tokens in sentences]
-        ids = self.final.map_features(features)
         if self.stage1 is None:
             return [repair_iob2(tags) for tags in self.final.tag_flat(ids, lengths)]
         first = [repair_iob2(tags) for tags in self.stage1.tag_flat(ids, lengths)]
