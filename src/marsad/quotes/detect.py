@@ -98,6 +98,8 @@ class Detector(SourceFinder):
                 if form.cls == "act" and form.kind == "verb" and self._object_start(cue_end, j) < j and not self._short_subject(cue_end, j):
                     break  # "أشاد X بعلاقته ... بأن": the object comes before this complementizer
                 start = j + length
+                if start >= n:
+                    break  # the text stops right after "إن": nothing was reported
                 end = self.clause_end(start)
                 return self._make(i, cue_end, j, start, end, False, form, previous)
             if prep_at is None and form.prep is not None and self._prep_at(j, form.prep):

@@ -69,9 +69,13 @@ class TokenView:
             self.ner_label[start:end] = [label] * (end - start)
 
     def sentence_end(self, i: int) -> int:
+        if i >= self.n:  # a cue at the very end of the text: its clause is empty
+            return self.n
         return self.layout.sentence_bounds[self.layout.sentence[i]][1]
 
     def sentence_start(self, i: int) -> int:
+        if i >= self.n:
+            return self.n
         return self.layout.sentence_bounds[self.layout.sentence[i]][0]
 
     def paragraph_end(self, i: int) -> int:
