@@ -23,7 +23,7 @@ from ..arabic.normalize import normalize
 from .conll import entity_spans
 
 MAX_GAZETTEER_LENGTH = 4
-_CACHE_LIMIT = 200_000
+_CACHE_LIMIT = 60_000  # word types; each holds its feature lists (~2 KB), so this bounds memory
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")  # HAMZA .. YEH
 _PUNCT = frozenset("()[]{}\"'«»“”‘’.,،؛;:!?؟-–—/\\|*#%&+=<>…")
 

@@ -70,7 +70,7 @@ class Match:
 # surface form -> normalized form (Latin lower-cased); set operations and map() keep the
 # per-word cost in C.
 _NORMS: dict[str, str] = {}
-NORM_CACHE_SIZE = 500_000
+NORM_CACHE_SIZE = 150_000
 
 
 def words_from_text(text: str) -> Words:
@@ -133,7 +133,7 @@ def _word_options(norm: str, gazetteer: Gazetteer) -> tuple:
     return found
 
 
-WORD_CACHE_SIZE = 500_000
+WORD_CACHE_SIZE = 150_000
 
 
 def find_names(words: Words, gazetteer: Gazetteer) -> list[Match]:

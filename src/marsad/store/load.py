@@ -28,12 +28,12 @@ class Outcome:
 
 def pipeline_analyzer() -> Analyzer:
     """Analyze with the full Marsad pipeline, loaded now so that a broken install fails once, up front."""
-    from ..pipeline import analyze_articles, load_pipeline
+    from ..pipeline import analyze_article, load_pipeline
 
     nlp = load_pipeline()
 
     def analyze(article: Article) -> dict[str, Any]:
-        return next(iter(analyze_articles([article], nlp=nlp)))
+        return analyze_article(article, nlp=nlp)
 
     return analyze
 

@@ -21,7 +21,7 @@ MIN_LIGHT_STEM = 3
 MAX_CHARS = 6000  # articles are classified from their first few thousand characters
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=100_000)
 def _word_features(word: str) -> tuple[tuple[str, ...], str]:
     """(features of one normalized word, its stem for bigrams)."""
     stem = split_proclitics(word)[1] if word[0] >= "\u0621" else word  # Latin words keep their form
