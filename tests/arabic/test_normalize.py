@@ -37,3 +37,11 @@ def test_view_keeps_original_untouched():
     view = normalized_view(text)
     assert view.original is text
     assert view.text == "امن"
+
+
+def test_long_text_path_equals_the_translation_table():
+    from marsad.arabic.normalize import _FOLD, LONG_TEXT, TRANSLATION
+
+    assert all(ord(target) not in TRANSLATION for target in _FOLD.values())  # why the fast path is exact
+    text = ("قالَ الأمينُ: إنّ مدينة حلب ومستشفى ٢٠١٦ ـ آب إدلب ۱۲ " * 20)[: LONG_TEXT * 3]
+    assert normalize(text) == text.translate(TRANSLATION)

@@ -1,4 +1,8 @@
-"""`FeatureIds`: the tagger's id features must be the model's mapping of the string features."""
+"""`FeatureIds`: the tagger's id features must be the model's mapping of the string features.
+
+Features the model does not know are left out (crfsuite drops them; the CRF would score them
+0.0), so the ids are the known ones, in the order of the strings.
+"""
 
 from array import array
 
@@ -6,7 +10,7 @@ import pytest
 
 from marsad.ner import Tagger
 from marsad.ner.crf import pack_ids
-from marsad.ner.features import FeatureExtractor, FeatureIds, lookup_form
+from marsad.ner.features import FeatureExtractor, FeatureIds, document_marks, lookup_form
 
 SENTENCES = [
     "قال الأمين العام للأمم المتحدة في نيويورك".split() + "إن الأمم المتحدة ستواصل عملها .".split(),
@@ -39,8 +43,7 @@ def _attributes(extractor: FeatureExtractor) -> dict[str, int]:
 
 
 def _mapped(extractor: FeatureExtractor, attributes: dict[str, int], tokens: list[str]) -> list[list[int]]:
-    unknown = len(attributes)
-    return [[attributes.get(name, unknown) for name in token] for token in extractor.sentence(tokens)]
+    return [[attributes[name] for name in token if name in attributes] for token in extractor.sentence(tokens)]
 
 
 @pytest.mark.parametrize("identity", [True, False])
@@ -79,10 +82,26 @@ def tagger() -> Tagger:
 @pytest.mark.parametrize("tokens", SENTENCES)
 def test_shipped_model_ids_equal_map_features(tagger, tokens):
     strings = tagger.extractor.sentence(tokens)
-    expected = tagger.final.map_features([strings])
+    expected = [[i for i in tagger.final.attribute_ids(token)] for token in strings]
     ids = pack_ids(tagger.feature_ids.sentence(tokens))
-    assert ids.ids.tolist() == expected.ids.tolist()
-    assert ids.counts.tolist() == expected.counts.tolist()
+    assert ids.ids.tolist() == [i for token in expected for i in token]
+    assert ids.counts.tolist() == [len(token) for token in expected]
+    data, counts = tagger.feature_ids.flat([tokens, [], tokens])
+    assert counts.tolist() == ids.counts.tolist() * 2
+    assert array("q", data).tolist() == ids.ids.tolist() * 2
+
+
+def test_stage2_mark_ids_equal_the_mapped_document_marks(tagger):
+    sentences = [tokens for tokens in SENTENCES if tokens] * 3
+    stems = []
+    tagger.feature_ids.flat(sentences, stems)
+    first = [["B-LOC" if lookup_form(t) == lookup_form("نيويورك") else "O" for t in tokens] for tokens in sentences]
+    first[0][3:5] = ["B-ORG", "I-ORG"]
+    expected = tagger.final.map_features(document_marks(sentences, first, window=tagger.window))
+    found = tagger._mark_ids(first, stems)
+    assert found.ids.tolist() == expected.ids.tolist()
+    assert found.counts.tolist() == expected.counts.tolist()
+    assert any(count > 3 for count in found.counts.tolist())  # some d: marks
 
 
 def test_pack_ids_joins_arrays_per_token():

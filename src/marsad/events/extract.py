@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from ..arabic.normalize import normalize
@@ -40,11 +41,14 @@ def _actor(ent: Span) -> Actor:
     return Actor(name=ent.text, entity_id=ent._.entity_id if Span.has_extension("entity_id") else None, start=ent.start_char, end=ent.end_char)
 
 
-def _agent_after(doc: Doc, sentence: Span, trigger_end: int) -> int | None:
-    """Token index after an agent marker ("من قبل") that closely follows the trigger."""
+def _agent_after(words: Sequence[str], sentence: Span, trigger_end: int) -> int | None:
+    """Token index after an agent marker ("من قبل") that closely follows the trigger.
+
+    `words`: the texts of the document's tokens.
+    """
     agent = load_cues()["agent"]
     markers = agent.sequences + tuple((word,) for word in agent.exact)
-    norms = [normalize(token.text) for token in doc[trigger_end : min(sentence.end, trigger_end + AGENT_WINDOW)]]
+    norms = [normalize(word) for word in words[trigger_end : min(sentence.end, trigger_end + AGENT_WINDOW)]]
     for offset in range(len(norms)):
         for marker in markers:
             if tuple(norms[offset : offset + len(marker)]) == marker:
@@ -78,14 +82,15 @@ def _agent_phrase(doc: Doc, sentence: Span, start: int) -> Actor | None:
     return Actor(name=span.text, entity_id=None, start=span.start_char, end=span.end_char)
 
 
-def _actors(doc: Doc, sentence: Span, trigger: Span, event_type: str) -> tuple[Actor | None, Actor | None]:
-    ents = [ent for ent in doc.ents if sentence.start <= ent.start and ent.end <= sentence.end and ent.label_ in ACTOR_LABELS]
+def _actors(doc: Doc, sentence: Span, trigger: Span, event_type: str, actor_ents: Sequence[Span], words: Sequence[str]) -> tuple[Actor | None, Actor | None]:
+    """`actor_ents`: the document's entities with an ACTOR_LABELS label; `words`: its token texts."""
+    ents = [ent for ent in actor_ents if sentence.start <= ent.start and ent.end <= sentence.end]
     ents_by_end = {ent.end: ent for ent in ents}
     if event_type != "ATTACK":  # an attacked city is a target; a meeting's city is only its place
         ents = [ent for ent in ents if ent.label_ in ("PERS", "ORG") or not _is_locative(doc, ent, ents_by_end)]
     before = [ent for ent in ents if ent.end <= trigger.start]
     after = [ent for ent in ents if ent.start >= trigger.end]
-    agent_at = _agent_after(doc, sentence, trigger.end)
+    agent_at = _agent_after(words, sentence, trigger.end)
     if agent_at is not None:
         agents = [ent for ent in after if ent.start == agent_at]
         source = _actor(agents[0]) if agents else _agent_phrase(doc, sentence, agent_at)
@@ -94,7 +99,7 @@ def _actors(doc: Doc, sentence: Span, trigger: Span, event_type: str) -> tuple[A
     people = [ent for ent in before if ent.label_ in ("PERS", "ORG")]
     source = people[-1] if people else (before[-1] if before else None)
     target_markers = load_cues()["target"].exact
-    marked = [ent for ent in after if ent.start > 0 and normalize(doc[ent.start - 1].text) in target_markers]
+    marked = [ent for ent in after if ent.start > 0 and normalize(words[ent.start - 1]) in target_markers]
     if source is None and after:
         # Verb-first clause ("التقى كيري لافروف", "قصفت الطائرات المدينة"): the subject follows.
         unmarked = [ent for ent in after if ent not in marked]
@@ -116,6 +121,21 @@ def _nearest(items: Sequence, start: int, end: int, sentence: Span) -> int | Non
     return best
 
 
+class _TokenTexts:
+    """`[token.text for token in doc]` read lazily from ORTH ids: no Token object per token (the
+    costly part), and no lookup for tokens never read (those of sentences without triggers)."""
+
+    __slots__ = ("orths", "strings")
+
+    def __init__(self, orths: list[int], strings) -> None:
+        self.orths, self.strings = orths, strings
+
+    def __getitem__(self, index: int | slice):
+        if isinstance(index, slice):
+            return [self.strings[orth] for orth in self.orths[index]]
+        return self.strings[self.orths[index]]
+
+
 def _sentences(doc: Doc) -> list[Span]:
     if doc.has_annotation("SENT_START"):
         return list(doc.sents)
@@ -134,25 +154,38 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
     dates: list[DateMention] = list(getattr(doc._, "dates", None) or []) if Doc.has_extension("dates") else []
     boilerplate = [(span.start_char, span.end_char) for span in doc.spans.get("boilerplate", [])] if "boilerplate" in doc.spans else []
     events: list[Event] = []
+    orths = doc.to_array(ORTH).tolist()
+    doc_words = _TokenTexts(orths, doc.vocab.strings)
+    # A sentence without any token that can start a trigger has no match: skip it before slicing
+    # words, matching triggers or anything else (most sentences).
+    starts_trigger = lexicon.candidates_of_orths(orths, doc.vocab.strings)  # non-empty lists where a trigger may start
+    actor_ents: list[Span] | None = None  # doc.ents builds new Spans each call: once per document
     for sentence in _sentences(doc):
-        words = [token.text for token in sentence]
+        if not any(starts_trigger[sentence.start : sentence.end]):
+            continue
+        words = doc_words[sentence.start : sentence.end]
         seen_types: set[str] = set()
         verdicts: dict[str, bool] = {}
-        for match in find_triggers(words, lexicon):
+        features: list[str] | None = None  # sentence_features, shared by the detectors
+        for match in find_triggers(words, lexicon, starts_trigger[sentence.start : sentence.end]):
             if match.type in seen_types:
                 continue
             plover = TYPE_TO_PLOVER.get(match.type)
             if plover in detectors:
                 if plover not in verdicts:
                     detector = detectors[plover]
-                    verdicts[plover] = detector.score(sentence_features(sentence.text)) >= detector.threshold - GATE_MARGIN
+                    if features is None:
+                        features = sentence_features(sentence.text)
+                    verdicts[plover] = detector.score(features) >= detector.threshold - GATE_MARGIN
                 if not verdicts[plover]:
                     continue
             trigger = sentence[match.start : match.end]
             if any(s < trigger.end_char and trigger.start_char < e for s, e in boilerplate):
                 continue
             seen_types.add(match.type)
-            source, target = _actors(doc, sentence, trigger, match.type)
+            if actor_ents is None:
+                actor_ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+            source, target = _actors(doc, sentence, trigger, match.type, actor_ents, doc_words)
             place = _nearest(places, trigger.start_char, trigger.end_char, sentence)
             date_index = _nearest(dates, trigger.start_char, trigger.end_char, sentence)
             events.append(

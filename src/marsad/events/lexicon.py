@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from ..arabic.clitics import stem_candidates
 
@@ -33,6 +34,10 @@ class TriggerLexicon:
     _exact: dict[str, list[Trigger]] = field(default_factory=dict)
     _prefix: dict[str, list[Trigger]] = field(default_factory=dict)
     _candidates: dict[tuple[str, ...], list[Trigger]] = field(default_factory=dict)
+    _word_candidates: dict[str, list[Trigger]] = field(default_factory=dict)
+    _orth_candidates: dict[int, list[Trigger]] = field(default_factory=dict)
+    _prefix_lengths: tuple[int, ...] = field(init=False, default=())
+    _prefix_heads: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
         for trigger in self.triggers:
@@ -41,6 +46,12 @@ class TriggerLexicon:
                 self._prefix.setdefault(first[:-1], []).append(trigger)
             else:
                 self._exact.setdefault(first, []).append(trigger)
+        # Prefix lengths that occur (ascending, >= 2 as in `candidates`): a new word probes only these.
+        self._prefix_lengths = tuple(sorted({len(prefix) for prefix in self._prefix if len(prefix) >= 2}))
+        # The first (shortest prefix length) characters of every prefix: most forms fail this one
+        # set probe and skip the prefix loop.
+        shortest = self._prefix_lengths[0] if self._prefix_lengths else 0
+        self._prefix_heads = frozenset(prefix[:shortest] for prefix in self._prefix if len(prefix) >= 2)
 
     @property
     def types(self) -> list[str]:
@@ -53,11 +64,58 @@ class TriggerLexicon:
             found = []
             for form in forms:
                 found.extend(self._exact.get(form, ()))
-                for length in range(2, len(form) + 1):
+                if self._prefix_lengths and form[: self._prefix_lengths[0]] not in self._prefix_heads:
+                    continue  # no prefix key starts like this form
+                for length in self._prefix_lengths:
+                    if length > len(form):
+                        break
                     found.extend(self._prefix.get(form[:length], ()))
             if len(self._candidates) > CANDIDATE_CACHE_SIZE:
                 self._candidates.clear()
             self._candidates[forms] = found
+        return found
+
+    def candidates_of(self, words: Sequence[str]) -> list[list[Trigger]]:
+        """`[word_candidates(word) for word in words]`, with the cache probed at C speed (`map`)."""
+        cache = self._word_candidates
+        found = list(map(cache.get, words))
+        if None in found:  # words not seen yet: fill the cache (set difference at C speed), probe again
+            for word in set(words).difference(cache):
+                self.word_candidates(word)
+            found = list(map(cache.get, words))
+            if None in found:  # the cache was cleared meanwhile
+                found = [self.word_candidates(word) if triggers is None else triggers for word, triggers in zip(words, found)]
+        return found
+
+    def candidates_of_orths(self, orths: Sequence[int], strings) -> list[list[Trigger]]:
+        """`candidates_of` for spaCy ORTH ids (`strings`: the vocab's StringStore).
+
+        ORTH ids are hashes of the text (the same in every vocab), so they key the cache as well as
+        the text does, while an int hashes for free and the text is looked up only for new tokens.
+        """
+        cache = self._orth_candidates
+        found = list(map(cache.get, orths))
+        if None in found:
+            for orth in set(orths).difference(cache):
+                if len(cache) > CANDIDATE_CACHE_SIZE:
+                    cache.clear()
+                cache[orth] = self.word_candidates(strings[orth])
+            found = list(map(cache.get, orths))
+            if None in found:  # the cache was cleared meanwhile
+                found = [self.word_candidates(strings[orth]) if triggers is None else triggers for orth, triggers in zip(orths, found)]
+        return found
+
+    def word_candidates(self, word: str) -> list[Trigger]:
+        """`candidates(token_forms(word))` for a token's text, cached: one dict probe per token.
+
+        Most tokens have no candidates; scanning a document costs one lookup per token this way.
+        """
+        found = self._word_candidates.get(word)
+        if found is None:
+            found = self.candidates(token_forms(word))
+            if len(self._word_candidates) > CANDIDATE_CACHE_SIZE:
+                self._word_candidates.clear()
+            self._word_candidates[word] = found
         return found
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..arabic.clitics import stem_candidates
-from .lexicon import TriggerLexicon, load_cues, load_lexicon, token_forms, word_matches
+from .lexicon import Trigger, TriggerLexicon, load_cues, load_lexicon, token_forms, word_matches
 
 FUTURE_PREFIX = "\u0633"  # SEEN
 FUTURE_SECOND = ("\u064a", "\u062a")  # YEH, TEH: "سيجلب", "ستبرم"
@@ -23,17 +23,23 @@ class TriggerMatch:
     end: int
 
 
-def find_triggers(words: Sequence[str], lexicon: TriggerLexicon | None = None) -> list[TriggerMatch]:
-    """Trigger matches in a token sequence, longest first at each position, blocked ones removed."""
+def find_triggers(words: Sequence[str], lexicon: TriggerLexicon | None = None, candidates: Sequence[list[Trigger]] | None = None) -> list[TriggerMatch]:
+    """Trigger matches in a token sequence, longest first at each position, blocked ones removed.
+
+    `candidates`: `lexicon.candidates_of(words)` when the caller has it already.
+    """
     lexicon = lexicon or load_lexicon()
-    forms = [token_forms(word) for word in words]
+    if candidates is None:
+        candidates = lexicon.candidates_of(words)
     matches: list[tuple[int, int, str, bool]] = []
-    for i, token_form in enumerate(forms):
-        for trigger in lexicon.candidates(token_form):
+    for i, found in enumerate(candidates):
+        # Candidates come from the token's text (cached), and the forms of the following tokens
+        # are computed only when a multi-word trigger needs them (token_forms is cached too).
+        for trigger in found:
             end = i + len(trigger.words)
             if end > len(words):
                 continue
-            if all(pattern == "_" or word_matches(pattern, forms[i + k]) for k, pattern in enumerate(trigger.words[1:], start=1)):
+            if all(pattern == "_" or word_matches(pattern, token_forms(words[i + k])) for k, pattern in enumerate(trigger.words[1:], start=1)):
                 matches.append((i, end, trigger.type, trigger.blocking))
     blocked = [(start, end, event_type) for start, end, event_type, blocking in matches if blocking]
     kept: list[TriggerMatch] = []
@@ -58,30 +64,69 @@ def _is_future(form: str) -> bool:
     return len(form) > 4 and form[0] == FUTURE_PREFIX and form[1] in FUTURE_SECOND and not load_cues()["not_future"].matches((form,))
 
 
+# Cue kinds a word matches, as bits (see `_cue_flags`).
+NEGATION, STILL, DENIAL, FUTURE, HYPOTHETICAL, DEMAND, AGREEMENT, ANNOUNCEMENT = (1 << bit for bit in range(8))
+FLAG_CACHE_SIZE = 100_000
+_FLAGS: dict[str, int] = {}
+
+
+def _cue_flags(word: str) -> int:
+    """Which modality cues a token's text matches, computed once per word (the cues are fixed).
+
+    `modality` scans up to a whole sentence before each trigger; with the flags cached that scan is
+    a few integer tests per token instead of several CueSet.matches calls.
+    Negation and "still" are tested on the most literal form only, as `modality` always did.
+    """
+    flags = _FLAGS.get(word)
+    if flags is None:
+        cues = load_cues()
+        forms = token_forms(word)
+        flags = 0
+        for bit, kind, tested in (
+            (NEGATION, "negation", forms[:1]),
+            (STILL, "still", forms[:1]),
+            (DENIAL, "denial", forms),
+            (HYPOTHETICAL, "hypothetical", forms),
+            (DEMAND, "demand", forms),
+            (AGREEMENT, "agreement", forms),
+            (ANNOUNCEMENT, "announcement", forms),
+        ):
+            if cues[kind].matches(tested):
+                flags |= bit
+        if any(_is_future(form) for form in stem_candidates(word)):
+            flags |= FUTURE
+        if len(_FLAGS) >= FLAG_CACHE_SIZE:
+            _FLAGS.clear()
+        _FLAGS[word] = flags
+    return flags
+
+
 def modality(words: Sequence[str], match: TriggerMatch) -> str:
     """happened / announced / agreed / demanded / denied / hypothetical, from cues before the trigger.
 
     Checked in that order of precedence: denied, hypothetical, demanded, agreed, announced.
     """
-    cues = load_cues()
-    forms = [token_forms(word) for word in words]
-    before = range(max(0, match.start - CUE_WINDOW), match.start)
-    for k in range(max(0, match.start - NEGATION_WINDOW), match.start):
-        if cues["negation"].matches(forms[k][:1]) and not (k + 1 < len(words) and cues["still"].matches(forms[k + 1][:1])):
+    start = match.start
+    # Only tokens up to the trigger's first one are read (k + 1 <= start below).
+    flags = list(map(_FLAGS.get, words[: start + 1]))  # cache probes at C speed
+    if None in flags:
+        flags = [_cue_flags(word) if f is None else f for word, f in zip(words, flags)]
+    before = flags[max(0, start - CUE_WINDOW) : start]
+    for k in range(max(0, start - NEGATION_WINDOW), start):
+        if flags[k] & NEGATION and not (k + 1 < len(words) and flags[k + 1] & STILL):
             return "denied"
-    if any(cues["denial"].matches(forms[k]) for k in before):
+    if any(f & DENIAL for f in before):
         return "denied"
-    near = range(max(0, match.start - FUTURE_WINDOW), match.start + 1)
-    if any(_is_future(form) for k in near for form in stem_candidates(words[k])):
+    if any(f & FUTURE for f in flags[max(0, start - FUTURE_WINDOW) : start + 1]):
         return "hypothetical"
-    if any(cues["hypothetical"].matches(forms[k]) for k in before):
+    if any(f & HYPOTHETICAL for f in before):
         return "hypothetical"
-    if any(cues["demand"].matches(forms[k]) for k in before):
+    if any(f & DEMAND for f in before):
         return "demanded"
-    if match.type in AGREEING_TYPES and cues["agreement"].matches(forms[match.start]):
+    if match.type in AGREEING_TYPES and flags[start] & AGREEMENT:
         return "agreed"
-    if any(cues["agreement"].matches(forms[k]) for k in before):
+    if any(f & AGREEMENT for f in before):
         return "agreed"
-    if any(cues["announcement"].matches(forms[k]) for k in range(match.start)):
+    if any(f & ANNOUNCEMENT for f in flags[:start]):
         return "announced"
     return "happened"

@@ -3,8 +3,9 @@
 Features of a word do not depend on its sentence, so they are computed once per distinct
 word and cached; a sentence only concatenates its neighbours' cached lists and adds the
 gazetteer matches, which span several tokens. This keeps extraction well above 20k tokens/s.
-Tagging skips the strings altogether: `FeatureIds` caches the model's attribute ids per word
-and assembles those, in the same order (`assemble` serves both).
+Tagging skips the strings: `FeatureIds` looks a new word's features up by value, caches the
+ids the model knows per word and joins those in `assemble`'s order (the strings' order).
+Caches are bounded: past their limit the older half goes (`_trim`), not everything.
 """
 
 from __future__ import annotations
@@ -14,9 +15,12 @@ import re
 from collections import Counter
 from array import array
 from collections.abc import Callable, MutableSequence, Sequence
-from functools import lru_cache, partial
-from itertools import compress, repeat
+from functools import lru_cache
+from operator import is_
+from itertools import chain, compress, islice, repeat
 from pathlib import Path
+
+import numpy as np
 
 from ..arabic.clitics import split_proclitics, stem_candidates
 from ..arabic.normalize import normalize
@@ -25,6 +29,7 @@ from .conll import entity_spans
 MAX_GAZETTEER_LENGTH = 4
 _CACHE_LIMIT = 60_000  # word types; each holds its feature lists (~2 KB), so this bounds memory
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")  # HAMZA .. YEH
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 _PUNCT = frozenset("()[]{}\"'«»“”‘’.,،؛;:!?؟-–—/\\|*#%&+=<>…")
 
 
@@ -51,6 +56,8 @@ _LATIN_CHARS: dict[str, bool] = {}
 
 def _shape(token: str) -> str:
     # C-speed scans (`map`, set and regex): shapes are computed for every new word type.
+    if _ARABIC_WORD.fullmatch(token):  # most words; what the tests below would conclude
+        return "ar"
     if token.isdigit():
         return "num"
     if _PUNCT.issuperset(token):
@@ -126,8 +133,8 @@ class FeatureExtractor:
             found = self.clusters.get(stem)
         return found
 
-    def _word(self, token: str) -> tuple[list[str], ...]:
-        """Feature lists for the word at offsets 0, -1, +1, -2, +2 (indexed 0..4)."""
+    def _parts(self, token: str) -> tuple[str, str, str, list[str]]:
+        """(form, stem, proclitics, core features) of a word."""
         form = lookup_form(token)
         proclitics, stem = split_proclitics(form)
         shape = _shape(token)
@@ -140,8 +147,11 @@ class FeatureExtractor:
         lex = self.lexicon.get(form) or self.lexicon.get(stem)
         if lex:
             core.extend(f"lx={entry}" for entry in lex)
-        center = [
-            *(core if self.identity else core[2:]),
+        return form, stem, proclitics, core
+
+    def _rest(self, form: str, stem: str, proclitics: str) -> list[str]:
+        """The center's own features after the core ones."""
+        rest = [
             f"pc={proclitics}",
             f"p2={stem[:2]}",
             f"s1={form[-1:]}",
@@ -149,9 +159,15 @@ class FeatureExtractor:
             f"len={min(len(stem), 8)}",
         ]
         if self.identity:
-            center.extend((f"p3={stem[:3]}", f"s3={form[-3:]}"))
+            rest.extend((f"p3={stem[:3]}", f"s3={form[-3:]}"))
         if form.startswith("\u0627\u0644"):  # ALEF LAM: the definite article
-            center.append("al")
+            rest.append("al")
+        return rest
+
+    def _word(self, token: str) -> tuple[list[str], ...]:
+        """Feature lists for the word at offsets 0, -1, +1, -2, +2 (indexed 0..4)."""
+        form, stem, proclitics, core = self._parts(token)
+        center = [*(core if self.identity else core[2:]), *self._rest(form, stem, proclitics)]
         far = [feature for feature in core if feature[0] in "wc"]
         return (
             center,
@@ -165,7 +181,7 @@ class FeatureExtractor:
         cached = self._cache.get(token)
         if cached is None:
             if len(self._cache) > _CACHE_LIMIT:
-                self._cache.clear()
+                _trim(self._cache)
             cached = self._cache[token] = self._word(token)
         return cached
 
@@ -173,9 +189,13 @@ class FeatureExtractor:
         """The token's lookup candidates that begin a gazetteer entry: for most tokens none."""
         return tuple(first for first in stem_candidates(token) if first in self._gazetteer_firsts)
 
-    def gazetteer_matches(self, tokens: Sequence[str]) -> dict[int, list[str]]:
-        """`gazetteer_marks` of the marked positions only (few), by position."""
-        starts = cached_map(self._starts_cache, tokens, self._gazetteer_starts)
+    def gazetteer_matches(self, tokens: Sequence[str], starts: Sequence[tuple] | None = None) -> dict[int, list[str]]:
+        """`gazetteer_marks` of the marked positions only (few), by position.
+
+        `starts`: the tokens' `_gazetteer_starts`, where the caller has them already.
+        """
+        if starts is None:
+            starts = cached_map(self._starts_cache, tokens, self._gazetteer_starts)
         marks: dict[int, list[str]] = {}
         n = len(tokens)
         end = 0  # positions before `end` lie inside the last match
@@ -222,19 +242,25 @@ class FeatureExtractor:
         return assemble(words, marks, pairs, bias="bias", bos="BOS", eos="EOS")
 
 
-def cached_map(cache: dict, keys: Sequence, make: Callable) -> list:
+def _trim(cache: dict) -> None:
+    """Drop the older half of `cache` (insertion order): recent, mostly frequent, keys stay."""
+    for key in list(islice(cache, len(cache) // 2)):
+        del cache[key]
+
+
+def cached_map(cache: dict, keys: Sequence, make: Callable, limit: int = _CACHE_LIMIT) -> list:
     """`cache[key]` for each key, made and kept where missing.
 
     `map(cache.get, ...)` runs at C speed; a Python call per key would cost as much as the
-    rest of a sentence's assembly. `make` must not return None.
+    rest of a sentence's assembly. `make` must not return None. Past `limit` keys the older
+    half is dropped (`_trim`), so memory stays bounded and hot keys mostly stay.
     """
     found = list(map(cache.get, keys))
     if None in found:
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
-        for i, value in enumerate(found):
-            if value is None:
-                found[i] = cache[keys[i]] = make(keys[i])
+        if len(cache) > limit:
+            _trim(cache)
+        for i in compress(range(len(found)), map(is_, found, repeat(None))):
+            found[i] = cache[keys[i]] = make(keys[i])
     return found
 
 
@@ -245,8 +271,6 @@ _NO_MARKS: tuple[tuple, tuple, tuple] = ((), (), ())
 # Attribute ids in `FeatureIds`: 8-byte signed, as numpy's intp on 64-bit platforms.
 ID_TYPECODE = "q"
 _NO_MARK_IDS = (array(ID_TYPECODE), array(ID_TYPECODE), array(ID_TYPECODE))
-
-_new_ids = partial(array, ID_TYPECODE)  # a C call: no Python frame per token
 
 
 def assemble(
@@ -298,13 +322,19 @@ def assemble(
     return out
 
 
-class FeatureIds:
-    """`FeatureExtractor.sentence` as attribute ids of one model, without building the strings.
+_EMPTY_IDS = array(ID_TYPECODE)
+# Word types kept by `FeatureIds` (their known ids only, ~0.5 KB each, no strings): about the
+# memory of `_CACHE_LIMIT` word types of string features.
+_ID_CACHE_LIMIT = 120_000
 
-    A word's five feature lists are mapped once per word type and gazetteer marks once per
-    mark; a sentence then only assembles cached ids (`assemble`), in the same order as the
-    strings. A feature the model lacks maps to `unknown` in place (the CRF scores it 0.0, as
-    crfsuite drops it), so the order of the known ones is kept too.
+
+class FeatureIds:
+    """`FeatureExtractor.sentence` as attribute ids of one model, without building most strings.
+
+    A word's five id lists are made once per word type and gazetteer marks once per mark; a
+    sentence then only joins cached ids, in the order of `assemble` over the strings. A
+    feature the model lacks is left out: crfsuite drops it too, and the CRF would score it
+    (`unknown`) as an exact 0.0, so the known ones are summed alike and in the same order.
     """
 
     def __init__(self, extractor: FeatureExtractor, *, attributes: dict[str, int], unknown: int) -> None:
@@ -312,73 +342,255 @@ class FeatureIds:
         self.attributes = attributes
         self.unknown = unknown
         self._words: dict[str, tuple] = {}
-        self._marks: dict[str, array] = {}
+        self._marks: dict[str, tuple] = {}
+        self._sides: dict[tuple, tuple] = {}
+        self._mark_sets: dict[tuple, tuple] = {}
         get = attributes.get
-        self.bias, self.bos, self.eos = get("bias", unknown), get("BOS", unknown), get("EOS", unknown)
+
+        def one(name: str) -> array:
+            index = get(name)
+            return array(ID_TYPECODE, () if index is None else (index,))
+
+        self.bias, self.bos, self.eos = one("bias"), one("BOS"), one("EOS")
+        # A core feature (`FeatureExtractor._parts`) -> its known ids at the center and as seen
+        # from -1, +1, -2, +2 (None: unknown), so that a new word builds only its core strings.
+        views: dict[str, list] = {}
+        for name, index in attributes.items():
+            views.setdefault(name, [None] * 5)[0] = index
+            side = _VIEW_PREFIXES.get(name[:2])
+            if side is not None and (side < 3 or name[2:3] in ("w", "c")):
+                views.setdefault(name[2:], [None] * 5)[side] = index
+        self._views = {name: tuple(ids) for name, ids in views.items()}
+        # The same by the feature's value, per kind, so that a new word builds no string:
+        # "w=" + form is known iff form is a key of `by_value["w="]`.
+        by_value: dict[str, dict] = {prefix: {} for prefix in _VALUE_PREFIXES}
+        for name, view in self._views.items():
+            prefix = _VALUE_PREFIX.match(name)
+            if prefix is not None:
+                by_value[prefix.group()][name[prefix.end() :]] = view
+        self._by_form, self._by_stem, self._by_shape = by_value["w="], by_value["st="], by_value["sh="]
+        self._no_cluster = self._views.get("c=none")
+        self._cluster_views: dict[tuple, tuple] = {}  # cluster ids -> views of c0=, c1=, ...
+        self._lexicon_views: dict[tuple, tuple] = {}  # lexicon entries -> views of lx=...
+        # Center-only features (`FeatureExtractor._rest`) by value: their ids, None if unknown.
+        self._rest_ids = tuple(
+            {value: view[0] for value, view in by_value[prefix].items() if view[0] is not None}
+            for prefix in ("pc=", "p2=", "s1=", "s2=", "len=", "p3=", "s3=")
+        )
+        self._al = get("al")
+
         # Word pairs are too many to cache and few are known (thousands): the known ones by
         # their two word features, so a pair is one lookup and no string. A name that splits
         # at "|" into two parts is the only name a pair of "|"-free features can build; a
         # feature with "|" in it goes by its string (`_pair`).
-        known: dict[tuple[str, ...], list[int]] = {}
+        known: dict[tuple[str, ...], list] = {}
         for name, index in attributes.items():
             for side, prefix in enumerate(_PAIR_PREFIXES):
                 if name.startswith(prefix):
                     parts = tuple(name[len(prefix) :].split("|"))
                     if len(parts) == 2:
-                        known.setdefault(parts, [unknown, unknown])[side] = index
+                        known.setdefault(parts, [_EMPTY_IDS, _EMPTY_IDS])[side] = array(ID_TYPECODE, (index,))
         self._known_pairs = {parts: tuple(ids) for parts, ids in known.items()}
-        self._no_pair = (unknown, unknown)
+        self._no_pair = (_EMPTY_IDS, _EMPTY_IDS)
 
     def ids(self, features: Sequence[str]) -> array:
-        return array(ID_TYPECODE, map(self.attributes.get, features, repeat(self.unknown)))
+        """The known ones' ids, in order."""
+        return array(ID_TYPECODE, [i for i in map(self.attributes.get, features) if i is not None])
 
     def _word(self, token: str) -> tuple:
-        """The five id lists of `FeatureExtractor._word`, then the pair key (see `sentence`)."""
-        features = self.extractor.word_features(token)
-        key = features[0][0]  # "w=form" (read only with identity features)
-        return (*map(self.ids, features), None if "|" in key else key)
+        """The known ids of `FeatureExtractor._word`'s five lists, then the pair key (see `sentence`)."""
+        extractor = self.extractor
+        # `FeatureExtractor._parts` by value: no feature names are built.
+        form = lookup_form(token)
+        proclitics, stem = split_proclitics(form)
+        clusters = extractor._cluster(form, stem)
+        if clusters is None:
+            cluster_views: tuple = (self._no_cluster,)
+        else:
+            cluster_views = self._cluster_views.get(clusters)
+            if cluster_views is None:
+                get_view = self._views.get
+                cluster_views = tuple(get_view(f"c{i}={cid}") for i, cid in enumerate(clusters))
+                if len(self._cluster_views) > _CACHE_LIMIT:
+                    _trim(self._cluster_views)
+                self._cluster_views[clusters] = cluster_views
+        lexicon = extractor.lexicon
+        lex = lexicon.get(form) or lexicon.get(stem)
+        if lex:
+            lexicon_views = self._lexicon_views.get(lex)
+            if lexicon_views is None:
+                get_view = self._views.get
+                lexicon_views = tuple(get_view(f"lx={entry}") for entry in lex)
+                if len(self._lexicon_views) > _CACHE_LIMIT:
+                    _trim(self._lexicon_views)
+                self._lexicon_views[lex] = lexicon_views
+        else:
+            lexicon_views = ()
+        views = tuple(
+            filter(
+                None,
+                (
+                    self._by_form.get(form),
+                    self._by_stem.get(stem),
+                    self._by_shape.get(_shape(token)),
+                    *cluster_views,
+                    *lexicon_views,
+                ),
+            )
+        )
+        # Words share their core views (shape, clusters...) and endings: their ids once per set.
+        sides = self._sides.get(views)
+        if sides is None:
+            if len(self._sides) > _CACHE_LIMIT:
+                _trim(self._sides)
+            sides = self._sides[views] = tuple(
+                array(ID_TYPECODE, [view[side] for view in views if view[side] is not None]) for side in range(5)
+            )
+        # `FeatureExtractor._rest` by value, in its order: pc, p2, s1, s2, len, [p3, s3], al.
+        pc, p2, s1, s2, length, p3, s3 = self._rest_ids
+        rest = [
+            pc.get(proclitics),
+            p2.get(stem[:2]),
+            s1.get(form[-1:]),
+            s2.get(form[-2:]),
+            length.get(str(min(len(stem), 8))),
+        ]
+        if extractor.identity:
+            rest += (p3.get(stem[:3]), s3.get(form[-3:]))
+            center = sides[0] + array(ID_TYPECODE, [i for i in rest if i is not None])
+        else:  # the core's first two features (w=, st=) are not the center's own
+            core = extractor._parts(token)[3]
+            center = self.ids(core[2:]) + array(ID_TYPECODE, [i for i in rest if i is not None])
+        if self._al is not None and form.startswith("\u0627\u0644"):  # ALEF LAM, as in `FeatureExtractor._rest`
+            center.append(self._al)
+        key = "w=" + form  # the first core feature (pairs are read only with identity features)
+        return (center, *sides[1:], None if "|" in key else key, stem, extractor._gazetteer_starts(token))
 
-    def _pair(self, left_token: str, right_token: str) -> tuple[int, int]:
+    def _pair(self, left_token: str, right_token: str) -> tuple[array, array]:
         """Ids of the pair features of two tokens, by their strings."""
-        word_features = self.extractor.word_features
-        left, right = word_features(left_token)[0][0], word_features(right_token)[0][0]
-        get, unknown = self.attributes.get, self.unknown
-        return get(f"{_PAIR_PREFIXES[0]}{left}|{right}", unknown), get(f"{_PAIR_PREFIXES[1]}{left}|{right}", unknown)
+        left, right = "w=" + lookup_form(left_token), "w=" + lookup_form(right_token)
+        return self.ids((f"{_PAIR_PREFIXES[0]}{left}|{right}",)), self.ids((f"{_PAIR_PREFIXES[1]}{left}|{right}",))
 
-    def _mark(self, mark: str) -> array:
-        return self.ids((mark, f"-1{mark}", f"+1{mark}"))
+    def _mark(self, mark: str) -> tuple[array, array, array]:
+        return tuple(self.ids((name,)) for name in (mark, f"-1{mark}", f"+1{mark}"))
 
-    def sentence(self, tokens: Sequence[str]) -> list[array]:
-        """Ids per token, equal to the model's mapping of `extractor.sentence(tokens)`.
+    def _mark_set(self, own: tuple[str, ...]) -> tuple[array, array, array]:
+        """A token's marks -> per view (own, -1, +1) the marks' ids, as `assemble` reads them."""
+        found = self._mark_sets.get(own)
+        if found is None:
+            if len(self._mark_sets) > _CACHE_LIMIT:
+                _trim(self._mark_sets)
+            found = self._mark_sets[own] = tuple(
+                array(ID_TYPECODE, b"".join(view)) for view in zip(*cached_map(self._marks, own, self._mark))
+            )
+        return found
 
-        Each token's ids are an `array(ID_TYPECODE)`: arrays join and reach numpy as bytes
-        (`crf.pack_ids`), where a list of ints would be converted one int at a time.
-        """
-        words = cached_map(self._words, tokens, self._word)
-        marks: list = [_NO_MARK_IDS] * len(tokens)
-        for i, own in self.extractor.gazetteer_matches(tokens).items():
-            # Per mark (own, -1, +1) -> per view the marks' ids, as `assemble` reads them.
-            marks[i] = tuple(array(ID_TYPECODE, view) for view in zip(*cached_map(self._marks, own, self._mark)))
-        pairs = None
+    def _streams(self, tokens: Sequence[str], streams: list[list]) -> list[str]:
+        """Append the sentence's pieces to `streams` (token i's ids: the i-th of each, joined); its stems."""
+        n = len(tokens)
+        words = cached_map(self._words, tokens, self._word, _ID_CACHE_LIMIT)
+        matches = self.extractor.gazetteer_matches(tokens, [word[7] for word in words])
+        empty = _EMPTY_IDS
+        if matches:
+            marks: list = [_NO_MARK_IDS] * n
+            for i, own in matches.items():
+                marks[i] = self._mark_set(tuple(own))
+            mark_own = [mark[0] for mark in marks]
+            mark_left = [empty, *[mark[1] for mark in marks[:-1]]]
+            mark_right = [*[mark[2] for mark in marks[1:]], empty]
+        else:
+            mark_own = mark_left = mark_right = [empty] * n
         if self.extractor.identity:
             keys = [word[5] for word in words]
             if None in keys:  # rare: a word feature with "|" in it
                 pairs = list(map(self._pair, tokens, tokens[1:]))
             else:
                 pairs = list(map(self._known_pairs.get, zip(keys, keys[1:]), repeat(self._no_pair)))
-        return assemble(words, marks, pairs, bias=self.bias, bos=self.bos, eos=self.eos, new=_new_ids)
+            pair_left = [empty, *[pair[0] for pair in pairs]]
+            pair_right = [*[pair[1] for pair in pairs], empty]
+        else:
+            pair_left = pair_right = [empty] * n
+        pad = [empty, empty]
+        # In `assemble`'s order: bias, own, own marks, -1 (or BOS), its marks, pair, -2, +1
+        # (or EOS), its marks, pair, +2.
+        streams[0] += [self.bias] * n
+        streams[1] += [word[0] for word in words]
+        streams[2] += mark_own
+        streams[3] += [self.bos, *[word[1] for word in words[:-1]]]
+        streams[4] += mark_left
+        streams[5] += pair_left
+        streams[6] += [*pad, *[word[3] for word in words[:-2]]][:n]
+        streams[7] += [*[word[2] for word in words[1:]], self.eos]
+        streams[8] += mark_right
+        streams[9] += pair_right
+        streams[10] += [*[word[4] for word in words[2:]], *pad][-n:]
+        return [word[6] for word in words]
+
+    def flat(self, sentences: Sequence[Sequence[str]], stems: list | None = None) -> tuple[bytes, np.ndarray]:
+        """Ids of all tokens of `sentences`, joined (`ID_TYPECODE` bytes), and per token their count.
+
+        `stems`, if given, receives each sentence's stems (`document_marks`).
+        """
+        streams: list[list] = [[] for _ in range(_N_STREAMS)]
+        for tokens in sentences:
+            found = self._streams(tokens, streams) if tokens else []
+            if stems is not None:
+                stems.append(found)
+        pieces = list(chain.from_iterable(zip(*streams)))
+        # Token i's pieces are _N_STREAMS consecutive items: their lengths add up to its count.
+        counts = np.fromiter(map(len, pieces), dtype=np.intp, count=len(pieces)).reshape(-1, _N_STREAMS).sum(axis=1)
+        return b"".join(pieces), counts
+
+    def sentence(self, tokens: Sequence[str]) -> list[array]:
+        """Known ids per token, equal to the model's mapping of `extractor.sentence(tokens)` less the unknown."""
+        data, counts = self.flat([tokens])
+        ids = array(ID_TYPECODE, data)
+        out, start = [], 0
+        for count in counts.tolist():
+            out.append(ids[start : start + count])
+            start += count
+        return out
+
+
+_N_STREAMS = 11
+_VIEW_PREFIXES = {"-1": 1, "+1": 2, "-2": 3, "+2": 4}
+# Kinds of word features whose values `FeatureIds` looks up without building their names.
+_VALUE_PREFIXES = ("w=", "st=", "sh=", "pc=", "p2=", "s1=", "s2=", "len=", "p3=", "s3=")
+_VALUE_PREFIX = re.compile("|".join(map(re.escape, sorted(_VALUE_PREFIXES, key=len, reverse=True))))
 
 
 def document_marks(
-    sentences: Sequence[Sequence[str]], first_pass: Sequence[Sequence[str]], *, window: int
+    sentences: Sequence[Sequence[str]],
+    first_pass: Sequence[Sequence[str]],
+    *,
+    window: int,
+    stems: Sequence[Sequence[str]] | None = None,
 ) -> list[list[list[str]]]:
     """Second-stage features: the first-pass tags and how nearby sentences tagged the same word.
 
     News names a person in full once ("سعد الحريري") and by surname later ("الحريري"): a word
     that the first pass tagged inside an entity in one of the `window` sentences before or after
     gets `d:eTYPE` (inside), `d:lTYPE` (last word of a longer entity) or `d:fTYPE` (first word).
+    `stems`: the sentences' `_stem`s where the caller has them already.
     """
-    stems = [cached_map(_STEMS, tokens, _stem) for tokens in sentences]
+    if stems is None:
+        stems = [cached_map(_STEMS, tokens, _stem) for tokens in sentences]
+    out: list[list[list[str]]] = []
+    for tags, nearby in zip(first_pass, nearby_kinds(stems, first_pass, window=window)):
+        sentence_marks = [
+            ["m1=" + tag, "m1-1=" + before, "m1+1=" + after]
+            for tag, before, after in zip(tags, ["BOS", *tags[:-1]], [*tags[1:], "EOS"])
+        ]
+        for i, kinds in nearby:
+            sentence_marks[i].extend(f"d:{kind}" for kind in kinds)
+        out.append(sentence_marks)
+    return out
+
+
+def nearby_kinds(
+    stems: Sequence[Sequence[str]], first_pass: Sequence[Sequence[str]], *, window: int
+) -> list[list[tuple[int, list[str]]]]:
+    """Per sentence, (position, kinds) of the tokens that `document_marks` gives `d:kind`s, in its order."""
     info: list[dict[str, set[str]]] = []
     for forms, tags in zip(stems, first_pass):
         marks: dict[str, set[str]] = {}
@@ -404,20 +616,18 @@ def document_marks(
 
     for index in range(min(window, len(info))):
         add(index, 1)
-    out: list[list[list[str]]] = []
-    for j, (forms, tags) in enumerate(zip(stems, first_pass)):
+    out: list[list[tuple[int, list[str]]]] = []
+    for j, forms in enumerate(stems):
         if j + window < len(info):
             add(j + window, 1)
         if j - window - 1 >= 0:
             add(j - window - 1, -1)
         add(j, -1)  # other sentences only: the first-pass tag already speaks for this one
-        sentence_marks = [
-            ["m1=" + tag, "m1-1=" + before, "m1+1=" + after]
-            for tag, before, after in zip(tags, ["BOS", *tags[:-1]], [*tags[1:], "EOS"])
-        ]
-        for features, counter in zip(sentence_marks, map(nearby.get, forms)):
-            if counter:
-                features.extend(f"d:{kind}" for kind, count in counter.items() if count > 0)
+        found = []
+        if nearby:
+            counters = list(map(nearby.get, forms))
+            for i in compress(range(len(counters)), counters):
+                found.append((i, [kind for kind, count in counters[i].items() if count > 0]))
         add(j, 1)
-        out.append(sentence_marks)
+        out.append(found)
     return out

@@ -14,9 +14,11 @@ from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
+import numpy as np
+
 from .conll import repair_iob2
-from .crf import LinearChainCRF, aligned, join_tokens, pack_ids
-from .features import FeatureExtractor, FeatureIds, document_marks, load_clusters, load_gazetteer, load_lexicon
+from .crf import LinearChainCRF, TokenIds, aligned, join_tokens
+from .features import FeatureExtractor, FeatureIds, load_clusters, load_gazetteer, load_lexicon, nearby_kinds
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 MODEL_FILE = "model.npz"
@@ -45,6 +47,10 @@ class Tagger:
             self.stage1, self.final = None, final
         # Features go straight to ids of the (shared) attribute index: strings are not built.
         self.feature_ids = FeatureIds(extractor, attributes=self.final.attributes, unknown=self.final.unknown)
+        # Stage-2 mark ids by tag (m1=, m1-1=, m1+1=) and by kind (d:): see `_mark_ids`.
+        self._m1 = tuple(_IdsByName(self.final, prefix) for prefix in ("m1=", "m1-1=", "m1+1="))
+        self._d = _IdsByName(self.final, "d:")
+        self._no_inside = frozenset(label for label in self.final.labels if not label.startswith("I-"))
 
     @classmethod
     def from_dir(cls, path: Path) -> Tagger:
@@ -74,19 +80,67 @@ class Tagger:
 
     def tag_document(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """IOB2 tags for consecutive sentences of one text, each read with its neighbours."""
-        sentence_ids = self.feature_ids.sentence
-        ids = pack_ids(list(chain.from_iterable(sentence_ids(tokens) for tokens in sentences if tokens)))
+        stems: list[list[str]] = []
+        data, counts = self.feature_ids.flat(sentences, stems)
+        ids = TokenIds(np.frombuffer(data, dtype=np.int64).astype(np.intp), counts)
         lengths = [len(tokens) for tokens in sentences]
+        # `_tag`, not `tag_flat`: these ids are valid by construction, no need to check them.
         if self.stage1 is None:
-            return [repair_iob2(tags) for tags in self.final.tag_flat(ids, lengths)]
-        first = [repair_iob2(tags) for tags in self.stage1.tag_flat(ids, lengths)]
-        marks = document_marks(sentences, first, window=self.window)
-        tags = self.final.tag_flat(join_tokens(ids, self.final.map_features(marks)), lengths)
-        return [repair_iob2(sentence_tags) for sentence_tags in tags]
+            return [self._repair(tags) for tags in self.final._tag(ids, lengths)]
+        first = [self._repair(tags) for tags in self.stage1._tag(ids, lengths)]
+        tags = self.final._tag(join_tokens(ids, self._mark_ids(first, stems)), lengths)
+        return [self._repair(sentence_tags) for sentence_tags in tags]
+
+    def _repair(self, tags: list[str]) -> list[str]:
+        """`repair_iob2` of a fresh list; most sentences have no I- tag, and nothing to repair."""
+        if self._no_inside.issuperset(tags):
+            return tags
+        return repair_iob2(tags)
+
+    def _mark_ids(self, first: list[list[str]], stems: list[list[str]]) -> TokenIds:
+        """`final.map_features(document_marks(...))` without building the strings."""
+        own, before, after = self._m1
+        flat: list[int] = []
+        counts: list[int] = []
+        extend = flat.extend
+        d_id = self._d
+        for tags, found in zip(first, nearby_kinds(stems, first, window=self.window)):
+            n = len(tags)
+            if not n:
+                continue
+            # Per token "m1=" + tag, "m1-1=" + the tag before, "m1+1=" + the tag after, as ids.
+            triples = zip(
+                map(own.__getitem__, tags),
+                map(before.__getitem__, ["BOS", *tags[:-1]]),
+                map(after.__getitem__, [*tags[1:], "EOS"]),
+            )
+            ids = chain.from_iterable(triples)
+            if not found:
+                extend(ids)
+                counts += [3] * n
+                continue
+            per_token = [[*triple] for triple in zip(*[iter(list(ids))] * 3)]
+            for i, kinds in found:
+                per_token[i].extend(map(d_id.__getitem__, kinds))
+            extend(chain.from_iterable(per_token))
+            counts += map(len, per_token)
+        return TokenIds(np.array(flat, dtype=np.intp), np.array(counts, dtype=np.intp))
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags for sentences in file order, read as one document (the window keeps it local)."""
         return self.tag_document(sentences)
+
+
+class _IdsByName(dict):
+    """name -> the CRF's id of `prefix + name` (`unknown` if it has none), made on first use."""
+
+    def __init__(self, crf: LinearChainCRF, prefix: str) -> None:
+        super().__init__()
+        self.crf, self.prefix = crf, prefix
+
+    def __missing__(self, name: str) -> int:
+        found = self[name] = self.crf.attributes.get(self.prefix + name, self.crf.unknown)
+        return found
 
 
 @lru_cache(maxsize=4)

@@ -20,7 +20,6 @@ SUFFIXES = ("يات", "ات", "ون", "ين", "ان", "يه", "ها", "هم", "�
 MIN_LIGHT_STEM = 3
 MAX_CHARS = 6000  # articles are classified from their first few thousand characters
 
-
 @lru_cache(maxsize=100_000)
 def _word_features(word: str) -> tuple[tuple[str, ...], str]:
     """(features of one normalized word, its stem for bigrams)."""

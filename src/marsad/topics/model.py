@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from ..document import Topic
-from .features import article_features
+from .features import MAX_CHARS, WORD_RE, _word_features, normalize
+
+WORD_CACHE_SIZE = 200_000
+_NO_BIGRAMS: dict[str, int] = {}
 
 LOGGER = logging.getLogger(__name__)
 DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "topics" / "topics.npz"
@@ -45,15 +48,64 @@ class TopicModel:
                 temperature=float(data["temperature"]),
             )
 
+    # Inference caches derived from `index` (not part of the model file). Inference never builds
+    # feature strings: each word maps (once) to the ids of its known features, and a bigram is
+    # looked up as `_bigrams[previous stem][stem]`, so unknown bigrams (most of them) cost one
+    # dict probe instead of a string concatenation and a hash.
+    _bigrams: dict[str, dict[str, int]] = field(init=False, repr=False, default_factory=dict)
+    _words: dict[str, tuple[tuple[int, ...], str, dict[str, int]]] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for feature, i in self.index.items():
+            if feature.startswith("b:"):
+                # "b:" + previous + "_" + stem; stems never contain "_" (WORD_RE), so the first "_"
+                # splits it exactly as `analyze` joined it.
+                previous, _, stem = feature[2:].partition("_")
+                self._bigrams.setdefault(previous, {})[stem] = i
+
+    def _word(self, word: str) -> tuple[tuple[int, ...], str, dict[str, int]]:
+        """(ids of the word's known features in `analyze` order, its stem, bigram ids following its stem)."""
+        entry = self._words.get(word)
+        if entry is None:
+            features, stem = _word_features(word)
+            ids = tuple(i for i in map(self.index.get, features) if i is not None)
+            if len(self._words) >= WORD_CACHE_SIZE:
+                self._words.clear()
+            entry = self._words[word] = (ids, stem, self._bigrams.get(stem, _NO_BIGRAMS))
+        return entry
+
+    def _analyze_ids(self, text: str, ids: list[int]) -> None:
+        """Append the ids of the known features of `analyze(text)`, in the same order."""
+        words = WORD_RE.findall(normalize(text[:MAX_CHARS]).lower())
+        cache, extend, append = self._words, ids.extend, ids.append
+        following = _NO_BIGRAMS  # no bigram before the first word
+        for word in words:
+            entry = cache.get(word) or self._word(word)
+            extend(entry[0])
+            i = following.get(entry[1])
+            if i is not None:
+                append(i)
+            following = entry[2]
+
+    def feature_ids(self, text: str, title: str | None = None) -> list[int]:
+        """Ids of the known features of `article_features(text, title)`, same order and repetitions."""
+        ids: list[int] = []
+        if not title:
+            self._analyze_ids(text, ids)
+            return ids
+        self._analyze_ids(text if text.startswith(title) else title + "\n" + text, ids)
+        self._analyze_ids(title, ids)
+        return ids
+
     def decision(self, text: str, *, title: str | None = None) -> np.ndarray:
         """Raw linear scores, one per label."""
-        counts = Counter(article_features(text, title))
-        found = [(i, count) for i, count in zip(map(self.index.get, counts), counts.values()) if i is not None]
-        if not found:
+        # Counter keeps first-occurrence order, the order the string-based version summed in
+        # (float32 sums depend on it), so scores are bit-identical to `article_features` + index.
+        counts = Counter(self.feature_ids(text, title))
+        if not counts:
             return self.bias.copy()
-        ids, tfs = zip(*found)
-        ids_array = np.array(ids, dtype=np.int64)
-        values = (1.0 + np.log(np.array(tfs, dtype=np.float32))) * self.idf[ids_array]
+        ids_array = np.array(list(counts), dtype=np.int64)
+        values = (1.0 + np.log(np.array(list(counts.values()), dtype=np.float32))) * self.idf[ids_array]
         values /= np.linalg.norm(values)
         return values @ self.weights[ids_array] + self.bias
 
