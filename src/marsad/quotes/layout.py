@@ -50,14 +50,6 @@ class Layout:
         return "".join(parts)
 
 
-QUESTION_HEADING_MAX_TOKENS = 10
-
-
-def _is_question_heading(words: list[str], first: int, last: int) -> bool:
-    """A short question on its own line ("ماذا قال ترامب؟") opens a section, like a subheading."""
-    return 1 < last - first <= QUESTION_HEADING_MAX_TOKENS and words[last - 1] in ("\u061f", "?")
-
-
 def layout_from_doc(doc: Doc) -> Layout:
     """Index the tokens of `doc` in one pass, skipping whitespace tokens (indices are re-based)."""
     # One array read: `doc.text` and Token objects would cost more than finding the quotes.
@@ -98,7 +90,7 @@ def layout_from_doc(doc: Doc) -> Layout:
         number = len(paragraph_bounds)
         paragraph[first:last] = [number] * (last - first)
         paragraph_bounds.append((first, last))
-        if span.start in subheading_starts or _is_question_heading(words, first, last):
+        if span.start in subheading_starts:  # question lines too: see arabic/segment.py
             subheadings.add(number)
 
     blocked = [False] * len(words)
