@@ -32,3 +32,31 @@ def nlp():
     from marsad.pipeline import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A throwaway PostgreSQL server for the session (see tests/store/postgres_server.py); skips when none can run."""
+    pytest.importorskip("psycopg", reason="psycopg is not installed; install the dev extra to run the PostgreSQL tests")
+    from tests.store.postgres_server import Cluster, Unavailable
+
+    try:
+        cluster = Cluster()
+    except Unavailable as reason:
+        pytest.skip(str(reason))
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster) -> str:
+    """A PostgreSQL URL where no store exists yet (a fresh schema of the session's database)."""
+    return postgres_cluster.store_url()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a new store goes, once per backend: a SQLite file, or an empty PostgreSQL schema (skipped when no server can run)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    return request.getfixturevalue("postgres_url")

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 
 from marsad.api import create_app
-from marsad.store import Store
+from marsad.store import open_store
 
 from tests.store.factories import geneva_analysis, make_analysis
 
@@ -16,9 +14,10 @@ SCRIPT_TEXT = "قال المسؤول <script>alert('x')</script> إن الوضع
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "api.db"
-    with Store(path) as store:
+def db_path(store_target: str) -> str:
+    """A store on each backend, with the Geneva article and one full of markup."""
+    path = store_target
+    with open_store(path) as store:
         store.add(geneva_analysis())
         evil = make_analysis(SCRIPT_TEXT, "evil", title="<b>عنوان</b>")
         start = SCRIPT_TEXT.index("<script>")
@@ -29,5 +28,5 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def client(db_path: Path) -> TestClient:
+def client(db_path: str) -> TestClient:
     return TestClient(create_app(db_path))

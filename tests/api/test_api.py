@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 
 from marsad.api import create_app
-from marsad.store import Store, StoreError
+from marsad.store import StoreError, open_store
 from tests.store.factories import geneva_analysis, make_analysis
 
 
@@ -47,15 +45,15 @@ def test_openapi_lists_routes(client: TestClient) -> None:
     assert {"/api/articles", "/api/articles/{article_id}", "/api/quotes", "/api/events"} <= set(paths)
 
 
-def test_app_needs_existing_database(tmp_path: Path) -> None:
-    with pytest.raises(StoreError):
-        create_app(tmp_path / "missing.db")
+def test_app_needs_existing_database(store_target: str) -> None:
+    with pytest.raises(StoreError, match="no database at"):
+        create_app(store_target)
 
 
-def test_ids_with_slashes(tmp_path: Path) -> None:
-    with Store(tmp_path / "u.db") as store:
+def test_ids_with_slashes(store_target: str) -> None:
+    with open_store(store_target) as store:
         store.add(make_analysis("نص من خلاصة", "https://example.org/news/item-1"))
-    client = TestClient(create_app(tmp_path / "u.db"))
+    client = TestClient(create_app(store_target))
     assert client.get("/api/articles/https://example.org/news/item-1").json()["text"] == "نص من خلاصة"
     assert client.get("/articles/https%3A%2F%2Fexample.org%2Fnews%2Fitem-1").status_code == 200
     assert 'href="/articles/https%3A//example.org/news/item-1"' in client.get("/").text

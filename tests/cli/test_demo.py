@@ -1,4 +1,4 @@
-"""`make demo` end to end with the real pipeline: ingest examples/, then summary and search."""
+"""`make demo` end to end with the real pipeline: ingest examples/, then summary and search, on each backend."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from marsad.cli import cli
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-def test_demo(tmp_path: Path) -> None:
-    db = str(tmp_path / "demo.db")
+def test_demo(store_target: str) -> None:
+    db = store_target
     runner = CliRunner()
     result = runner.invoke(cli, ["ingest", "--db", db, str(EXAMPLES)])
     assert result.exit_code == 0, result.stderr

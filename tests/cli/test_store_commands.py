@@ -1,4 +1,4 @@
-"""`marsad ingest`, `search`, `summary`, `quotes`, `events`, `serve` over a temporary database.
+"""`marsad ingest`, `search`, `summary`, `quotes`, `events`, `serve` over a temporary database (SQLite and PostgreSQL).
 
 The pipeline is replaced by a stand-in analyzer so these tests stay fast; see test_demo.py for the real one.
 """
@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from marsad.cli import cli
-from marsad.store import Store
+from marsad.store import open_store
 from tests.store.factories import fake_analyzer, geneva_analysis
 
 ARTICLE = "قال المتحدث باسم الخارجية الأميركية إن الوفد سيصل إلى جنيف غدا.\n"
@@ -29,11 +29,11 @@ def runner() -> CliRunner:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
-    path = tmp_path / "cli.db"
-    with Store(path) as store:
+def db(store_target: str) -> str:
+    """A store with the Geneva article, on each backend."""
+    with open_store(store_target) as store:
         store.add(geneva_analysis())
-    return path
+    return store_target
 
 
 def test_ingest_counts_new_duplicate_failed(runner: CliRunner, tmp_path: Path) -> None:
@@ -64,7 +64,7 @@ def test_ingest_is_idempotent(runner: CliRunner, tmp_path: Path) -> None:
     assert first.exit_code == second.exit_code == 0
     assert "1 new, 0 duplicate, 0 failed" in first.stderr
     assert "0 new, 1 duplicate, 0 failed" in second.stderr
-    with Store(db) as store:
+    with open_store(db) as store:
         assert store.count() == 1
 
 
@@ -109,19 +109,19 @@ def test_ingest_from_stdin(runner: CliRunner, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("query", ["لافروف", "لافْروف", "جنيف"])
-def test_search(runner: CliRunner, db: Path, query: str) -> None:
+def test_search(runner: CliRunner, db: str, query: str) -> None:
     result = runner.invoke(cli, ["search", "--db", str(db), query])
     assert result.exit_code == 0
     assert result.stdout.startswith("geneva\t2024-03-12\tمحادثات جنيف\n")
 
 
-def test_search_json(runner: CliRunner, db: Path) -> None:
+def test_search_json(runner: CliRunner, db: str) -> None:
     result = runner.invoke(cli, ["search", "--db", str(db), "--json", "لافروف"])
     hit = json.loads(result.stdout)
     assert [hit["snippet"][s:e] for s, e in hit["highlights"]] == ["لافروف"]
 
 
-def test_search_no_hits_is_not_a_failure(runner: CliRunner, db: Path) -> None:
+def test_search_no_hits_is_not_a_failure(runner: CliRunner, db: str) -> None:
     result = runner.invoke(cli, ["search", "--db", str(db), "باريس"])
     assert result.exit_code == 0 and result.stdout == "" and "no matching" in result.stderr
 
@@ -134,7 +134,7 @@ def test_missing_database_is_a_clear_error(runner: CliRunner, tmp_path: Path) ->
     assert not (tmp_path / "none.db").exists()
 
 
-def test_summary(runner: CliRunner, db: Path) -> None:
+def test_summary(runner: CliRunner, db: str) -> None:
     result = runner.invoke(cli, ["summary", "--db", str(db)])
     assert result.exit_code == 0
     assert "1 articles" in result.stdout and "سيرغي لافروف (person):" in result.stdout
@@ -142,7 +142,7 @@ def test_summary(runner: CliRunner, db: Path) -> None:
     assert data["articles"][0]["speakers"][0]["name"] == "سيرغي لافروف"
 
 
-def test_quotes_by_speaker(runner: CliRunner, db: Path) -> None:
+def test_quotes_by_speaker(runner: CliRunner, db: str) -> None:
     result = runner.invoke(cli, ["quotes", "--db", str(db), "--speaker", "لافروف"])
     assert result.exit_code == 0
     (line,) = result.stdout.splitlines()
@@ -152,7 +152,7 @@ def test_quotes_by_speaker(runner: CliRunner, db: Path) -> None:
     assert geneva_analysis()["text"][start:end] == text
 
 
-def test_events_tsv(runner: CliRunner, db: Path) -> None:
+def test_events_tsv(runner: CliRunner, db: str) -> None:
     result = runner.invoke(cli, ["events", "--db", str(db), "--tsv"])
     header, row = result.stdout.splitlines()
     assert header.split("\t")[:3] == ["article_id", "date", "type"]
@@ -179,3 +179,25 @@ def test_ingest_reports_pipeline_that_cannot_load(runner: CliRunner, tmp_path: P
     result = runner.invoke(cli, ["ingest", "--db", str(tmp_path / "x.db"), str(tmp_path / "a.txt")])
     assert result.exit_code == 1
     assert "cannot load the analysis pipeline (FileNotFoundError: models/x.npz)" in result.stderr
+
+
+def test_ingest_then_search_on_postgres(runner: CliRunner, postgres_url: str) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    first = runner.invoke(cli, ["ingest", "--db", postgres_url, str(examples)])
+    assert first.exit_code == 0, first.stderr
+    assert "8 new, 0 duplicate, 0 failed" in first.stderr
+    again = runner.invoke(cli, ["ingest", "--db", postgres_url, str(examples)])
+    assert "0 new, 8 duplicate, 0 failed" in again.stderr
+    search = runner.invoke(cli, ["search", "--db", postgres_url, "--json", "الاميركية"])
+    assert search.exit_code == 0, search.stderr
+    hits = [json.loads(line) for line in search.stdout.splitlines()]
+    assert hits and all("الأميركية" in {hit["snippet"][s:e] for s, e in hit["highlights"]} for hit in hits)
+
+
+def test_postgres_server_that_is_down_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    url = f"postgresql://marsad:s3cret@/news?host={tmp_path}"
+    for command in (["search", "x"], ["ingest", str(tmp_path)], ["serve"]):
+        result = runner.invoke(cli, [*command, "--db", url])
+        assert result.exit_code == 1
+        assert "cannot connect to postgresql://marsad:***@/news" in result.stderr
+        assert "Traceback" not in result.stderr and "s3cret" not in result.stderr

@@ -1,4 +1,4 @@
-"""Fixtures for store tests."""
+"""Fixtures for store tests: `store` runs each test once on SQLite and once on PostgreSQL (see `store_target`)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 
 
 @pytest.fixture
-def store(tmp_path):
-    from marsad.store import Store
+def store(store_target: str):
+    from marsad.store import open_store
 
-    with Store(tmp_path / "test.db") as opened:
+    with open_store(store_target) as opened:
         yield opened

@@ -2,23 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marsad.arabic.normalize import normalize
-from marsad.store import Store
+from marsad.store import Store, is_postgres_url, open_store
 from marsad.store.search import WORD
 
 from .factories import make_analysis
 
 ARABIC = st.characters(min_codepoint=0x0621, max_codepoint=0x0652)
 TEXT = st.text(alphabet=st.one_of(ARABIC, st.sampled_from(" \n.،«»0123456789abc")), min_size=1, max_size=300)
+ANY_CHAR = st.characters()
+NO_NUL = st.characters(exclude_categories=("Cs",), exclude_characters="\x00")  # PostgreSQL text cannot hold NUL
+
+
+@pytest.fixture
+def empty_store(store_target: str) -> Iterator[Callable[[], AbstractContextManager[Store]]]:
+    """Gives an empty store once per example: SQLite in memory, or the test's PostgreSQL schema emptied."""
+    if not is_postgres_url(store_target):
+        yield lambda: open_store(":memory:")
+        return
+    with open_store(store_target) as shared:  # one connection for all examples: connecting costs more than an example
+
+        @contextmanager
+        def emptied() -> Iterator[Store]:
+            shared.conn.execute("DELETE FROM articles")  # the layer and index rows go with it (ON DELETE CASCADE)
+            yield shared
+
+        yield emptied
 
 
 @st.composite
-def analyses(draw: st.DrawFn) -> dict:
+def analyses(draw: st.DrawFn, chars: st.SearchStrategy[str] = ANY_CHAR) -> dict:
     text = draw(TEXT.filter(lambda t: t.strip()))
-    analysis = make_analysis(text, draw(st.text(min_size=1, max_size=20)), title=draw(st.none() | st.text(max_size=30)), date=draw(st.none() | st.dates().map(str)))
+    title = draw(st.none() | st.text(chars, max_size=30))
+    analysis = make_analysis(text, draw(st.text(chars, min_size=1, max_size=20)), title=title, date=draw(st.none() | st.dates().map(str)))
     spans = st.tuples(st.integers(0, len(text)), st.integers(0, len(text))).map(sorted)
     for start, end in draw(st.lists(spans, max_size=4)):
         analysis["entities"].append({"start": start, "end": end, "text": text[start:end], "label": draw(st.sampled_from(["PERS", "LOC", "ORG", "MISC"])), "entity_id": None})
@@ -31,10 +54,12 @@ def analyses(draw: st.DrawFn) -> dict:
     return analysis
 
 
-@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
-@given(batch=st.lists(analyses(), min_size=1, max_size=4))
-def test_store_round_trip(batch: list[dict]) -> None:
-    with Store(":memory:") as store:
+@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_store_round_trip(store_target: str, empty_store: Callable[[], AbstractContextManager[Store]], data: st.DataObject) -> None:
+    chars = NO_NUL if is_postgres_url(store_target) else ANY_CHAR
+    with empty_store() as store:
+        batch = data.draw(st.lists(analyses(chars), min_size=1, max_size=4), label="batch")
         stored: dict[str, dict] = {}
         texts: set[str] = set()
         for analysis in batch:

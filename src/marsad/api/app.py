@@ -7,15 +7,15 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from .. import __version__
-from ..store import Store
+from ..store import open_store
 from .routers import articles, events, pages, quotes
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """An app serving the store at `db_path`, which must exist (create it with `marsad ingest`)."""
-    Store(db_path, create=False).close()  # fail now, with a clear message, rather than on the first request
+def create_app(db: str | Path) -> FastAPI:
+    """An app serving the store at `db` (SQLite file or PostgreSQL URL), which must exist (create it with `marsad ingest`)."""
+    open_store(db, create=False).close()  # fail now, with a clear message, rather than on the first request
     app = FastAPI(title="Marsad", version=__version__, description="Arabic news analyzed into entities, quotes, places, dates and events.")
-    app.state.db_path = str(db_path)
+    app.state.db = str(db)
     for router in (articles.router, quotes.router, events.router, pages.router):
         app.include_router(router)
     return app

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 
 from fastapi import Request
 
-from ..store import Store
+from ..store import Store, open_store
 
 
 def get_store(request: Request) -> Iterator[Store]:
-    store = Store(request.app.state.db_path, create=False)
+    store = open_store(request.app.state.db, create=False)
     try:
         yield store
     finally:

@@ -7,28 +7,29 @@ from typing import Any, TypeVar
 
 import click
 
+from .. import store
 from ..store import DEFAULT_PATH, Store, StoreError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def db_option(function: F) -> F:
-    """`--db PATH`: the SQLite store (default ./marsad.db, or $MARSAD_DB)."""
+    """`--db PATH|URL`: the store, a SQLite file or a postgresql:// URL (default ./marsad.db, or $MARSAD_DB)."""
     return click.option(
         "--db",
         "db_path",
-        type=click.Path(dir_okay=False),
+        metavar="PATH|URL",
         default=DEFAULT_PATH,
         envvar="MARSAD_DB",
         show_default=True,
-        help="SQLite database file.",
+        help="SQLite database file, or a postgresql:// URL.",
     )(function)
 
 
 def open_store(db_path: str, *, create: bool = False) -> Store:
-    """The store at `db_path`; a missing or broken database is a clean CLI error, not a traceback."""
+    """The store at `db_path` (file or URL); a missing or broken database is a clean CLI error, not a traceback."""
     try:
-        return Store(db_path, create=create)
+        return store.open_store(db_path, create=create)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
 

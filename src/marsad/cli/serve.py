@@ -17,6 +17,7 @@ def serve(db_path: str, host: str, port: int) -> None:
 
     from ..api import create_app
 
-    open_store(db_path).close()
-    click.echo(f"serving {db_path} on http://{host}:{port}/", err=True)
+    with open_store(db_path) as store:
+        shown = store.path  # a URL without its password
+    click.echo(f"serving {shown} on http://{host}:{port}/", err=True)
     uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..ingest import Article, IngestError
-from .sqlite import Store, StoreError, content_hash
+from .base import Store, StoreError, content_hash
 
 LOGGER = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Search keys in Python: FTS5 does not fold Arabic, so index and query both go through `normalize`.
+"""Search keys in Python: neither FTS5 nor PostgreSQL folds Arabic, so index and query both go through `normalize`.
 
 The index holds, per article, the normalized words and their stems (proclitics split off), so a
 query for الاميركي finds الأميركي and والأميركي. Highlights are found again in the original text
@@ -21,6 +21,8 @@ TATWEEL = "\u0640"  # ARABIC TATWEEL
 NAME_FOLD = str.maketrans({"\u0624": "\u0648", "\u0626": "\u064a", "\u0621": None})  # WAW WITH HAMZA -> WAW, YEH WITH HAMZA -> YEH, HAMZA dropped
 SNIPPET_BEFORE = 80
 SNIPPET_AFTER = 160
+# Weights of the indexed fields (title, body, stems): a match in the headline says most.
+FIELD_WEIGHTS = (3.0, 1.0, 0.5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +39,7 @@ def stem(word: str) -> str:
 
 
 def index_fields(title: str | None, text: str) -> tuple[str, str, str]:
-    """The FTS5 columns (title, body, stems) for an article, all normalized."""
+    """The indexed fields (title, body, stems) of an article, all normalized."""
     norm_title = normalize(title or "")
     body = normalize(text)
     stems = " ".join(stem(word) for word in WORD.findall(f"{norm_title} {body}"))
@@ -47,11 +49,6 @@ def index_fields(title: str | None, text: str) -> tuple[str, str, str]:
 def parse_query(query: str) -> list[Term]:
     """The words of a query, normalized (diacritics, hamza and alef forms folded)."""
     return [Term(word, stem(word)) for word in WORD.findall(normalize(query))]
-
-
-def fts_expression(terms: list[Term]) -> str:
-    """An FTS5 MATCH expression: every term, either as written or by its stem."""
-    return " AND ".join(f'({{title body}} : "{term.word}" OR stems : "{term.stem}")' for term in terms)
 
 
 def highlights(text: str, terms: list[Term]) -> list[tuple[int, int]]:

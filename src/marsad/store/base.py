@@ -1,0 +1,252 @@
+"""The store's behaviour, written once: writing an analysis, and every query, over a small dialect interface.
+
+A backend (`sqlite.SQLiteStore`, `postgres.PostgresStore`) supplies the connection, the schema,
+transactions, the article insert and the full-text index; everything else lives here. Statements are
+written once with `?` placeholders; a backend converts them if its driver wants another style.
+All values go to the driver as parameters, never into the SQL text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from datetime import datetime, timezone
+from typing import Any
+
+from ..errors import MarsadError
+from ..ingest.article import text_id
+from . import rows, search
+from .records import ArticleInfo, ArticleSummary, EventRecord, QuoteExcerpt, QuoteRecord, SearchHit, SpeakerQuotes, Summary
+
+LOGGER = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+TABLES = ("articles", "entities", "quotes", "places", "events")
+# What a malformed analysis raises while its rows are built or bound (a missing key, a wrong type).
+MALFORMED_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, IndexError, ValueError, AttributeError)
+
+
+class StoreError(MarsadError):
+    """A store operation that cannot be done; the message says why and what to do."""
+
+
+class Messages:
+    MISSING = "no database at {path}; create one with `marsad ingest --db {path} PATH...`"
+    NOT_A_DATABASE = "{path} is not a Marsad database ({reason})"
+    NOT_ANALYSIS = "analysis must be a dict with a \"text\" string (the output of doc_to_dict)"
+    NEWER_SCHEMA = "{path} has schema version {version}, newer than this Marsad supports ({supported}); upgrade Marsad"
+    MALFORMED = "analysis of {id!r} is malformed ({reason}); nothing was stored"
+    ID_TAKEN = "article id {id!r} is already used by a different text; give this article another id (file name or JSONL \"id\")"
+    NO_DRIVER = "a PostgreSQL database needs psycopg; install it with `pip install 'marsad[postgres]'`"
+    CANNOT_CONNECT = "cannot connect to {path} ({reason}); check that the server runs and the URL is right"
+
+
+def content_hash(text: str) -> str:
+    """The identity of an article's content: SHA-256 of its UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class Store(ABC):
+    """A Marsad database; open one with `marsad.store.open_store`. Each article is written in one transaction.
+
+    `conn` is the backend's DB-API connection, there for ad-hoc SQL over the layer tables.
+    """
+
+    path: str  # what was opened, for messages (a PostgreSQL URL without its password)
+    conn: Any
+    # Errors of a write that lost a race for the same content hash or id (a unique constraint).
+    conflict_errors: tuple[type[Exception], ...] = ()
+    # Driver errors that mean a value cannot be stored as given; reported as a malformed analysis.
+    value_errors: tuple[type[Exception], ...] = ()
+
+    # The dialect --------------------------------------------------------------------------------
+
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement written with `?` placeholders; a cursor whose rows map column names to values."""
+
+    @abstractmethod
+    def _executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for each parameter tuple."""
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[None]:
+        """A write transaction: committed when the block ends, rolled back when it raises."""
+
+    @abstractmethod
+    def _insert_article(self, params: Sequence[Any]) -> int:
+        """Insert one `articles` row (id, content_hash, title, date, source, text, analysis, ingested_at); its pk."""
+
+    @abstractmethod
+    def _index(self, pk: int, title: str | None, text: str) -> None:
+        """Add the article with primary key `pk` to the full-text index."""
+
+    @abstractmethod
+    def _match(self, terms: list[search.Term], limit: int) -> Iterable[Mapping[str, Any]]:
+        """Articles matching every term (word as written or by its stem), best first.
+
+        Rows carry id, title, date, source, text and score (higher is better).
+        """
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self._execute(sql, params).fetchone()
+        return row["value"] if row else None
+
+    # Writing --------------------------------------------------------------------------------
+
+    def find_hash(self, digest: str) -> str | None:
+        """The id of the article whose text has this content hash, if stored."""
+        return self._scalar("SELECT id AS value FROM articles WHERE content_hash = ?", (digest,))
+
+    def contains_text(self, text: str) -> bool:
+        return self.find_hash(content_hash(text)) is not None
+
+    def add(self, analysis: Mapping[str, Any]) -> bool:
+        """Store one analysis (the `doc_to_dict` contract); False if the same text is already stored."""
+        text = analysis.get("text") if isinstance(analysis, Mapping) else None
+        if not isinstance(text, str):
+            raise StoreError(Messages.NOT_ANALYSIS)
+        digest = content_hash(text)
+        if self.find_hash(digest) is not None:
+            return False
+        record = dict(analysis)
+        record["id"] = str(record.get("id") or text_id(text))
+        article_id = record["id"]
+        if self._scalar("SELECT 1 AS value FROM articles WHERE id = ?", (article_id,)):
+            raise StoreError(Messages.ID_TAKEN.format(id=article_id))
+        meta = record.get("meta") or {}
+        try:
+            with self._transaction():
+                try:
+                    layers = rows.layer_rows(article_id, record)
+                    pk = self._insert_article(
+                        (article_id, digest, meta.get("title"), meta.get("date"), meta.get("source"), text, json.dumps(record, ensure_ascii=False), _now())
+                    )
+                    self._index(pk, meta.get("title"), text)
+                    for table, table_rows in layers.tables().items():
+                        if table_rows:
+                            self._executemany(rows.insert_statement(table), table_rows)
+                except (*MALFORMED_ERRORS, *self.value_errors) as error:
+                    raise StoreError(Messages.MALFORMED.format(id=article_id, reason=f"{type(error).__name__}: {error}")) from error
+        except self.conflict_errors:
+            # Another writer stored the same text between our check and our insert.
+            if self.find_hash(digest) is not None:
+                return False
+            raise
+        return True
+
+    # Reading --------------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> dict[str, Any] | None:
+        """The stored analysis of an article, exactly as added (with its id filled in)."""
+        analysis = self._scalar("SELECT analysis AS value FROM articles WHERE id = ?", (article_id,))
+        return json.loads(analysis) if analysis is not None else None
+
+    def articles(self, *, limit: int = 100, offset: int = 0) -> list[ArticleInfo]:
+        """Stored articles, newest date first."""
+        cursor = self._execute(
+            "SELECT id, title, date, source, ingested_at FROM articles ORDER BY date IS NULL, date DESC, pk LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [ArticleInfo(row["id"], row["title"], row["date"], row["source"], row["ingested_at"]) for row in cursor]
+
+    def count(self) -> int:
+        return self._scalar("SELECT count(*) AS value FROM articles")
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles matching every word of `query`, best first, with a snippet and highlight offsets.
+
+        Hamza/alef forms, alef maksura, teh marbuta, diacritics and tatweel are ignored on both
+        sides, and a word also matches with a proclitic (و ف ب ل ك ال) attached or removed.
+        Scores rank hits within one backend; their scale differs between backends.
+        """
+        terms = search.parse_query(query)
+        if not terms:
+            return []
+        hits = []
+        for row in self._match(terms, limit):
+            text = row["text"]
+            spans = search.highlights(text, terms)
+            start, end = search.snippet_bounds(text, spans)
+            hits.append(
+                SearchHit(
+                    id=row["id"], title=row["title"], date=row["date"], source=row["source"], score=float(row["score"]),
+                    snippet=text[start:end], snippet_start=start, text_length=len(text),
+                    highlights=[(s - start, e - start) for s, e in spans if start <= s and e <= end],
+                )
+            )
+        return hits
+
+    def quotes_by_speaker(self, name: str) -> list[QuoteRecord]:
+        """Every quote whose speaker's name contains all words of `name`, across spelling variants."""
+        wanted = search.name_key(name)
+        if not wanted:
+            return []
+        pattern = "%" + rows.escape_like(wanted.split()[0]) + "%"
+        cursor = self._execute(
+            "SELECT q.*, a.title AS article_title, a.date AS article_date FROM quotes q JOIN articles a ON a.id = q.article_id"
+            " WHERE q.speaker_key LIKE ? ESCAPE '\\' ORDER BY a.date IS NULL, a.date, a.pk, q.start",
+            (pattern,),
+        )
+        return [rows.quote_record(row) for row in cursor if search.name_matches(wanted, row["speaker_key"])]
+
+    def quotes(self, article_id: str | None = None) -> list[QuoteRecord]:
+        """All quotes, or those of one article, in text order."""
+        sql = "SELECT q.*, a.title AS article_title, a.date AS article_date FROM quotes q JOIN articles a ON a.id = q.article_id"
+        params: tuple[Any, ...] = ()
+        if article_id is not None:
+            sql += " WHERE q.article_id = ?"
+            params = (article_id,)
+        cursor = self._execute(sql + " ORDER BY a.date IS NULL, a.date, a.pk, q.start", params)
+        return [rows.quote_record(row) for row in cursor]
+
+    def events(self, type: str | None = None, place: str | None = None) -> list[EventRecord]:
+        """Events, optionally of one type (any case) and at one place (English name or Arabic, any spelling)."""
+        sql = "SELECT e.*, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id"
+        params: list[Any] = []
+        if type:
+            sql += " WHERE lower(e.type) = lower(?)"
+            params.append(type)
+        cursor = self._execute(sql + " ORDER BY a.date IS NULL, a.date, a.pk, e.idx", params)
+        return [rows.event_record(row) for row in cursor if not place or rows.place_matches(place, row["place_name"], row["place_key"])]
+
+    def counts(self) -> dict[str, int]:
+        # Table names are our constants, not input.
+        return {table: self._scalar(f"SELECT count(*) AS value FROM {table}") for table in TABLES}
+
+    def summary(self) -> Summary:
+        """Counts, and who said what: per article, each speaker with short excerpts of their quotes."""
+        summaries: dict[str, ArticleSummary] = {}
+        for info in self._execute("SELECT id, title, date, source FROM articles ORDER BY date IS NULL, date, pk"):
+            summaries[info["id"]] = ArticleSummary(info["id"], info["title"], info["date"], info["source"])
+        speakers: dict[tuple[str, str], SpeakerQuotes] = {}
+        for quote in self.quotes():
+            key = (quote.article_id, quote.entity_id or search.name_key(quote.speaker_name or "") or f"?{quote.speaker_type}")
+            speaker = speakers.get(key)
+            if speaker is None:
+                speaker = speakers[key] = SpeakerQuotes(quote.speaker_name, quote.speaker_type, quote.entity_id)
+                summaries[quote.article_id].speakers.append(speaker)
+            speaker.quotes.append(QuoteExcerpt(quote.start, quote.end, quote.direct, rows.excerpt(quote.text)))
+        return Summary(counts=self.counts(), articles=list(summaries.values()))
+
+    def iter_analyses(self) -> Iterator[dict[str, Any]]:
+        """Every stored analysis, in ingest order."""
+        for row in self._execute("SELECT analysis FROM articles ORDER BY pk"):
+            yield json.loads(row["analysis"])
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")

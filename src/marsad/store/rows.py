@@ -1,0 +1,137 @@
+"""Analysis -> table rows, and table rows -> records: the part of storing that no SQL dialect changes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..arabic.normalize import normalize
+from . import search
+from .records import EventRecord, QuoteRecord
+
+EXCERPT_CHARS = 120
+
+# Column lists of the layer tables, in the order of the tuples `layer_rows` builds.
+ENTITY_COLUMNS = ("article_id", "start", "end", "text", "label", "entity_id", "key")
+QUOTE_COLUMNS = ("article_id", "start", "end", "text", "direct", "speaker_name", "speaker_key", "speaker_type", "entity_id")
+PLACE_COLUMNS = ("article_id", "idx", "start", "end", "text", "name", "country_code", "lat", "lon", "geonames_id", "kind", "key")
+EVENT_COLUMNS = (
+    "article_id", "idx", "type", "modality", "trigger_start", "trigger_end", "trigger_text", "sentence_start", "sentence_end",
+    "source_actor", "source_entity_id", "target_actor", "target_entity_id", "place_name", "place_text", "place_key", "lat", "lon", "date",
+)
+LAYER_COLUMNS = {"entities": ENTITY_COLUMNS, "quotes": QUOTE_COLUMNS, "places": PLACE_COLUMNS, "events": EVENT_COLUMNS}
+
+Row = tuple[Any, ...]
+
+
+@dataclass(slots=True)
+class LayerRows:
+    """The rows one analysis adds to each layer table, keyed by table name as in LAYER_COLUMNS."""
+
+    entities: list[Row]
+    quotes: list[Row]
+    places: list[Row]
+    events: list[Row]
+
+    def tables(self) -> dict[str, list[Row]]:
+        return {"entities": self.entities, "quotes": self.quotes, "places": self.places, "events": self.events}
+
+
+def insert_statement(table: str) -> str:
+    """`INSERT INTO table (...) VALUES (?, ...)` for a layer table; "end" is quoted, a keyword in both dialects."""
+    columns = LAYER_COLUMNS[table]
+    names = ", ".join(f'"{name}"' if name == "end" else name for name in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def layer_rows(article_id: str, record: Mapping[str, Any]) -> LayerRows:
+    """The layer rows of one analysis; a malformed analysis raises KeyError, TypeError, IndexError and the like."""
+    text: str = record["text"]
+    entities = [
+        (article_id, ent["start"], ent["end"], text[ent["start"] : ent["end"]], ent["label"], ent.get("entity_id"), search.name_key(text[ent["start"] : ent["end"]]))
+        for ent in record.get("entities") or []
+    ]
+    quotes = []
+    for quote in record.get("quotes") or []:
+        speaker = quote.get("speaker") or {}
+        name = speaker.get("name")
+        quotes.append(
+            (
+                article_id, quote["start"], quote["end"], text[quote["start"] : quote["end"]], bool(quote.get("direct")),
+                name, search.name_key(name) if name else None, speaker.get("type") or "unresolved", speaker.get("entity_id"),
+            )
+        )
+    places = list(record.get("places") or [])
+    place_rows = [
+        (
+            article_id, index, place["start"], place["end"], text[place["start"] : place["end"]], place.get("name"), place.get("country_code"),
+            place.get("lat"), place.get("lon"), place.get("geonames_id"), place.get("kind"), place_key(text[place["start"] : place["end"]]),
+        )
+        for index, place in enumerate(places)
+    ]
+    events = []
+    for index, event in enumerate(record.get("events") or []):
+        trigger = event["trigger"]
+        sentence = event.get("sentence") or trigger
+        source = event.get("source") or {}
+        target = event.get("target") or {}
+        place_index = event.get("place")
+        place = places[place_index] if isinstance(place_index, int) and 0 <= place_index < len(places) else None
+        place_text = text[place["start"] : place["end"]] if place else None
+        events.append(
+            (
+                article_id, index, event["type"], event.get("modality") or "happened",
+                trigger["start"], trigger["end"], text[trigger["start"] : trigger["end"]], sentence["start"], sentence["end"],
+                source.get("name"), source.get("entity_id"), target.get("name"), target.get("entity_id"),
+                place.get("name") if place else None, place_text, place_key(place_text) if place_text else None,
+                place.get("lat") if place else None, place.get("lon") if place else None, event.get("date"),
+            )
+        )
+    return LayerRows(entities, quotes, place_rows, events)
+
+
+def quote_record(row: Mapping[str, Any]) -> QuoteRecord:
+    """A quote row joined with its article's title and date (`article_title`, `article_date`)."""
+    return QuoteRecord(
+        article_id=row["article_id"], article_title=row["article_title"], date=row["article_date"],
+        start=row["start"], end=row["end"], text=row["text"], direct=bool(row["direct"]),
+        speaker_name=row["speaker_name"], speaker_type=row["speaker_type"], entity_id=row["entity_id"],
+    )
+
+
+def event_record(row: Mapping[str, Any]) -> EventRecord:
+    """An event row joined with its article's date (`article_date`), the fallback for the event's own."""
+    return EventRecord(
+        article_id=row["article_id"], date=row["date"] or row["article_date"], type=row["type"], modality=row["modality"],
+        trigger_start=row["trigger_start"], trigger_end=row["trigger_end"], trigger=row["trigger_text"],
+        sentence_start=row["sentence_start"], sentence_end=row["sentence_end"],
+        source_actor=row["source_actor"], target_actor=row["target_actor"],
+        place=row["place_name"] or row["place_text"], place_text=row["place_text"], lat=row["lat"], lon=row["lon"],
+    )
+
+
+def place_key(text: str) -> str:
+    """A place's text normalized and without proclitics: 'بجنيف' -> 'جنيف'."""
+    return " ".join(search.stem(word) for word in search.WORD.findall(normalize(text)))
+
+
+def place_matches(query: str, name: str | None, key: str | None) -> bool:
+    """True when `query` is the place's English name (any case) or its Arabic text in any spelling."""
+    if name and query.strip().casefold() == name.casefold():
+        return True
+    return bool(key) and place_key(query) == key
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The start of `text` on one line, cut at a word boundary with an ellipsis when longer than `limit`."""
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line.rfind(" ", 0, limit)
+    return line[: cut if cut > limit // 2 else limit] + "…"
+
+
+def escape_like(value: str) -> str:
+    """`value` with LIKE's wildcards escaped by backslash (use with `ESCAPE '\\'`)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
