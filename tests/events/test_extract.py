@@ -23,7 +23,24 @@ def test_meeting_with_actor_place_and_date(make_doc):
     assert event.date == "2016-09-09"
     assert (event.sentence.start, event.sentence.end) == (0, len(text))
     assert event.source is not None and event.source.entity_id == "Q1"  # verb-first: the subject follows
-    assert event.target is None  # Geneva is where, not whom
+    # Geneva is where, not whom; the counterpart is named only by a description, kept as words
+    assert event.target is not None and event.target.entity_id is None
+    assert text[event.target.start : event.target.end] == "نظيره الروسي"
+
+
+def test_entity_of_a_later_clause_is_not_the_target(make_doc):
+    text = "شدد جون كيري بعد لقائه نظيره الروسي في جنيف على أن نظام الأسد لا يزال يدفع نحو الحل العسكري"
+    doc = make_doc(text, ents=[("جون كيري", "PERS", "Q1"), ("جنيف", "LOC", "Q2"), ("الأسد", "PERS", "Q3")], places=["جنيف"])
+    (event,) = [event for event in extract_events(doc) if event.type == "MEET"]
+    assert event.source is not None and event.source.entity_id == "Q1"
+    assert event.target is not None and event.target.name == "نظيره الروسي"
+
+
+def test_unmarked_target_right_after_the_trigger(make_doc):
+    text = "استقبل الرئيس محمود عباس في رام الله"
+    doc = make_doc(text, ents=[("محمود عباس", "PERS", "Q1"), ("رام الله", "LOC", "Q2")], places=["رام الله"])
+    (event,) = extract_events(doc)
+    assert event.type == "MEET" and event.target is None and event.source is not None and event.source.entity_id == "Q1"
 
 
 def test_passive_agent_is_source(make_doc):

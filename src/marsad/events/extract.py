@@ -6,7 +6,9 @@ report two distinct events of one type.
 Actors come from `doc.ents`: the source is the closest person/organization before the trigger, or
 in a verb-first clause ("التقى كيري لافروف") the first entity after it, or the agent after "من قبل"
 / "على يد" in a passive (an entity, else the words there: "النظام"); the target is the entity
-after "على" / "ضد" / "مع", else the next one after the trigger. Entities in a locative phrase
+after "على" / "ضد" / "مع", else the next one right after the trigger (within `TARGET_GAP` tokens:
+an entity further on belongs to another clause, as in "بعد لقائه نظيره الروسي ... على أن نظام الأسد"),
+else a counterpart phrase there ("نظيره الروسي", kept as words). Entities in a locative phrase
 ("في جنيف") are the event's place, not its participants, except for attacks ("الهجوم على حلب").
 ATTACK and PROTEST matches are dropped where the sentence detector (`classify.py`, trained on the
 OEDA gold standard) clearly rejects the sentence: its score is below its F1-optimal threshold minus
@@ -33,6 +35,8 @@ GATE_MARGIN = 2.5
 ACTOR_LABELS = ("PERS", "ORG", "LOC", "GPE", "MISC")
 MAX_AGENT_TOKENS = 3
 AGENT_WINDOW = 6  # tokens after the trigger where "من قبل" may start
+TARGET_GAP = 3  # tokens between a trigger and an unmarked target: "التقى كيري لافروف", "اجتماع ماراثوني مع"
+COUNTERPART = "نظير"  # "نظيره", "نظيرته", "نظراءه": the other side's peer, a target in its own right
 
 __all__ = ["TriggerMatch", "extract_events", "find_triggers", "modality"]
 
@@ -105,8 +109,25 @@ def _actors(doc: Doc, sentence: Span, trigger: Span, event_type: str, actor_ents
         unmarked = [ent for ent in after if ent not in marked]
         source = unmarked[0] if unmarked else None
         after = [ent for ent in after if ent is not source]
-    target = marked[0] if marked and marked[0] is not source else (after[0] if after else None)
-    return (_actor(source) if source else None), (_actor(target) if target else None)
+    near = [ent for ent in after if ent.start - trigger.end <= TARGET_GAP]
+    target = marked[0] if marked and marked[0] is not source else (near[0] if near else None)
+    if target is None:
+        counterpart = _counterpart(doc, sentence, trigger.end)
+        return (_actor(source) if source else None), counterpart
+    return (_actor(source) if source else None), _actor(target)
+
+
+def _counterpart(doc: Doc, sentence: Span, start: int) -> Actor | None:
+    """"نظيره الروسي" within `TARGET_GAP` tokens after the trigger, with its nisba, as words."""
+    for i in range(start, min(sentence.end, start + TARGET_GAP)):
+        if normalize(doc[i].text).lstrip("\u0648\u0628\u0644").startswith(COUNTERPART):
+            end = i + 1
+            following = normalize(doc[end].text) if end < sentence.end else ""
+            if following.startswith("\u0627\u0644") and following.endswith(("\u064a", "\u064a\u0647")):  # "الروسي", "الروسيه"
+                end += 1
+            span = doc[i:end]
+            return Actor(name=span.text, entity_id=None, start=span.start_char, end=span.end_char)
+    return None
 
 
 def _nearest(items: Sequence, start: int, end: int, sentence: Span) -> int | None:
