@@ -137,3 +137,30 @@ def test_agent_without_entity_and_locative_places_are_not_actors(make_doc):
 
 def test_empty_doc_has_no_events(nlp):
     assert extract_events(nlp("")) == []
+
+
+def _quote(text, content, speaker_name, entity_id, mention):
+    from marsad.document import Mention, Quote, Speaker
+
+    start = text.index(content)
+    at = text.index(mention)
+    speaker = Speaker(name=speaker_name, entity_id=entity_id, type="person", mentions=[Mention(at, at + len(mention))])
+    return Quote(start=start, end=start + len(content), direct=True, cue=None, speaker=speaker)
+
+
+def test_quoted_speaker_is_the_source_of_what_they_demand_or_agreed(make_doc):
+    text = "وقال لافروف: تحدثنا عن الذين ينتهكون الهدنة، واتفقنا على تكثيف الاتصالات مع واشنطن"
+    doc = make_doc(text, ents=[("واشنطن", "LOC", "Q2")])  # the speaker resolved by the quotes layer only
+    doc._.quotes = [_quote(text, "تحدثنا عن الذين ينتهكون الهدنة، واتفقنا على تكثيف الاتصالات مع واشنطن", "سيرغي لافروف", "Q1", "لافروف")]
+    (agree,) = [event for event in extract_events(doc) if event.type == "AGREE"]
+    assert agree.source is not None and agree.source.entity_id == "Q1" and agree.source.name == "سيرغي لافروف"
+    assert text[agree.source.start : agree.source.end] == "لافروف"
+    assert agree.target is not None and agree.target.entity_id == "Q2"
+
+
+def test_quoted_speaker_is_not_the_source_of_an_attack_they_report(make_doc):
+    text = "وقال المتحدث: الطائرات قصفت المدينة امس"
+    doc = make_doc(text)
+    doc._.quotes = [_quote(text, "الطائرات قصفت المدينة امس", "أحمد علي", "Q1", "المتحدث")]
+    (attack,) = extract_events(doc, detectors={})
+    assert attack.type == "ATTACK" and attack.source is None

@@ -26,7 +26,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
 from ..arabic.normalize import normalize
-from ..document import Actor, DateMention, Event, Mention, Place
+from ..document import Actor, DateMention, Event, Mention, Place, Quote
 from .classify import TYPE_TO_PLOVER, LinearDetector, load_detectors, sentence_features
 from .lexicon import TriggerLexicon, load_cues, load_lexicon
 from .triggers import TriggerMatch, find_triggers, modality
@@ -36,6 +36,8 @@ ACTOR_LABELS = ("PERS", "ORG", "LOC", "GPE", "MISC")
 MAX_AGENT_TOKENS = 3
 AGENT_WINDOW = 6  # tokens after the trigger where "من قبل" may start
 TARGET_GAP = 3  # tokens between a trigger and an unmarked target: "التقى كيري لافروف", "اجتماع ماراثوني مع"
+# Modalities where a quoted speaker is the one acting: they demand it, they agreed to it.
+SPEAKER_MODALITIES = frozenset({"demanded", "agreed"})
 COUNTERPART = "نظير"  # "نظيره", "نظيرته", "نظراءه": the other side's peer, a target in its own right
 
 __all__ = ["TriggerMatch", "extract_events", "find_triggers", "modality"]
@@ -117,6 +119,31 @@ def _actors(doc: Doc, sentence: Span, trigger: Span, event_type: str, actor_ents
     return (_actor(source) if source else None), _actor(target)
 
 
+def _first_person_plural(text: str) -> bool:
+    """"اتفقنا", "طالبنا": the quoted speaker's own side acts."""
+    form = normalize(text.split()[0])
+    return len(form) > 4 and form.endswith("\u0646\u0627")
+
+
+def _speaker_of(quotes: Sequence[Quote], position: int) -> Actor | None:
+    """The named speaker of the quote around `position`: "نحتاج إلى وقف حقيقي للنار" demanded by Kerry.
+
+    Used only where the speaker is the actor (demands, agreements, first-person verbs), not for
+    events the speaker reports ("قال المرصد إن الطائرات قصفت حلب": the observatory attacked nobody).
+    """
+    for quote in quotes:
+        if quote.start <= position < quote.end and quote.speaker.name:
+            mentions = [m for m in quote.speaker.mentions if m.end <= quote.start] or quote.speaker.mentions
+            mention = mentions[-1] if mentions else None
+            return Actor(
+                name=quote.speaker.name,
+                entity_id=quote.speaker.entity_id,
+                start=mention.start if mention else None,
+                end=mention.end if mention else None,
+            )
+    return None
+
+
 def _counterpart(doc: Doc, sentence: Span, start: int) -> Actor | None:
     """"نظيره الروسي" within `TARGET_GAP` tokens after the trigger, with its nisba, as words."""
     for i in range(start, min(sentence.end, start + TARGET_GAP)):
@@ -172,6 +199,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
     lexicon = lexicon or load_lexicon()
     detectors = load_detectors() if detectors is None else detectors
     places: list[Place] = list(getattr(doc._, "places", None) or []) if Doc.has_extension("places") else []
+    quotes: list[Quote] = list(getattr(doc._, "quotes", None) or []) if Doc.has_extension("quotes") else []
     dates: list[DateMention] = list(getattr(doc._, "dates", None) or []) if Doc.has_extension("dates") else []
     boilerplate = [(span.start_char, span.end_char) for span in doc.spans.get("boilerplate", [])] if "boilerplate" in doc.spans else []
     events: list[Event] = []
@@ -207,6 +235,9 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             if actor_ents is None:
                 actor_ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
             source, target = _actors(doc, sentence, trigger, match.type, actor_ents, doc_words)
+            event_modality = modality(words, match)
+            if source is None and quotes and (event_modality in SPEAKER_MODALITIES or _first_person_plural(trigger.text)):
+                source = _speaker_of(quotes, trigger.start_char)
             place = _nearest(places, trigger.start_char, trigger.end_char, sentence)
             date_index = _nearest(dates, trigger.start_char, trigger.end_char, sentence)
             events.append(
@@ -214,7 +245,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                     type=match.type,
                     trigger=Mention(trigger.start_char, trigger.end_char),
                     sentence=Mention(sentence.start_char, sentence.end_char),
-                    modality=modality(words, match),
+                    modality=event_modality,
                     source=source,
                     target=target,
                     place=place,
