@@ -3,34 +3,56 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import click
 
-from ..ingest import iter_articles
-from ..store.load import load, pipeline_analyzer
+from ..ingest import Article, IngestError, iter_articles
+from ..store import Store
+from ..store.load import Analyzer, Outcome, load, pipeline_analyzer
 from .common import db_option, open_store
+from .engine import dask_client, engine_options
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 
 @click.command()
 @db_option
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-def ingest(db_path: str, paths: tuple[str, ...]) -> None:
+@engine_options
+def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | None, workers: int | None) -> None:
     """Analyze the articles in PATH... and store them in the database.
 
     PATH may be a text, HTML, RSS/Atom or JSONL file, a folder (read recursively: .txt .html .htm
     .xml .rss .atom .jsonl), or '-' for stdin. Texts already stored are reported as duplicates.
     Each failed item is reported on stderr with its error; the exit status is 1 if any failed.
+    With --engine dask the articles are analyzed on Dask workers and this process writes the store.
     """
     counts: Counter[str] = Counter()
-    try:
-        analyze = pipeline_analyzer()
-    except Exception as error:  # a missing model or resource: say so once, not once per article
-        raise click.ClickException(f"cannot load the analysis pipeline ({type(error).__name__}: {error})") from error
-    with open_store(db_path, create=True) as store:
-        for outcome in load(store, iter_articles(paths), analyze=analyze):
-            counts[outcome.status] += 1
-            if outcome.status == "failed":
-                click.echo(f"marsad ingest: {outcome.message}", err=True)
+    with dask_client(engine, scheduler, workers) as client:
+        analyze = _pipeline_analyzer() if client is None else None
+        with open_store(db_path, create=True) as store:
+            items = iter_articles(paths)
+            outcomes = load(store, items, analyze=analyze) if analyze is not None else _load_distributed(store, items, client)
+            for outcome in outcomes:
+                counts[outcome.status] += 1
+                if outcome.status == "failed":
+                    click.echo(f"marsad ingest: {outcome.message}", err=True)
     click.echo(f"{counts['new']} new, {counts['duplicate']} duplicate, {counts['failed']} failed -> {db_path}", err=True)
     if counts["failed"]:
         raise SystemExit(1)
+
+
+def _pipeline_analyzer() -> Analyzer:
+    try:
+        return pipeline_analyzer()
+    except Exception as error:  # a missing model or resource: say so once, not once per article
+        raise click.ClickException(f"cannot load the analysis pipeline ({type(error).__name__}: {error})") from error
+
+
+def _load_distributed(store: Store, items: Iterable[Article | IngestError], client: Client) -> Iterator[Outcome]:
+    from ..batch import load_distributed  # only with --engine dask: the default path never imports Dask
+
+    return load_distributed(store, items, client=client)

@@ -1,0 +1,50 @@
+"""What runs on a Dask worker: analyze one partition of articles with the process's one pipeline."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import Errors
+from ..ingest import Article
+from ..pipeline import analyze_article, load_pipeline
+
+LOGGER = logging.getLogger(__name__)
+
+# `load_pipeline` caches one pipeline per process. Analysis is CPU-bound Python, so threads in one
+# worker process gain nothing and would share a spaCy pipeline that is not documented thread-safe:
+# a worker analyzes one partition at a time, whatever its --nthreads.
+PIPELINE_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An article whose analysis raised; `message` is the `Errors.E003` text the in-process run reports.
+
+    The driver turns it into an `AnalysisError`, which does not survive pickling itself.
+    """
+
+    message: str
+
+
+def warm_up() -> str:
+    """Build the pipeline now, so that a worker that cannot fails once, before the batch; its spaCy version."""
+    with PIPELINE_LOCK:
+        nlp = load_pipeline()
+    return str(nlp.meta.get("spacy_version", ""))
+
+
+def analyze_partition(articles: list[Article]) -> list[dict[str, Any] | Failed]:
+    """The analyses of `articles`, in order; an article whose analysis raises becomes `Failed` and the rest go on."""
+    results: list[dict[str, Any] | Failed] = []
+    with PIPELINE_LOCK:
+        nlp = load_pipeline()
+        for article in articles:
+            try:
+                results.append(analyze_article(article, nlp=nlp))
+            except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch
+                LOGGER.debug("analysis failed for %s", article.id, exc_info=True)
+                results.append(Failed(Errors.E003.format(error=error)))
+    return results
