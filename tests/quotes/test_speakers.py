@@ -13,6 +13,12 @@ def test_title_and_name_are_one_speaker_named_by_the_fullest_form(find_quotes):
     assert {"جون كيري", "كيري"} <= mentions or {"وزير الخارجية الأميركي جون كيري", "كيري"} <= mentions
 
 
+@pytest.mark.parametrize("participle", ["متوجها", "متوجهاً", "مخاطباً"])
+def test_circumstantial_participle_is_not_part_of_the_name(find_quotes, participle):
+    text = f'وأضاف الوزير سامح شكري {participle} الى الحضور "دوركم كان حاسما".'
+    assert [q.speaker.name for q in find_quotes(text)] == ["سامح شكري"]
+
+
 def test_apposition_names_the_speaker(find_quotes):
     text = "قال المرشد الأعلى للثورة الإيرانية، آية الله علي خامنئي، إن الرئيس الأمريكي أخطأ."
     assert [q.speaker.name for q in find_quotes(text)] == ["علي خامنئي"]

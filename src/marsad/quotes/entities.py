@@ -25,6 +25,7 @@ _ORDINALS = frozenset({"\u0627\u0644\u0627\u0648\u0644", "\u0627\u0644\u062b\u06
 _NAME_JOINERS = frozenset({"-", "\u0628\u0646", "\u0627\u0628\u0646", "\u0627\u0644", "\u0627\u0628\u0648", "\u0639\u0628\u062f", "\u062f\u064a"})  # - بن ابن آل أبو عبد دي
 _ATTACHED_ARTICLES = ("\u0644\u0644", "\u0628\u0627\u0644", "\u0648\u0627\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644")  # لل بال وال فال كال
 _BISM = "\u0628\u0627\u0633\u0645"  # "باسم": "المتحدث باسم X" speaks for X
+_MEEM, _ALEF = "\u0645", "\u0627"
 _ARTICLE_CLITICS = ("\u0648\u0628", "\u0648", "\u0641", "\u0628", "\u0643")  # وب و ف ب ك before "ال"
 
 
@@ -75,6 +76,11 @@ class SpeakerResolver:
     def parse(self, span: tuple[int, int]) -> Parsed:
         lex = self.lex
         start, end = span
+        # "وأضاف ماكرون متوجها الى السراج": a circumstantial participle ("متوجهاً", "مخاطباً")
+        # after the speaker describes how they spoke; it is not part of the name.
+        while end - start > 1 and self._is_circumstantial(end - 1):
+            end -= 1
+        span = (start, end)
         norms = [self.norms[k] for k in range(start, end)]
         if norms[0].startswith(LAM + LAM) and len(norms[0]) > 4:  # "وفقاً للشرطة الإسرائيلية"
             norms[0] = AL + norms[0][2:]
@@ -130,6 +136,14 @@ class SpeakerResolver:
             name = None
             title = key
         return Parsed(span=span, type=kind, name=name, title=title, key=key, nisbas=nisbas)
+
+    def _is_circumstantial(self, k: int) -> bool:
+        """An indefinite active participle in the accusative: "متوجها", "مضيفا", "مخاطبا"."""
+        norm = self.norms[k]
+        return len(norm) >= 5 and norm[0] == _MEEM and norm[-1] == _ALEF and not self._in_entity(k)
+
+    def _in_entity(self, k: int) -> bool:
+        return any(ent_start <= k < ent_end for ent_start, ent_end, _, _ in self.layout.entities)
 
     def _is_title(self, k: int) -> bool:
         norm = self.norms[k]
