@@ -164,3 +164,19 @@ def test_quoted_speaker_is_not_the_source_of_an_attack_they_report(make_doc):
     doc._.quotes = [_quote(text, "الطائرات قصفت المدينة امس", "أحمد علي", "Q1", "المتحدث")]
     (attack,) = extract_events(doc, detectors={})
     assert attack.type == "ATTACK" and attack.source is None
+
+
+@pytest.mark.parametrize("text", ["وقع انفجار جديد في ولاية تكساس امس", "وقع انفجار جديد بولاية تكساس امس"])
+def test_place_in_a_locative_phrase_is_not_the_attacker(make_doc, text):
+    doc = make_doc(text, ents=[("تكساس", "LOC", "Q1")], places=["تكساس"])
+    (event,) = extract_events(doc, detectors={})
+    assert event.type == "ATTACK" and event.source is None and event.target is None
+    assert event.place == 0
+
+
+def test_reporting_source_is_not_the_actor_of_the_reported_event(make_doc):
+    text = "وذكرت صحيفة حرييت أن الشرطة التركية أطلقت النار على سائق جرار"
+    doc = make_doc(text, ents=[("حرييت", "ORG", "Q1")])
+    doc._.quotes = [_quote(text, "الشرطة التركية أطلقت النار على سائق جرار", "صحيفة حرييت", "Q1", "صحيفة حرييت")]
+    (event,) = extract_events(doc, detectors={})
+    assert event.type == "ATTACK" and event.source is None

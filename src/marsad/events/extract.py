@@ -25,6 +25,7 @@ from typing import Sequence
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from ..arabic.clitics import split_proclitics
 from ..arabic.normalize import normalize
 from ..document import Actor, DateMention, Event, Mention, Place, Quote
 from .classify import TYPE_TO_PLOVER, LinearDetector, load_detectors, sentence_features
@@ -63,7 +64,9 @@ def _agent_after(words: Sequence[str], sentence: Span, trigger_end: int) -> int 
 
 
 def _is_locative(doc: Doc, ent: Span, ents_by_end: dict[int, Span]) -> bool:
-    """"في جنيف", "في حلب ومنبج والحسكة": a place where something happens, not a participant."""
+    """"في جنيف", "في حلب ومنبج والحسكة", "بولاية تكساس": a place where something happens, not a participant."""
+    if _attached_locative(normalize(ent[0].text)):
+        return True
     i = ent.start
     while i > 0:
         previous = doc[i - 1]
@@ -73,8 +76,34 @@ def _is_locative(doc: Doc, ent: Span, ents_by_end: dict[int, Span]) -> bool:
         if previous.text in ("،", ","):
             i -= 1
             continue
-        return normalize(previous.text) in load_cues()["locative"].exact
+        norm = normalize(previous.text)
+        place_heads = load_cues()["place_head"].exact
+        if norm in place_heads and i - 1 > 0:  # "في ولاية تكساس"
+            i -= 1
+            continue
+        return norm in load_cues()["locative"].exact or (_attached_locative(norm) and _strip_locative(norm) in place_heads)
     return False
+
+
+LOCATIVE_CLITICS = ("\u0648\u0628", "\u0641\u0628", "\u0628")  # وب فب ب: "بحلب", "وبولاية"
+
+
+def _attached_locative(norm: str) -> bool:
+    """A word with an attached "ب" ("بحلب", "بولايه") that is not itself a word in ب ("بريطانيا")."""
+    stripped = _strip_locative(norm)
+    return stripped != norm and len(stripped) >= 3 and (stripped in load_cues()["place_head"].exact or not _stem_is_whole(norm))
+
+
+def _strip_locative(norm: str) -> str:
+    for clitic in LOCATIVE_CLITICS:
+        if norm.startswith(clitic):
+            return norm[len(clitic):]
+    return norm
+
+
+def _stem_is_whole(norm: str) -> bool:
+    """The clitic splitter keeps the word whole ("بريطانيا", "بغداد"): its ب is a root letter."""
+    return not split_proclitics(norm)[0]
 
 
 def _agent_phrase(doc: Doc, sentence: Span, start: int) -> Actor | None:
@@ -88,12 +117,18 @@ def _agent_phrase(doc: Doc, sentence: Span, start: int) -> Actor | None:
     return Actor(name=span.text, entity_id=None, start=span.start_char, end=span.end_char)
 
 
-def _actors(doc: Doc, sentence: Span, trigger: Span, event_type: str, actor_ents: Sequence[Span], words: Sequence[str]) -> tuple[Actor | None, Actor | None]:
-    """`actor_ents`: the document's entities with an ACTOR_LABELS label; `words`: its token texts."""
+def _actors(
+    doc: Doc, sentence: Span, trigger: Span, event_type: str, actor_ents: Sequence[Span], words: Sequence[str], quotes: Sequence[Quote] = ()
+) -> tuple[Actor | None, Actor | None]:
+    """`actor_ents`: the document's entities with an ACTOR_LABELS label; `words`: its token texts;
+    `quotes`: the document's reported speech (an event reported in a quote has its actors inside it)."""
     ents = [ent for ent in actor_ents if sentence.start <= ent.start and ent.end <= sentence.end]
     ents_by_end = {ent.end: ent for ent in ents}
-    if event_type != "ATTACK":  # an attacked city is a target; a meeting's city is only its place
-        ents = [ent for ent in ents if ent.label_ in ("PERS", "ORG") or not _is_locative(doc, ent, ents_by_end)]
+    # A place in a locative phrase ("في جنيف") is where it happened, not who took part; only an
+    # attack keeps it, as its target when marked ("الهجوم على حلب"), never as its source.
+    locative = {ent.start for ent in ents if ent.label_ not in ("PERS", "ORG") and _is_locative(doc, ent, ents_by_end)}
+    if event_type != "ATTACK":
+        ents = [ent for ent in ents if ent.start not in locative]
     before = [ent for ent in ents if ent.end <= trigger.start]
     after = [ent for ent in ents if ent.start >= trigger.end]
     agent_at = _agent_after(words, sentence, trigger.end)
@@ -102,15 +137,21 @@ def _actors(doc: Doc, sentence: Span, trigger: Span, event_type: str, actor_ents
         source = _actor(agents[0]) if agents else _agent_phrase(doc, sentence, agent_at)
         target = before[-1] if before else None
         return source, (_actor(target) if target else None)
+    # "ذكرت صحيفة حرييت أن الشرطة أطلقت النار": the paper reports the shooting, it did not shoot;
+    # an event reported in a quote takes its source from inside the quote.
+    report_start = next((quote.start for quote in quotes if quote.start <= trigger.start_char < quote.end), None)
+    if report_start is not None:
+        before = [ent for ent in before if ent.start_char >= report_start]
     people = [ent for ent in before if ent.label_ in ("PERS", "ORG")]
-    source = people[-1] if people else (before[-1] if before else None)
+    candidates = [ent for ent in before if ent.start not in locative]
+    source = people[-1] if people else (candidates[-1] if candidates else None)
     target_markers = load_cues()["target"].exact
     marked = [ent for ent in after if ent.start > 0 and normalize(words[ent.start - 1]) in target_markers]
     if source is None and after:
         # Verb-first clause ("التقى كيري لافروف", "قصفت الطائرات المدينة"): the subject follows.
-        unmarked = [ent for ent in after if ent not in marked]
-        source = unmarked[0] if unmarked else None
-        after = [ent for ent in after if ent is not source]
+        unmarked = [ent for ent in after if ent not in marked and ent.start not in locative]
+        source = unmarked[0] if unmarked and unmarked[0].start - trigger.end <= TARGET_GAP else None
+        after = [ent for ent in after if ent is not source and (ent.start not in locative or ent in marked)]
     near = [ent for ent in after if ent.start - trigger.end <= TARGET_GAP]
     target = marked[0] if marked and marked[0] is not source else (near[0] if near else None)
     if target is None:
@@ -234,7 +275,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             seen_types.add(match.type)
             if actor_ents is None:
                 actor_ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
-            source, target = _actors(doc, sentence, trigger, match.type, actor_ents, doc_words)
+            source, target = _actors(doc, sentence, trigger, match.type, actor_ents, doc_words, quotes)
             event_modality = modality(words, match)
             if source is None and quotes and (event_modality in SPEAKER_MODALITIES or _first_person_plural(trigger.text)):
                 source = _speaker_of(quotes, trigger.start_char)
