@@ -180,3 +180,24 @@ def test_reporting_source_is_not_the_actor_of_the_reported_event(make_doc):
     doc._.quotes = [_quote(text, "الشرطة التركية أطلقت النار على سائق جرار", "صحيفة حرييت", "Q1", "صحيفة حرييت")]
     (event,) = extract_events(doc, detectors={})
     assert event.type == "ATTACK" and event.source is None
+
+
+def test_coordinated_subjects_are_not_the_target_nor_the_place(make_doc):
+    text = "وطالبت الولايات المتحدة وفرنسا وبريطانيا بسرعة التصويت على القرار"
+    doc = make_doc(
+        text,
+        ents=[("الولايات المتحدة", "LOC", "Q1"), ("وفرنسا", "LOC", "Q2"), ("وبريطانيا", "LOC", "Q3")],
+        places=["الولايات المتحدة", "فرنسا", "بريطانيا"],
+    )
+    (event,) = extract_events(doc)
+    assert event.type == "DEMAND"
+    assert event.source is not None and event.source.entity_id == "Q1"
+    assert event.target is None and event.place is None
+
+
+def test_entity_with_a_preposition_is_never_the_source(make_doc):
+    text = "ووصلت مساعدات انسانية للغوطة الشرقية"
+    doc = make_doc(text, ents=[("للغوطة الشرقية", "LOC", "Q1")], places=["للغوطة الشرقية"])
+    (event,) = extract_events(doc)
+    assert event.type == "AID" and event.source is None
+    assert event.target is not None and event.target.entity_id == "Q1"

@@ -142,6 +142,8 @@ def _actors(
     report_start = next((quote.start for quote in quotes if quote.start <= trigger.start_char < quote.end), None)
     if report_start is not None:
         before = [ent for ent in before if ent.start_char >= report_start]
+    # A subject carries no preposition: "للغوطة", "بحلب", "لروسيا" are never the source.
+    before = [ent for ent in before if not _with_preposition(ent)]
     people = [ent for ent in before if ent.label_ in ("PERS", "ORG")]
     candidates = [ent for ent in before if ent.start not in locative]
     source = people[-1] if people else (candidates[-1] if candidates else None)
@@ -149,15 +151,55 @@ def _actors(
     marked = [ent for ent in after if ent.start > 0 and normalize(words[ent.start - 1]) in target_markers]
     if source is None and after:
         # Verb-first clause ("التقى كيري لافروف", "قصفت الطائرات المدينة"): the subject follows.
-        unmarked = [ent for ent in after if ent not in marked and ent.start not in locative]
+        unmarked = [ent for ent in after if ent not in marked and ent.start not in locative and not _with_preposition(ent)]
         source = unmarked[0] if unmarked and unmarked[0].start - trigger.end <= TARGET_GAP else None
-        after = [ent for ent in after if ent is not source and (ent.start not in locative or ent in marked)]
+        if source is not None:
+            # "وطالبت الولايات المتحدة وفرنسا وبريطانيا": the subject's partners are not its target.
+            partners = _coordinated_after(doc, source, after)
+            after = [ent for ent in after if ent is not source and ent not in partners]
+        after = [ent for ent in after if ent.start not in locative or ent in marked]
     near = [ent for ent in after if ent.start - trigger.end <= TARGET_GAP]
     target = marked[0] if marked and marked[0] is not source else (near[0] if near else None)
     if target is None:
         counterpart = _counterpart(doc, sentence, trigger.end)
         return (_actor(source) if source else None), counterpart
     return (_actor(source) if source else None), _actor(target)
+
+
+PREPOSITION_CLITICS = frozenset("\u0628\u0644\u0643")  # ب ل ك
+
+
+def _with_preposition(ent: Span) -> bool:
+    """The entity's first word carries a preposition ("للغوطة", "بحلب", "لروسيا")."""
+    proclitics = split_proclitics(normalize(ent[0].text))[0]
+    if proclitics.endswith("\u0627\u0644"):  # the article is no preposition: "الولايات" (but "بال", "لل" are)
+        proclitics = proclitics[:-2]
+    return any(letter in PREPOSITION_CLITICS for letter in proclitics)
+
+
+def _coordinated_after(doc: Doc, first: Span, ents: Sequence[Span]) -> list[Span]:
+    """Entities joined to `first` by "و" (or "،"), one after another."""
+    chain, end = [], first.end
+    for ent in ents:
+        if ent.start <= first.start:
+            continue
+        between = [token.text for token in doc[end : ent.start]]
+        if not (ent.text.startswith("\u0648") and all(word in ("،", ",") for word in between)) and between != ["\u0648"]:
+            break
+        chain.append(ent)
+        end = ent.end
+    return chain
+
+
+def _source_spans(doc: Doc, source: Actor | None, actor_ents: Sequence[Span]) -> list[tuple[int, int]]:
+    """Character spans of the source and the entities coordinated with it."""
+    if source is None or source.start is None:
+        return []
+    spans = [(source.start, source.end)]
+    ent = next((ent for ent in actor_ents if ent.start_char == source.start), None)
+    if ent is not None:
+        spans += [(partner.start_char, partner.end_char) for partner in _coordinated_after(doc, ent, [e for e in actor_ents if e.start >= ent.end])]
+    return spans
 
 
 def _first_person_plural(text: str) -> bool:
@@ -202,7 +244,7 @@ def _nearest(items: Sequence, start: int, end: int, sentence: Span) -> int | Non
     """Index of the item inside the sentence closest to [start, end), preferring ones after it."""
     best, best_distance = None, None
     for index, item in enumerate(items):
-        if not (sentence.start_char <= item.start and item.end <= sentence.end_char):
+        if item is None or not (sentence.start_char <= item.start and item.end <= sentence.end_char):
             continue
         distance = item.start - end if item.start >= end else (start - item.end) + 0.5
         if best_distance is None or distance < best_distance:
@@ -279,7 +321,11 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             event_modality = modality(words, match)
             if source is None and quotes and (event_modality in SPEAKER_MODALITIES or _first_person_plural(trigger.text)):
                 source = _speaker_of(quotes, trigger.start_char)
-            place = _nearest(places, trigger.start_char, trigger.end_char, sentence)
+            # The source's own name (and its partners') is not where it happened:
+            # "وطالبت الولايات المتحدة وفرنسا وبريطانيا".
+            taken = _source_spans(doc, source, actor_ents)
+            place_options = [None if any(p.start < end and start < p.end for start, end in taken) else p for p in places] if taken else places
+            place = _nearest(place_options, trigger.start_char, trigger.end_char, sentence)
             date_index = _nearest(dates, trigger.start_char, trigger.end_char, sentence)
             events.append(
                 Event(
