@@ -56,3 +56,9 @@ def test_small_town_of_an_unnamed_country_is_left_out(places_of):
     # GeoNames knows an American Tripp only; the article is about France.
     text = 'ووقع الهجوم في بلدة "تريب" جنوب فرنسا.'
     assert [p.name for p in places_of(text)] == ["France"]
+
+
+def test_country_name_that_is_an_ordinary_word_needs_a_country_context(places_of):
+    assert places_of("ولا يمكن أن يكون قد تلقى أي مبلغ مالي لقاء التبرع.") == []
+    for text in ("قتل جنود في شمال مالي أمس.", "وصل الوزير إلى مالي.", "زار الرئيس النيجر ومالي الأسبوع الماضي."):
+        assert "Mali" in [place.name for place in places_of(text)], text

@@ -29,6 +29,21 @@ ORG_HEADS = frozenset(
 )
 
 
+# Country names that are far more often ordinary words: "مبلغ مالي" (financial), "البنين"
+# (sons). They count only where the text introduces a country: "في مالي", "جمهورية مالي",
+# "شمال مالي", or as the first word of a line or sentence ("مالي تعلن ...").
+COUNTRY_HOMOGRAPHS = frozenset({"\u0645\u0627\u0644\u064a", "\u0628\u0646\u064a\u0646"})  # مالي بنين
+COUNTRY_INTRODUCERS = frozenset("في الي من دوله جمهوريه حكومه رئيس شمال جنوب شرق غرب وسط".split())
+
+
+def _introduced_as_country(match: Match, words: Words) -> bool:
+    i = match.first_word
+    if i == 0 or not words.spaced(i) or words.norms[i] != match.key:  # "بمالي", "والنيجر ومالي"
+        return True
+    previous = words.norms[i - 1]
+    return previous in COUNTRY_INTRODUCERS or (previous[:1] in "\u0648\u0641" and previous[1:] in COUNTRY_INTRODUCERS)
+
+
 def _score(entry: Entry, context: Counter) -> float:
     score = entry.prior
     votes = context.get(entry.cc, 0) if entry.cc else 0
@@ -154,6 +169,8 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
         if _is_adjective_use(match, words, gazetteer) or _after_org_head(match, words):
             continue
         if _person_like(match, words, gazetteer) and not _trusted(match.key, gazetteer):
+            continue
+        if match.key in COUNTRY_HOMOGRAPHS and not _introduced_as_country(match, words):
             continue
         matches.append(match)
     if not matches:
