@@ -160,3 +160,21 @@ def test_description_without_a_fitting_named_antecedent_stays_anonymous(find_quo
     quotes = find_quotes(text)
     assert quotes[-1].speaker.type == "anonymous"
     assert quotes[-1].speaker.entity_id != quotes[0].speaker.entity_id
+
+
+def test_subject_after_an_auxiliary_before_the_cue(find_quotes):
+    text = "وكانت مصادر ليبية قد ذكرت أن حفتر كان في باريس قبل أسبوعين."
+    (quote,) = find_quotes(text)
+    assert quote.speaker.name == "مصادر ليبية" and quote.speaker.type == "anonymous"
+
+
+def test_a_time_after_the_cue_is_not_the_speaker(find_quotes):
+    text = 'وكانت صحيفة "الباييس" قد أفادت مطلع يوليو بأن النادي دفع مبلغا كبيرا.'
+    (quote,) = find_quotes(text)
+    assert quote.speaker.name == 'صحيفة "الباييس"'
+
+
+def test_spokesman_for_someone_is_not_named_by_the_pronoun(find_quotes):
+    text = "وقال متحدث باسمه إنه تلقى العلاج هناك."
+    (quote,) = find_quotes(text)
+    assert quote.speaker.name != "باسمه"

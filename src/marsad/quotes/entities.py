@@ -98,6 +98,8 @@ class SpeakerResolver:
         while k < end and self.norms[k] in _NAME_JOINERS:
             k += 1
         name = (k, end) if k < end else None
+        if name is not None and all(self.norms[m].startswith(_BISM) and self.norms[m] != _BISM for m in range(k, end)):
+            name, k = None, end  # "متحدث باسمه": he speaks for someone named elsewhere; "باسمه" is no name
         if name is not None and any(self.norms[m] == _BISM and m > start and self._is_title(m - 1) for m in range(k, end)):
             name, k = None, end  # "المتحدث باسم قيادة": what follows "باسم" names the body, not him
         if name is None:

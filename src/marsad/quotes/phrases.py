@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .candidate import Candidate
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
-from .view import AL, LAM, NISBA_PLURALS, NP_OPENERS, PLURAL_ENDINGS, PREPOSITIONS, PRE_SUBJECT_LIMIT, QAD, SEGMENT_LIMIT, SHORT_QUOTE, WAW, TokenView
+from .view import AL, AUXILIARIES, LAM, NISBA_PLURALS, NP_OPENERS, PLURAL_ENDINGS, PREPOSITIONS, PRE_SUBJECT_LIMIT, QAD, SEGMENT_LIMIT, SHORT_QUOTE, WAW, TokenView
 
 
 class SpeakerPhrases(TokenView):
@@ -295,7 +295,8 @@ class SpeakerPhrases(TokenView):
             while b >= sent_start and self.words[b] not in COMMAS and self.cue_at[b] is None and not self._ends_complementizer(b):
                 b -= 1
             seg_start = b + 1
-            while seg_start <= pos and (self.norms[seg_start] in lex.particles or self.norms[seg_start] == WAW or self._marker_len(seg_start)):
+            # "وكانت مصادر ليبية قد ذكرت": the auxiliary opens the clause, the subject follows it.
+            while seg_start <= pos and (self.norms[seg_start] in lex.particles or self.norms[seg_start] == WAW or self.norms[seg_start] in AUXILIARIES or self._marker_len(seg_start)):
                 seg_start += self._marker_len(seg_start) or 1
             relative_clause = seg_start <= pos and (self.norms[seg_start] in lex.relatives or self.norms[seg_start][1:] in lex.relatives)
             if seg_start <= pos and not relative_clause:  # "ترامب، الذي عارض الاتفاق، قال": skip the clause

@@ -24,6 +24,8 @@ FEH = "\u0641"
 LAM = "\u0644"
 AL = "\u0627\u0644"
 QAD = "\u0642\u062f"  # "قد"
+# "كان" and its forms with a conjunction (normalized): "وكانت مصادر ليبية قد ذكرت".
+AUXILIARIES = frozenset(prefix + form for prefix in ("", "\u0648", "\u0641") for form in ("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a", "\u0643\u0627\u0646\u0648\u0627"))
 KAMA = "\u0643\u0645\u0627"  # "كما"
 MA = frozenset({"\u0645\u0627", "\u0644\u0645\u0627", "\u062d\u0633\u0628\u0645\u0627", "\u0628\u062d\u0633\u0628\u0645\u0627"})  # ما لما حسبما بحسبما: a verb of saying follows
 NP_OPENERS = ("\u0628\u0627\u0644", "\u0644\u0644", "\u0648\u0627\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644")  # بال لل وال فال كال
