@@ -62,3 +62,8 @@ def test_country_name_that_is_an_ordinary_word_needs_a_country_context(places_of
     assert places_of("ولا يمكن أن يكون قد تلقى أي مبلغ مالي لقاء التبرع.") == []
     for text in ("قتل جنود في شمال مالي أمس.", "وصل الوزير إلى مالي.", "زار الرئيس النيجر ومالي الأسبوع الماضي."):
         assert "Mali" in [place.name for place in places_of(text)], text
+
+
+def test_kabul_is_not_an_electric_cable(places_of):
+    assert places_of("امتدت النيران من كابل الكهرباء إلى الشجرة.") == []
+    assert [place.name for place in places_of("قتل عشرة في تفجير في كابل أمس.")] == ["Kabul"]

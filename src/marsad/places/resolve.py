@@ -29,19 +29,27 @@ ORG_HEADS = frozenset(
 )
 
 
-# Country names that are far more often ordinary words: "مبلغ مالي" (financial), "البنين"
-# (sons). They count only where the text introduces a country: "في مالي", "جمهورية مالي",
-# "شمال مالي", or as the first word of a line or sentence ("مالي تعلن ...").
-COUNTRY_HOMOGRAPHS = frozenset({"\u0645\u0627\u0644\u064a", "\u0628\u0646\u064a\u0646"})  # مالي بنين
-COUNTRY_INTRODUCERS = frozenset("في الي من دوله جمهوريه حكومه رئيس شمال جنوب شرق غرب وسط".split())
+# Country and capital names that are far more often ordinary words: "مبلغ مالي" (financial),
+# "البنين" (sons), "كابل الكهرباء" (cable). They count only where the text introduces a place:
+# "في مالي", "جمهورية مالي", "شمال مالي", "العاصمة الأفغانية كابل", or as the first word of a
+# line or sentence ("مالي تعلن ...").
+COUNTRY_HOMOGRAPHS = frozenset({"\u0645\u0627\u0644\u064a", "\u0628\u0646\u064a\u0646", "\u0643\u0627\u0628\u0644"})  # مالي بنين كابل
+COUNTRY_INTRODUCERS = frozenset("في الي دوله جمهوريه حكومه رئيس شمال جنوب شرق غرب وسط العاصمه مدينه".split())
 
 
 def _introduced_as_country(match: Match, words: Words) -> bool:
     i = match.first_word
-    if i == 0 or not words.spaced(i) or words.norms[i] != match.key:  # "بمالي", "والنيجر ومالي"
+    if i > 0 and words.spaced(i):
+        previous = words.norms[i - 1]
+        nisba = previous.startswith("\u0627\u0644") and previous.endswith(("\u064a\u0647", "\u064a"))  # "الأفغانية كابل"
+        if nisba or previous in COUNTRY_INTRODUCERS or (previous[:1] in "\u0648\u0641" and previous[1:] in COUNTRY_INTRODUCERS):
+            return True
+    if i == 0 or not words.spaced(i) or words.norms[i] != match.key:  # "مالي تعلن", "بمالي", "والنيجر ومالي"
         return True
-    previous = words.norms[i - 1]
-    return previous in COUNTRY_INTRODUCERS or (previous[:1] in "\u0648\u0641" and previous[1:] in COUNTRY_INTRODUCERS)
+    following = words.norms[match.last_word + 1] if match.last_word + 1 < len(words.norms) and words.spaced(match.last_word + 1) else ""
+    if following.startswith("\u0627\u0644") and not following.endswith(("\u064a\u0647", "\u064a")):
+        return False  # a noun in construct: "من كابل الكهرباء"
+    return words.norms[i - 1] == "\u0645\u0646"  # "عاد الجنود من مالي"
 
 
 def _score(entry: Entry, context: Counter) -> float:
