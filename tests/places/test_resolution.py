@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def place_named(places, text, mention):
     return next(p for p in places if text[p.start : p.end] == mention)
@@ -67,3 +69,16 @@ def test_country_name_that_is_an_ordinary_word_needs_a_country_context(places_of
 def test_kabul_is_not_an_electric_cable(places_of):
     assert places_of("امتدت النيران من كابل الكهرباء إلى الشجرة.") == []
     assert [place.name for place in places_of("قتل عشرة في تفجير في كابل أمس.")] == ["Kabul"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["خسر الفريق أمام العين الإماراتي بهدفين.", "وفاز العين على الوحدة في الدوري.", "برشلونة الإسباني يتعاقد مع لاعب جديد."],
+)
+def test_a_club_named_after_its_city_is_no_place(places_of, text):
+    assert places_of(text) == []
+
+
+def test_the_city_itself_still_counts(places_of):
+    assert [p.name for p in places_of("تظاهر الآلاف في برشلونة.")] == ["Barcelona"]
+    assert [p.name for p in places_of("وصل الرئيس إلى طرابلس اللبنانية.")] == ["Tripoli"]

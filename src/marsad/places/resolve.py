@@ -148,6 +148,32 @@ def _person_like(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
     return before or after
 
 
+# Verbs whose subject or object in sports news is a club named after its city: "فاز العين",
+# "يستضيف برشلونة", "هزم ليون".
+SPORTS_VERBS = frozenset(
+    "فاز يفوز تغلب يتغلب هزم يهزم تعادل يتعادل خسر يخسر واجه يواجه يستضيف استضاف يلاقي لاقى يلتقي التقى".split()
+)
+
+
+def _club_use(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
+    """A city named as a sports club: "العين الإماراتي", "برشلونة الإسباني" (a club is masculine,
+    a city feminine: "طرابلس اللبنانية"), or right after a sports verb ("فاز العين على الوحدة")."""
+    top = gazetteer.candidates(match.key or "")[:1]
+    if not top or top[0].kind != "city":
+        return False
+    following = match.last_word + 1
+    if following < len(words.norms) and words.spaced(following):
+        norm = words.norms[following]
+        adjective = norm[2:] if norm.startswith("\u0627\u0644") else ""
+        if adjective.endswith("\u064a") and adjective in gazetteer.adjectives:
+            return True
+    i = match.first_word
+    if i > 0 and words.spaced(i):
+        previous = words.norms[i - 1]
+        return previous in SPORTS_VERBS or (previous[:1] in "\u0648\u0641" and previous[1:] in SPORTS_VERBS)
+    return False
+
+
 def _after_org_head(match: Match, words: Words) -> bool:
     i = match.first_word
     return (i > 0 and words.norms[i - 1] in ORG_HEADS and words.norms[i] == (match.key or "").split(" ")[0]
@@ -174,7 +200,7 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
             continue
         if words.norms[match.first_word] in gazetteer.adjectives and match.first_word == match.last_word:
             continue
-        if _is_adjective_use(match, words, gazetteer) or _after_org_head(match, words):
+        if _is_adjective_use(match, words, gazetteer) or _after_org_head(match, words) or _club_use(match, words, gazetteer):
             continue
         if _person_like(match, words, gazetteer) and not _trusted(match.key, gazetteer):
             continue
