@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 ENTITY_LABELS = ("PERS", "LOC", "ORG", "MISC")
@@ -104,8 +105,23 @@ def doc_text(doc: Doc) -> str:
     """`doc.text`, computed once: spaCy rebuilds it from the tokens on every access."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        # As `doc.text` joins each token's `text_with_ws`, from strings rather than Tokens.
+        spaces = doc.to_array(SPACY).tolist()
+        text = "".join([word + " " if space else word for word, space in zip(doc_words(doc), spaces)])
+        doc.user_data[_TEXT_KEY] = text
     return text
+
+
+_WORDS_KEY = "marsad.words"
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """`token.text` of every token, computed once: a `Token` object per token costs more than
+    the string lookups (no stage changes tokens after the tokenizer)."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[_WORDS_KEY] = list(map(doc.vocab.strings.__getitem__, doc.to_array(ORTH).tolist()))
+    return words
 
 
 def register_extensions() -> None:

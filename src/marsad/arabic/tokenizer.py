@@ -11,6 +11,7 @@ for every script and cost half the tokenizer's time; these cover the punctuation
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -36,7 +37,23 @@ INFIXES = [
 ]
 
 
+# Special cases that only restate what the rules give anyway (the token itself, no other
+# attribute). spaCy stops caching a text's chunks after the first special case it meets (its
+# guard for issue #1250), and every article has a newline: without these, a chunk seen in
+# an earlier article is no longer split again by the regexes above.
+REDUNDANT_SPECIAL_CASES = ("\t", "\n", " ")
+# Whitespace-delimited chunks whose tokens spaCy caches (its default, 10,000, fills within a
+# hundred articles); an entry is a few dozen bytes.
+CHUNK_CACHE_SIZE = 200_000
+
+
 def customize_tokenizer(nlp: Language) -> None:
     nlp.tokenizer.prefix_search = compile_prefix_regex(PREFIXES).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(SUFFIXES).search
     nlp.tokenizer.infix_finditer = compile_infix_regex(INFIXES).finditer
+    nlp.tokenizer.rules = {
+        orth: substrings
+        for orth, substrings in nlp.tokenizer.rules.items()
+        if not (orth in REDUNDANT_SPECIAL_CASES and substrings == [{ORTH: orth}])
+    }
+    nlp.tokenizer.max_cache_size = CHUNK_CACHE_SIZE

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from itertools import compress
+
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..document import doc_words
 from ..ner.conll import entity_spans
 from ..ner.tagger import Tagger
 
 BOILERPLATE = "boilerplate"
 
 
-def _sentences(doc: Doc):
-    if doc.has_annotation("SENT_START"):
-        return doc.sents
-    return [doc[:]]
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token ranges of `doc.sents` (the whole doc without sentence starts)."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc))] if len(doc) else []
+    # As `doc.sents` splits: before each token after the first whose sent_start is 1.
+    starts = [0, *(numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()]
+    return list(zip(starts, [*starts[1:], len(doc)]))
 
 
 def _boilerplate_tokens(doc: Doc) -> set[int]:
@@ -27,15 +35,20 @@ def entities(doc: Doc, tagger: Tagger) -> list[Span]:
     """Entity spans over `doc`, its sentences tagged as one document; whitespace tokens skipped."""
     sentences: list[list[int]] = []
     words: list[list[str]] = []
-    for sentence in _sentences(doc):
-        # One pass over Token objects: creating them is the costly part of reading a Doc.
-        pairs = [(token.i, token.text) for token in sentence if not token.is_space]
-        if pairs:
-            sentences.append([i for i, _ in pairs])
-            words.append([text for _, text in pairs])
+    # Token texts as strings, no Token objects: creating them is the costly part of reading a
+    # Doc. `str.isspace` is spaCy's `token.is_space`.
+    texts = doc_words(doc)
+    kept = [not text.isspace() for text in texts]
+    for start, end in _sentence_bounds(doc):
+        positions = list(compress(range(start, end), kept[start:end]))
+        if positions:
+            sentences.append(positions)
+            words.append([texts[i] for i in positions])
     tags = tagger.tag_document(words)
     found: list[Span] = []
     for positions, sentence_tags in zip(sentences, tags):
+        if sentence_tags.count("O") == len(sentence_tags):  # most sentences: no entity
+            continue
         for start, end, label in sorted(entity_spans(sentence_tags)):
             found.append(Span(doc, positions[start], positions[end - 1] + 1, label=label))
     return found

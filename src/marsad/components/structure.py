@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..arabic.segment import CLOSING_MARKS, SENTENCE_FINAL, is_boilerplate_line, is_subheading_line
+from ..document import doc_text, doc_words
 
 ABBREVIATION_MAX_LETTERS = 1  # "د." (doctor), "م." : a dot right after one letter does not end a sentence
 
@@ -17,14 +18,16 @@ ABBREVIATION_MAX_LETTERS = 1  # "د." (doctor), "م." : a dot right after one le
     assigns=["token.is_sent_start", "doc.spans"],
 )
 def structure(doc: Doc) -> Doc:
-    # Plain lists of strings: Token objects are costly to create, and this runs on every token.
-    words = [token.text for token in doc]
-    spaces = [bool(token.whitespace_) for token in doc]
+    # Plain lists: Token objects are costly to create, and this runs on every token.
+    words = doc_words(doc)
+    text = doc_text(doc)
+    starts, spaces = doc.to_array([IDX, SPACY]).T.tolist()
     lines = _line_ranges(words)
     paragraphs, boilerplate = [], []
     for start, end in lines:
-        span = doc[start:end]
-        (boilerplate if is_boilerplate_line(span.text) else paragraphs).append(span)
+        # The line's text as `doc[start:end].text` gives it, without reading its tokens.
+        line = text[starts[start] : starts[end - 1] + len(words[end - 1])]
+        (boilerplate if is_boilerplate_line(line) else paragraphs).append(doc[start:end])
     subheadings = [
         span
         for i, span in enumerate(paragraphs)
@@ -57,7 +60,7 @@ def _line_ranges(words: list[str]) -> list[tuple[int, int]]:
     return ranges
 
 
-def _sentence_starts(words: list[str], spaces: list[bool], lines: list[tuple[int, int]]) -> list[int]:
+def _sentence_starts(words: list[str], spaces: list[int], lines: list[tuple[int, int]]) -> list[int]:
     """1 where a sentence starts, -1 elsewhere (spaCy's SENT_START values)."""
     flags = [-1] * len(words)
     flags[0] = 1
@@ -78,7 +81,7 @@ def _sentence_starts(words: list[str], spaces: list[bool], lines: list[tuple[int
     return flags
 
 
-def _is_abbreviation_dot(words: list[str], spaces: list[bool], i: int) -> bool:
+def _is_abbreviation_dot(words: list[str], spaces: list[int], i: int) -> bool:
     """A dot that is part of a word: "د." (doctor), or "العربية.نت" with no space on either side."""
     if words[i] != "." or i == 0 or spaces[i - 1]:
         return False

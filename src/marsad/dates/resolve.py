@@ -19,6 +19,7 @@ import calendar
 import datetime as dt
 import re
 from functools import lru_cache
+from itertools import compress
 from typing import Callable
 
 from hijridate import Gregorian, Hijri
@@ -30,25 +31,12 @@ from . import lexicon as lx
 
 # Words of the original text: a digit run, or letters with their diacritics and tatweel.
 DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
-TOKEN_RE = re.compile(rf"[{DIGITS}]+|(?:[^\W\d_]|[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed])+")
+TOKEN_RE = re.compile(rf"[{DIGITS}]+|(?:[^\W\d_]+|[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]+)+")
 GAP_RE = re.compile(r"[\s()/]*")
 NUMERIC_DMY_RE = re.compile(rf"(?<![{DIGITS}])([{DIGITS}]{{1,2}})[/.\-]([{DIGITS}]{{1,2}})[/.\-]([{DIGITS}]{{4}})(?![{DIGITS}])")
 NUMERIC_YMD_RE = re.compile(rf"(?<![{DIGITS}])([{DIGITS}]{{4}})[/.\-]([{DIGITS}]{{1,2}})[/.\-]([{DIGITS}]{{1,2}})(?![{DIGITS}])")
 MIN_YEAR, MAX_YEAR = 1800, 2100
 MIN_HIJRI_YEAR, MAX_HIJRI_YEAR = 1300, 1500
-
-
-class _Token:
-    __slots__ = ("text", "start", "end")
-
-    def __init__(self, text: str, start: int, end: int):
-        self.text = text  # normalized
-        self.start = start  # offsets in the original text
-        self.end = end
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        return stem_candidates(self.text)
 
 
 def parse_article_date(value) -> dt.date | None:
@@ -170,42 +158,48 @@ def _by_first_word(table: dict[tuple[str, ...], int]) -> dict[str, list[tuple[tu
 
 
 class _Matcher:
-    """The words of one text and the article date, with the lookups the rules share."""
+    """The words of one text and the article date, with the lookups the rules share.
 
-    def __init__(self, text: str, tokens: list[_Token], anchor: dt.date | None):
+    Token i is `words[i]` (normalized) at `starts[i]:ends[i]` of the original text: plain
+    lists, as a token object per word would cost more than the rules that read them.
+    """
+
+    def __init__(self, text: str, words: list[str], starts: list[int], ends: list[int], anchor: dt.date | None):
         self.text = text
-        self.tokens = tokens
+        self.words = words
+        self.starts = starts
+        self.ends = ends
         self.anchor = anchor
 
     def joined(self, i: int) -> bool:
         """True when token i and token i+1 are separated only by spaces, parentheses or a slash."""
-        if i + 1 >= len(self.tokens):
+        if i + 1 >= len(self.words):
             return False
-        gap = self.text[self.tokens[i].end : self.tokens[i + 1].start]
+        gap = self.text[self.ends[i] : self.starts[i + 1]]
         return GAP_RE.fullmatch(gap) is not None and "\n" not in gap
 
     def form_in(self, i: int, words) -> str | None:
-        if i < 0 or i >= len(self.tokens):
+        if i < 0 or i >= len(self.words):
             return None
-        for form in self.tokens[i].forms:
+        for form in stem_candidates(self.words[i]):
             if form in words:
                 return form
         return None
 
     def literal(self, i: int) -> str | None:
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else None
+        return self.words[i] if 0 <= i < len(self.words) else None
 
     def sequence(self, i: int, table: dict[tuple[str, ...], int]) -> tuple[int, int] | None:
         """Longest entry of `table` starting at token i (first word clitic-aware): (end, value)."""
         best = None
-        if not 0 <= i < len(self.tokens):
+        if not 0 <= i < len(self.words):
             return None
         by_first = _by_first_word(table)
-        for form in self.tokens[i].forms:
+        for form in stem_candidates(self.words[i]):
             for words, value in by_first.get(form, ()):
-                if i + len(words) > len(self.tokens):
+                if i + len(words) > len(self.words):
                     continue
-                ok = all(self.joined(i + k - 1) and self.tokens[i + k].text == words[k] for k in range(1, len(words)))
+                ok = all(self.joined(i + k - 1) and self.words[i + k] == words[k] for k in range(1, len(words)))
                 if ok and (best is None or len(words) > best[0] - i):
                     best = (i + len(words), value)
         return best
@@ -230,7 +224,7 @@ class _Matcher:
         """The previous word is definite: "العام" after it is an adjective ("الأمين العام")."""
         if i == 0 or not self.joined(i - 1):
             return False
-        previous = self.tokens[i - 1].text
+        previous = self.words[i - 1]
         if previous[0] in "\u0648\u0641" and len(previous) > 3:  # WAW, FEH conjunctions
             previous = previous[1:]
         return previous.startswith(("\u0627\u0644", "\u0644\u0644"))  # ALEF LAM, LAM LAM
@@ -259,7 +253,7 @@ def _rule_relative_day(m: _Matcher, i: int) -> Match | None:
         return None
     k = start
     end, offset = found
-    if m.tokens[k].text.endswith("اليوم") and end == k + 1 and m.joined(k):
+    if m.words[k].endswith("اليوم") and end == k + 1 and m.joined(k):
         following = m.literal(k + 1) or ""
         if following.startswith("ال") and following not in lx.WEEKDAYS:
             return None  # "اليوم الوطني", "اليوم العالمي": a named day, not today
@@ -275,9 +269,9 @@ FUTURE_LOOKBACK = 6
 def _future_context(m: _Matcher, i: int) -> bool:
     """A future verb or plan word shortly before token i, in the same line."""
     for k in range(i - 1, max(-1, i - 1 - FUTURE_LOOKBACK), -1):
-        if "\n" in m.text[m.tokens[k].end : m.tokens[k + 1].start]:
+        if "\n" in m.text[m.ends[k] : m.starts[k + 1]]:
             return False
-        word = m.tokens[k].text
+        word = m.words[k]
         if word[0] in "\u0648\u0641" and len(word) > 4:  # WAW, FEH
             word = word[1:]
         if word in lx.FUTURE_CUES:
@@ -542,13 +536,26 @@ STARTERS = frozenset(
 )
 
 
-def _may_start(token: _Token) -> bool:
-    return _may_start_word(token.text)
-
-
 @lru_cache(maxsize=100_000)
 def _may_start_word(word: str) -> bool:
     return word[0].isdigit() or any(form in STARTERS for form in stem_candidates(word))
+
+
+# word as written -> `normalize`d; bounded and never cleared, so safe to read from other threads.
+_NORMS: dict[str, str] = {}
+NORM_CACHE_SIZE = 150_000
+
+
+def _normalized(forms: list[str]) -> list[str]:
+    """`normalize` of each word: `map` over a shared dict runs at C speed, and most words of an
+    article were seen before (a Python call per word costs more than the rest of the scan)."""
+    words = list(map(_NORMS.get, forms))
+    if None not in words:
+        return words
+    fresh = {form: normalize(form) for form in set(forms).difference(_NORMS)}
+    if len(_NORMS) < NORM_CACHE_SIZE:
+        _NORMS.update(fresh)
+    return [fresh[form] if word is None else word for word, form in zip(words, forms)]
 
 
 RULES: tuple[Callable[[_Matcher, int], Match | None], ...] = (
@@ -578,16 +585,18 @@ def find_dates(text: str, article_date=None, *, skip: list[tuple[int, int]] | tu
             continue
         date = _date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         found.append((match.start(), match.end(), date.isoformat() if date else None))
-    tokens = [
-        _Token(word, match.start(), match.end())
-        for match in TOKEN_RE.finditer(text)
-        if (word := normalize(match.group())) and not (found and any(s <= match.start() < e for s, e, _ in found))
-    ]
-    matcher = _Matcher(text, tokens, anchor)
-    i = 0
-    while i < len(tokens):
-        if not _may_start(tokens[i]):
-            i += 1
+    matches = list(TOKEN_RE.finditer(text))
+    words = _normalized(list(map(re.Match.group, matches)))
+    starts = list(map(re.Match.start, matches))
+    ends = list(map(re.Match.end, matches))
+    if found or "" in words:  # no token inside a numeric date, nor one that normalizes to nothing
+        keep = [word != "" and not any(s <= start < e for s, e, _ in found) for word, start in zip(words, starts)]
+        words, starts, ends = list(compress(words, keep)), list(compress(starts, keep)), list(compress(ends, keep))
+    matcher = _Matcher(text, words, starts, ends, anchor)
+    # Rules run only where a date may start, left to right; a match's words are not revisited.
+    next_free = 0
+    for i in compress(range(len(words)), map(_may_start_word, words)):
+        if i < next_free:
             continue
         best: Match | None = None
         for rule in RULES:
@@ -595,11 +604,10 @@ def find_dates(text: str, article_date=None, *, skip: list[tuple[int, int]] | tu
             if result is not None and result[0] > i and (best is None or result[0] > best[0]):
                 best = result
         if best is None:
-            i += 1
             continue
         end, value = best
-        found.append((tokens[i].start, tokens[end - 1].end, value))
-        i = end
+        found.append((starts[i], ends[end - 1], value))
+        next_free = end
     mentions = []
     for start, end, value in sorted(found):
         if any(s < end and start < e for s, e in skip):

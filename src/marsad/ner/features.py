@@ -187,7 +187,7 @@ class FeatureExtractor:
 
     def _gazetteer_starts(self, token: str) -> tuple[str, ...]:
         """The token's lookup candidates that begin a gazetteer entry: for most tokens none."""
-        return tuple(first for first in stem_candidates(token) if first in self._gazetteer_firsts)
+        return tuple(filter(self._gazetteer_firsts.__contains__, stem_candidates(token)))
 
     def gazetteer_matches(self, tokens: Sequence[str], starts: Sequence[tuple] | None = None) -> dict[int, list[str]]:
         """`gazetteer_marks` of the marked positions only (few), by position.
@@ -268,9 +268,13 @@ def cached_map(cache: dict, keys: Sequence, make: Callable, limit: int = _CACHE_
 _PAIR_PREFIXES = ("w-1|w=", "w|w+1=")
 # A token without gazetteer marks: (its own marks, as seen from the right, as seen from the left).
 _NO_MARKS: tuple[tuple, tuple, tuple] = ((), (), ())
-# Attribute ids in `FeatureIds`: 8-byte signed, as numpy's intp on 64-bit platforms.
+# Attribute ids in `FeatureIds`: 8-byte signed, as numpy's intp on 64-bit platforms. Its
+# caches keep them packed in `bytes` (`array(ID_TYPECODE, ...).tobytes()`), not in `array`s:
+# the garbage collector does not track bytes, nor the tuples that hold only bytes and strings,
+# and its full collections over a few hundred thousand cached arrays cost more than the rest
+# of a cold word's features.
 ID_TYPECODE = "q"
-_NO_MARK_IDS = (array(ID_TYPECODE), array(ID_TYPECODE), array(ID_TYPECODE))
+_ID_SIZE = array(ID_TYPECODE).itemsize
 
 
 def assemble(
@@ -322,7 +326,8 @@ def assemble(
     return out
 
 
-_EMPTY_IDS = array(ID_TYPECODE)
+_EMPTY_IDS = b""
+_NO_VIEW = (_EMPTY_IDS,) * 5  # a view with no known id, so that `zip` in `_word` always gives five sides
 # Word types kept by `FeatureIds` (their known ids only, ~0.5 KB each, no strings): about the
 # memory of `_CACHE_LIMIT` word types of string features.
 _ID_CACHE_LIMIT = 120_000
@@ -343,24 +348,27 @@ class FeatureIds:
         self.unknown = unknown
         self._words: dict[str, tuple] = {}
         self._marks: dict[str, tuple] = {}
-        self._sides: dict[tuple, tuple] = {}
         self._mark_sets: dict[tuple, tuple] = {}
         get = attributes.get
+        packed_ids: dict[int, bytes] = {}
 
-        def one(name: str) -> array:
-            index = get(name)
-            return array(ID_TYPECODE, () if index is None else (index,))
+        def packed(index: int | None) -> bytes:
+            """One id packed (b"" for None), one shared object per id."""
+            if index is None:
+                return _EMPTY_IDS
+            return packed_ids.setdefault(index, array(ID_TYPECODE, (index,)).tobytes())
 
-        self.bias, self.bos, self.eos = one("bias"), one("BOS"), one("EOS")
-        # A core feature (`FeatureExtractor._parts`) -> its known ids at the center and as seen
-        # from -1, +1, -2, +2 (None: unknown), so that a new word builds only its core strings.
+        self.bias, self.bos, self.eos = packed(get("bias")), packed(get("BOS")), packed(get("EOS"))
+        # A core feature (`FeatureExtractor._parts`) -> its known id at the center and as seen
+        # from -1, +1, -2, +2, packed (b"": unknown), so that a new word builds no strings: its
+        # five id lists are then its views joined side by side (see `_word`).
         views: dict[str, list] = {}
         for name, index in attributes.items():
             views.setdefault(name, [None] * 5)[0] = index
             side = _VIEW_PREFIXES.get(name[:2])
             if side is not None and (side < 3 or name[2:3] in ("w", "c")):
                 views.setdefault(name[2:], [None] * 5)[side] = index
-        self._views = {name: tuple(ids) for name, ids in views.items()}
+        self._views = {name: tuple(map(packed, ids)) for name, ids in views.items()}
         # The same by the feature's value, per kind, so that a new word builds no string:
         # "w=" + form is known iff form is a key of `by_value["w="]`.
         by_value: dict[str, dict] = {prefix: {} for prefix in _VALUE_PREFIXES}
@@ -370,14 +378,21 @@ class FeatureIds:
                 by_value[prefix.group()][name[prefix.end() :]] = view
         self._by_form, self._by_stem, self._by_shape = by_value["w="], by_value["st="], by_value["sh="]
         self._no_cluster = self._views.get("c=none")
-        self._cluster_views: dict[tuple, tuple] = {}  # cluster ids -> views of c0=, c1=, ...
+        # Views of "c0=" + id, "c1=" + id, ... by id, one dict per position: a word's cluster
+        # views are then three C-level lookups, no name built (most cluster triples are new).
+        cluster_at: dict[int, dict] = {}
+        for name, view in self._views.items():
+            found = _CLUSTER_NAME.fullmatch(name)
+            if found is not None:
+                cluster_at.setdefault(int(found.group(1)), {})[found.group(2)] = view
+        self._cluster_at = [cluster_at.get(i, {}) for i in range(max(cluster_at, default=-1) + 1)]
         self._lexicon_views: dict[tuple, tuple] = {}  # lexicon entries -> views of lx=...
-        # Center-only features (`FeatureExtractor._rest`) by value: their ids, None if unknown.
+        # Center-only features (`FeatureExtractor._rest`) by value: their ids packed, absent if unknown.
         self._rest_ids = tuple(
-            {value: view[0] for value, view in by_value[prefix].items() if view[0] is not None}
+            {value: view[0] for value, view in by_value[prefix].items() if view[0]}
             for prefix in ("pc=", "p2=", "s1=", "s2=", "len=", "p3=", "s3=")
         )
-        self._al = get("al")
+        self._al = packed(get("al"))
 
         # Word pairs are too many to cache and few are known (thousands): the known ones by
         # their two word features, so a pair is one lookup and no string. A name that splits
@@ -389,7 +404,7 @@ class FeatureIds:
                 if name.startswith(prefix):
                     parts = tuple(name[len(prefix) :].split("|"))
                     if len(parts) == 2:
-                        known.setdefault(parts, [_EMPTY_IDS, _EMPTY_IDS])[side] = array(ID_TYPECODE, (index,))
+                        known.setdefault(parts, [_EMPTY_IDS, _EMPTY_IDS])[side] = packed(index)
         self._known_pairs = {parts: tuple(ids) for parts, ids in known.items()}
         self._no_pair = (_EMPTY_IDS, _EMPTY_IDS)
 
@@ -398,7 +413,7 @@ class FeatureIds:
         return array(ID_TYPECODE, [i for i in map(self.attributes.get, features) if i is not None])
 
     def _word(self, token: str) -> tuple:
-        """The known ids of `FeatureExtractor._word`'s five lists, then the pair key (see `sentence`)."""
+        """The known ids of `FeatureExtractor._word`'s five lists (packed), then the pair key (see `sentence`)."""
         extractor = self.extractor
         # `FeatureExtractor._parts` by value: no feature names are built.
         form = lookup_form(token)
@@ -407,13 +422,8 @@ class FeatureIds:
         if clusters is None:
             cluster_views: tuple = (self._no_cluster,)
         else:
-            cluster_views = self._cluster_views.get(clusters)
-            if cluster_views is None:
-                get_view = self._views.get
-                cluster_views = tuple(get_view(f"c{i}={cid}") for i, cid in enumerate(clusters))
-                if len(self._cluster_views) > _CACHE_LIMIT:
-                    _trim(self._cluster_views)
-                self._cluster_views[clusters] = cluster_views
+            # Positions past the known ones have no known view: `filter` below drops Nones alike.
+            cluster_views = tuple(map(dict.get, self._cluster_at, clusters))
         lexicon = extractor.lexicon
         lex = lexicon.get(form) or lexicon.get(stem)
         if lex:
@@ -426,120 +436,139 @@ class FeatureIds:
                 self._lexicon_views[lex] = lexicon_views
         else:
             lexicon_views = ()
-        views = tuple(
-            filter(
-                None,
-                (
-                    self._by_form.get(form),
-                    self._by_stem.get(stem),
-                    self._by_shape.get(_shape(token)),
-                    *cluster_views,
-                    *lexicon_views,
-                ),
-            )
+        views = filter(
+            None,
+            (
+                self._by_form.get(form),
+                self._by_stem.get(stem),
+                self._by_shape.get(_shape(token)),
+                *cluster_views,
+                *lexicon_views,
+            ),
         )
-        # Words share their core views (shape, clusters...) and endings: their ids once per set.
-        sides = self._sides.get(views)
-        if sides is None:
-            if len(self._sides) > _CACHE_LIMIT:
-                _trim(self._sides)
-            sides = self._sides[views] = tuple(
-                array(ID_TYPECODE, [view[side] for view in views if view[side] is not None]) for side in range(5)
-            )
+        # Per side, the known views' ids in order: the views joined side by side, at C speed.
+        sides = tuple(map(b"".join, zip(_NO_VIEW, *views)))
         # `FeatureExtractor._rest` by value, in its order: pc, p2, s1, s2, len, [p3, s3], al.
         pc, p2, s1, s2, length, p3, s3 = self._rest_ids
-        rest = [
+        if extractor.identity:
+            own = sides[0]
+            identity = (p3.get(stem[:3]), s3.get(form[-3:]))
+        else:  # the core's first two features (w=, st=) are not the center's own
+            own = self.ids(extractor._parts(token)[3][2:]).tobytes()
+            identity = ()
+        # ALEF LAM: the definite article, as in `FeatureExtractor._rest`
+        al = self._al if form.startswith("\u0627\u0644") else None
+        rest = (
             pc.get(proclitics),
             p2.get(stem[:2]),
             s1.get(form[-1:]),
             s2.get(form[-2:]),
             length.get(str(min(len(stem), 8))),
-        ]
-        if extractor.identity:
-            rest += (p3.get(stem[:3]), s3.get(form[-3:]))
-            center = sides[0] + array(ID_TYPECODE, [i for i in rest if i is not None])
-        else:  # the core's first two features (w=, st=) are not the center's own
-            core = extractor._parts(token)[3]
-            center = self.ids(core[2:]) + array(ID_TYPECODE, [i for i in rest if i is not None])
-        if self._al is not None and form.startswith("\u0627\u0644"):  # ALEF LAM, as in `FeatureExtractor._rest`
-            center.append(self._al)
+        )
+        center = b"".join(filter(None, (own, *rest, *identity, al)))
         key = "w=" + form  # the first core feature (pairs are read only with identity features)
         return (center, *sides[1:], None if "|" in key else key, stem, extractor._gazetteer_starts(token))
 
-    def _pair(self, left_token: str, right_token: str) -> tuple[array, array]:
-        """Ids of the pair features of two tokens, by their strings."""
+    def _pair(self, left_token: str, right_token: str) -> tuple[bytes, bytes]:
+        """Ids of the pair features of two tokens (packed), by their strings."""
         left, right = "w=" + lookup_form(left_token), "w=" + lookup_form(right_token)
-        return self.ids((f"{_PAIR_PREFIXES[0]}{left}|{right}",)), self.ids((f"{_PAIR_PREFIXES[1]}{left}|{right}",))
+        names = (f"{_PAIR_PREFIXES[0]}{left}|{right}", f"{_PAIR_PREFIXES[1]}{left}|{right}")
+        return self.ids(names[:1]).tobytes(), self.ids(names[1:]).tobytes()
 
-    def _mark(self, mark: str) -> tuple[array, array, array]:
-        return tuple(self.ids((name,)) for name in (mark, f"-1{mark}", f"+1{mark}"))
+    def _mark(self, mark: str) -> tuple[bytes, bytes, bytes]:
+        return tuple(self.ids((name,)).tobytes() for name in (mark, f"-1{mark}", f"+1{mark}"))
 
-    def _mark_set(self, own: tuple[str, ...]) -> tuple[array, array, array]:
+    def _mark_set(self, own: tuple[str, ...]) -> tuple[bytes, bytes, bytes]:
         """A token's marks -> per view (own, -1, +1) the marks' ids, as `assemble` reads them."""
         found = self._mark_sets.get(own)
         if found is None:
             if len(self._mark_sets) > _CACHE_LIMIT:
                 _trim(self._mark_sets)
             found = self._mark_sets[own] = tuple(
-                array(ID_TYPECODE, b"".join(view)) for view in zip(*cached_map(self._marks, own, self._mark))
+                b"".join(view) for view in zip(*cached_map(self._marks, own, self._mark))
             )
         return found
-
-    def _streams(self, tokens: Sequence[str], streams: list[list]) -> list[str]:
-        """Append the sentence's pieces to `streams` (token i's ids: the i-th of each, joined); its stems."""
-        n = len(tokens)
-        words = cached_map(self._words, tokens, self._word, _ID_CACHE_LIMIT)
-        matches = self.extractor.gazetteer_matches(tokens, [word[7] for word in words])
-        empty = _EMPTY_IDS
-        if matches:
-            marks: list = [_NO_MARK_IDS] * n
-            for i, own in matches.items():
-                marks[i] = self._mark_set(tuple(own))
-            mark_own = [mark[0] for mark in marks]
-            mark_left = [empty, *[mark[1] for mark in marks[:-1]]]
-            mark_right = [*[mark[2] for mark in marks[1:]], empty]
-        else:
-            mark_own = mark_left = mark_right = [empty] * n
-        if self.extractor.identity:
-            keys = [word[5] for word in words]
-            if None in keys:  # rare: a word feature with "|" in it
-                pairs = list(map(self._pair, tokens, tokens[1:]))
-            else:
-                pairs = list(map(self._known_pairs.get, zip(keys, keys[1:]), repeat(self._no_pair)))
-            pair_left = [empty, *[pair[0] for pair in pairs]]
-            pair_right = [*[pair[1] for pair in pairs], empty]
-        else:
-            pair_left = pair_right = [empty] * n
-        pad = [empty, empty]
-        # In `assemble`'s order: bias, own, own marks, -1 (or BOS), its marks, pair, -2, +1
-        # (or EOS), its marks, pair, +2.
-        streams[0] += [self.bias] * n
-        streams[1] += [word[0] for word in words]
-        streams[2] += mark_own
-        streams[3] += [self.bos, *[word[1] for word in words[:-1]]]
-        streams[4] += mark_left
-        streams[5] += pair_left
-        streams[6] += [*pad, *[word[3] for word in words[:-2]]][:n]
-        streams[7] += [*[word[2] for word in words[1:]], self.eos]
-        streams[8] += mark_right
-        streams[9] += pair_right
-        streams[10] += [*[word[4] for word in words[2:]], *pad][-n:]
-        return [word[6] for word in words]
 
     def flat(self, sentences: Sequence[Sequence[str]], stems: list | None = None) -> tuple[bytes, np.ndarray]:
         """Ids of all tokens of `sentences`, joined (`ID_TYPECODE` bytes), and per token their count.
 
-        `stems`, if given, receives each sentence's stems (`document_marks`).
+        `stems`, if given, receives each sentence's stems (`document_marks`). The whole text is
+        read at once, sentence edges put right afterwards: a few steps per text rather than per
+        sentence.
         """
-        streams: list[list] = [[] for _ in range(_N_STREAMS)]
-        for tokens in sentences:
-            found = self._streams(tokens, streams) if tokens else []
+        lengths = [len(tokens) for tokens in sentences]
+        tokens = list(chain.from_iterable(sentences))
+        n = len(tokens)
+        if not n:
             if stems is not None:
-                stems.append(found)
-        pieces = list(chain.from_iterable(zip(*streams)))
-        # Token i's pieces are _N_STREAMS consecutive items: their lengths add up to its count.
-        counts = np.fromiter(map(len, pieces), dtype=np.intp, count=len(pieces)).reshape(-1, _N_STREAMS).sum(axis=1)
-        return b"".join(pieces), counts
+                stems.extend([] for _ in sentences)
+            return b"", np.zeros(0, dtype=np.intp)
+        center, left, right, far_left, far_right, keys, word_stems, starts = zip(
+            *cached_map(self._words, tokens, self._word, _ID_CACHE_LIMIT)
+        )
+        empty = _EMPTY_IDS
+        # Each token's neighbours as if the text were one sentence; the edges are set below.
+        from_left = [self.bos, *left[:-1]]
+        from_far_left = [empty, empty, *far_left[:-2]]
+        from_right = [*right[1:], self.eos]
+        from_far_right = [*far_right[2:], empty, empty]
+        mark_own, mark_left, mark_right = [empty] * n, [empty] * n, [empty] * n
+        identity = self.extractor.identity
+        if identity:
+            # pairs[j]: the pair features of tokens j and j + 1 (none across an edge: set below).
+            pairs = list(map(self._known_pairs.get, zip(keys, keys[1:]), repeat(self._no_pair)))
+        start = 0
+        for length in lengths:
+            if not length:
+                continue
+            end = start + length
+            from_left[start] = self.bos
+            from_far_left[start : min(start + 2, end)] = [empty] * min(2, length)
+            from_right[end - 1] = self.eos
+            from_far_right[max(end - 2, start) : end] = [empty] * min(2, length)
+            if identity:
+                if None in keys[start:end]:  # rare: a word feature with "|" in it
+                    pairs[start : end - 1] = map(self._pair, tokens[start:end], tokens[start + 1 : end])
+                if end < n:
+                    pairs[end - 1] = self._no_pair
+            if any(starts[start:end]):
+                for i, own in self.extractor.gazetteer_matches(tokens[start:end], starts[start:end]).items():
+                    # The marks as read at the token itself, at the next one ("-1"), at the previous one ("+1").
+                    own_ids, as_previous, as_next = self._mark_set(tuple(own))
+                    mark_own[start + i] = own_ids
+                    if i + 1 < length:
+                        mark_left[start + i + 1] = as_previous
+                    if i > 0:
+                        mark_right[start + i - 1] = as_next
+            start = end
+        if identity:
+            pair_left = [empty, *[pair[0] for pair in pairs]]
+            pair_right = [*[pair[1] for pair in pairs], empty]
+        else:
+            pair_left = pair_right = [empty] * n
+        if stems is not None:
+            start = 0
+            for length in lengths:
+                stems.append(list(word_stems[start : start + length]))
+                start += length
+        # Token j's ids in `assemble`'s order: bias, own, own marks, -1 (or BOS), its marks,
+        # pair, -2, +1 (or EOS), its marks, pair, +2.
+        pieces = zip(
+            repeat(self.bias, n),
+            center,
+            mark_own,
+            from_left,
+            mark_left,
+            pair_left,
+            from_far_left,
+            from_right,
+            mark_right,
+            pair_right,
+            from_far_right,
+        )
+        token_ids = list(map(b"".join, pieces))
+        sizes = np.fromiter(map(len, token_ids), dtype=np.intp, count=n)
+        return b"".join(token_ids), sizes // _ID_SIZE
 
     def sentence(self, tokens: Sequence[str]) -> list[array]:
         """Known ids per token, equal to the model's mapping of `extractor.sentence(tokens)` less the unknown."""
@@ -552,10 +581,10 @@ class FeatureIds:
         return out
 
 
-_N_STREAMS = 11
 _VIEW_PREFIXES = {"-1": 1, "+1": 2, "-2": 3, "+2": 4}
 # Kinds of word features whose values `FeatureIds` looks up without building their names.
 _VALUE_PREFIXES = ("w=", "st=", "sh=", "pc=", "p2=", "s1=", "s2=", "len=", "p3=", "s3=")
+_CLUSTER_NAME = re.compile(r"c(0|[1-9][0-9]*)=(.*)", re.DOTALL)  # "c0=" + cluster id, at position 0
 _VALUE_PREFIX = re.compile("|".join(map(re.escape, sorted(_VALUE_PREFIXES, key=len, reverse=True))))
 
 
@@ -591,11 +620,13 @@ def nearby_kinds(
     stems: Sequence[Sequence[str]], first_pass: Sequence[Sequence[str]], *, window: int
 ) -> list[list[tuple[int, list[str]]]]:
     """Per sentence, (position, kinds) of the tokens that `document_marks` gives `d:kind`s, in its order."""
-    info: list[dict[str, set[str]]] = []
+    # Per sentence, its entity words' kinds, sorted (set order changes per process, the model
+    # file must not); most sentences have none.
+    info: list[dict[str, tuple[str, ...]]] = []
     for forms, tags in zip(stems, first_pass):
         marks: dict[str, set[str]] = {}
         if tags.count("O") == len(tags):  # most sentences: no entity, nothing to read
-            info.append(marks)
+            info.append({})
             continue
         for start, end, kind in sorted(entity_spans(tags)):
             for i in range(start, end):
@@ -603,7 +634,7 @@ def nearby_kinds(
             if end - start >= 2:
                 marks.setdefault(forms[end - 1], set()).add("l" + kind)
                 marks.setdefault(forms[start], set()).add("f" + kind)
-        info.append({form: kinds for form, kinds in marks.items() if len(form) >= 3})
+        info.append({form: tuple(sorted(kinds)) for form, kinds in marks.items() if len(form) >= 3})
     nearby: dict[str, Counter] = {}
 
     def add(index: int, sign: int) -> None:
@@ -611,23 +642,25 @@ def nearby_kinds(
             counter = nearby.get(form)
             if counter is None:
                 counter = nearby[form] = Counter()
-            for kind in sorted(kinds):  # sorted: set order changes per process, the model file must not
+            for kind in kinds:
                 counter[kind] += sign
 
     for index in range(min(window, len(info))):
         add(index, 1)
     out: list[list[tuple[int, list[str]]]] = []
     for j, forms in enumerate(stems):
-        if j + window < len(info):
+        if j + window < len(info) and info[j + window]:
             add(j + window, 1)
-        if j - window - 1 >= 0:
+        if j - window - 1 >= 0 and info[j - window - 1]:
             add(j - window - 1, -1)
-        add(j, -1)  # other sentences only: the first-pass tag already speaks for this one
+        if info[j]:
+            add(j, -1)  # other sentences only: the first-pass tag already speaks for this one
         found = []
         if nearby:
             counters = list(map(nearby.get, forms))
             for i in compress(range(len(counters)), counters):
                 found.append((i, [kind for kind, count in counters[i].items() if count > 0]))
-        add(j, 1)
+        if info[j]:
+            add(j, 1)
         out.append(found)
     return out

@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import accumulate
 
-from spacy.attrs import IDX, IS_SPACE, NORM, ORTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, NORM, SENT_START
 from spacy.tokens import Doc, Span
 
 from ..arabic.tokenizer import QUOTE_MARKS
+from ..document import doc_words
 
 MARKS = frozenset(QUOTE_MARKS)
 OPENING_ONLY = frozenset("\u00ab\u2039\u201e")  # « ‹ „
@@ -54,12 +55,13 @@ def layout_from_doc(doc: Doc) -> Layout:
     """Index the tokens of `doc` in one pass, skipping whitespace tokens (indices are re-based)."""
     # One array read: `doc.text` and Token objects would cost more than finding the quotes.
     if len(doc):
-        idxs, sent_starts, spaces, norm_ids, orths = doc.to_array([IDX, SENT_START, IS_SPACE, NORM, ORTH]).T.tolist()
+        idxs, sent_starts, spaces, norm_ids = doc.to_array([IDX, SENT_START, IS_SPACE, NORM]).T.tolist()
     else:
-        idxs = sent_starts = spaces = norm_ids = orths = []
+        idxs = sent_starts = spaces = norm_ids = []
     strings = doc.vocab.strings
     keep = [i for i, space in enumerate(spaces) if not space]
-    words = [strings[orths[i]] for i in keep]
+    texts = doc_words(doc)  # shared with the other stages: the strings are decoded once
+    words = [texts[i] for i in keep]
     norms = [strings[norm_ids[i]] for i in keep]
     starts = [idxs[i] for i in keep]
     ends = [start + len(word) for start, word in zip(starts, words)]

@@ -53,7 +53,12 @@ class TopicModel:
     # looked up as `_bigrams[previous stem][stem]`, so unknown bigrams (most of them) cost one
     # dict probe instead of a string concatenation and a hash.
     _bigrams: dict[str, dict[str, int]] = field(init=False, repr=False, default_factory=dict)
-    _words: dict[str, tuple[tuple[int, ...], str, dict[str, int]]] = field(init=False, repr=False, default_factory=dict)
+    # The same tables in a list, and their positions: cached words refer to their table by
+    # position, so that their entries hold only ints and strings, which the garbage collector
+    # stops tracking (a dict inside would keep every entry tracked and full collections slow).
+    _bigram_tables: list[dict[str, int]] = field(init=False, repr=False, default_factory=lambda: [_NO_BIGRAMS])
+    _bigram_table_of: dict[str, int] = field(init=False, repr=False, default_factory=dict)
+    _words: dict[str, tuple[tuple[int, ...], str, int]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for feature, i in self.index.items():
@@ -62,30 +67,37 @@ class TopicModel:
                 # splits it exactly as `analyze` joined it.
                 previous, _, stem = feature[2:].partition("_")
                 self._bigrams.setdefault(previous, {})[stem] = i
+        for previous, table in self._bigrams.items():
+            self._bigram_table_of[previous] = len(self._bigram_tables)
+            self._bigram_tables.append(table)
 
-    def _word(self, word: str) -> tuple[tuple[int, ...], str, dict[str, int]]:
-        """(ids of the word's known features in `analyze` order, its stem, bigram ids following its stem)."""
+    def _word(self, word: str) -> tuple[tuple[int, ...], str, int]:
+        """(ids of the word's known features in `analyze` order, its stem, the position in
+        `_bigram_tables` of the bigram ids following its stem)."""
         entry = self._words.get(word)
         if entry is None:
             features, stem = _word_features(word)
             ids = tuple(i for i in map(self.index.get, features) if i is not None)
             if len(self._words) >= WORD_CACHE_SIZE:
                 self._words.clear()
-            entry = self._words[word] = (ids, stem, self._bigrams.get(stem, _NO_BIGRAMS))
+            entry = self._words[word] = (ids, stem, self._bigram_table_of.get(stem, 0))
         return entry
 
     def _analyze_ids(self, text: str, ids: list[int]) -> None:
         """Append the ids of the known features of `analyze(text)`, in the same order."""
         words = WORD_RE.findall(normalize(text[:MAX_CHARS]).lower())
-        cache, extend, append = self._words, ids.extend, ids.append
+        # The words' entries in one C-level pass; the loop below only joins them.
+        entries = list(map(self._words.get, words))
+        if None in entries:
+            entries = [entry or self._word(word) for entry, word in zip(entries, words)]
+        tables, extend, append = self._bigram_tables, ids.extend, ids.append
         following = _NO_BIGRAMS  # no bigram before the first word
-        for word in words:
-            entry = cache.get(word) or self._word(word)
-            extend(entry[0])
-            i = following.get(entry[1])
+        for word_ids, stem, table in entries:
+            extend(word_ids)
+            i = following.get(stem)
             if i is not None:
                 append(i)
-            following = entry[2]
+            following = tables[table]
 
     def feature_ids(self, text: str, title: str | None = None) -> list[int]:
         """Ids of the known features of `article_features(text, title)`, same order and repetitions."""
