@@ -33,9 +33,9 @@ class TriggerLexicon:
     plover: dict[str, str] = field(default_factory=dict)
     _exact: dict[str, list[Trigger]] = field(default_factory=dict)
     _prefix: dict[str, list[Trigger]] = field(default_factory=dict)
-    _candidates: dict[tuple[str, ...], list[Trigger]] = field(default_factory=dict)
-    _word_candidates: dict[str, list[Trigger]] = field(default_factory=dict)
-    _orth_candidates: dict[int, list[Trigger]] = field(default_factory=dict)
+    _candidates: dict[tuple[str, ...], Sequence[Trigger]] = field(default_factory=dict)
+    _word_candidates: dict[str, Sequence[Trigger]] = field(default_factory=dict)
+    _orth_candidates: dict[int, Sequence[Trigger]] = field(default_factory=dict)
     _prefix_lengths: tuple[int, ...] = field(init=False, default=())
     _prefix_heads: frozenset[str] = field(init=False, default=frozenset())
 
@@ -57,7 +57,7 @@ class TriggerLexicon:
     def types(self) -> list[str]:
         return list(dict.fromkeys(trigger.type for trigger in self.triggers))
 
-    def candidates(self, forms: tuple[str, ...]) -> list[Trigger]:
+    def candidates(self, forms: tuple[str, ...]) -> Sequence[Trigger]:
         """Triggers whose first word matches one of a token's forms (cached: the lexicon is fixed)."""
         found = self._candidates.get(forms)
         if found is None:
@@ -70,12 +70,15 @@ class TriggerLexicon:
                     if length > len(form):
                         break
                     found.extend(self._prefix.get(form[:length], ()))
+            # Most words start no trigger: the shared empty tuple costs nothing to keep and, unlike
+            # one empty list per word, is not tracked by the garbage collector.
+            found = found or ()
             if len(self._candidates) > CANDIDATE_CACHE_SIZE:
                 self._candidates.clear()
             self._candidates[forms] = found
         return found
 
-    def candidates_of(self, words: Sequence[str]) -> list[list[Trigger]]:
+    def candidates_of(self, words: Sequence[str]) -> list[Sequence[Trigger]]:
         """`[word_candidates(word) for word in words]`, with the cache probed at C speed (`map`)."""
         cache = self._word_candidates
         found = list(map(cache.get, words))
@@ -87,7 +90,7 @@ class TriggerLexicon:
                 found = [self.word_candidates(word) if triggers is None else triggers for word, triggers in zip(words, found)]
         return found
 
-    def candidates_of_orths(self, orths: Sequence[int], strings) -> list[list[Trigger]]:
+    def candidates_of_orths(self, orths: Sequence[int], strings) -> list[Sequence[Trigger]]:
         """`candidates_of` for spaCy ORTH ids (`strings`: the vocab's StringStore).
 
         ORTH ids are hashes of the text (the same in every vocab), so they key the cache as well as
@@ -105,7 +108,7 @@ class TriggerLexicon:
                 found = [self.word_candidates(strings[orth]) if triggers is None else triggers for orth, triggers in zip(orths, found)]
         return found
 
-    def word_candidates(self, word: str) -> list[Trigger]:
+    def word_candidates(self, word: str) -> Sequence[Trigger]:
         """`candidates(token_forms(word))` for a token's text, cached: one dict probe per token.
 
         Most tokens have no candidates; scanning a document costs one lookup per token this way.

@@ -23,7 +23,7 @@ class TriggerMatch:
     end: int
 
 
-def find_triggers(words: Sequence[str], lexicon: TriggerLexicon | None = None, candidates: Sequence[list[Trigger]] | None = None) -> list[TriggerMatch]:
+def find_triggers(words: Sequence[str], lexicon: TriggerLexicon | None = None, candidates: Sequence[Sequence[Trigger]] | None = None) -> list[TriggerMatch]:
     """Trigger matches in a token sequence, longest first at each position, blocked ones removed.
 
     `candidates`: `lexicon.candidates_of(words)` when the caller has it already.
