@@ -140,6 +140,10 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
     if not Span.has_extension("entity_id"):
         Span.set_extension("entity_id", default=None)
+    if not Span.has_extension("name_start"):
+        # Where the name itself starts, when the first token carries a conjunction or preposition
+        # ("وروسيا" -> "روسيا"): tokens keep their clitics, evidence should not.
+        Span.set_extension("name_start", default=None)
     if not Token.has_extension("stem"):
         from .arabic.clitics import token_stem
 
@@ -205,13 +209,20 @@ def event_to_dict(text: str, event: Event) -> dict[str, Any]:
     }
 
 
+def entity_start(ent: Span) -> int:
+    """The character offset where the entity's name starts (after a leading clitic, if any)."""
+    start = ent._.name_start
+    return ent.start_char if start is None else start
+
+
 def doc_to_dict(doc: Doc) -> dict[str, Any]:
     """The output contract: one JSON-serializable object per article."""
     text = doc_text(doc)
     meta = dict(doc._.meta or {})
     entities = [
-        {"start": ent.start_char, "end": ent.end_char, "text": text[ent.start_char : ent.end_char], "label": ent.label_, "entity_id": ent._.entity_id}
+        {"start": start, "end": ent.end_char, "text": text[start : ent.end_char], "label": ent.label_, "entity_id": ent._.entity_id}
         for ent in doc.ents
+        for start in (entity_start(ent),)
     ]
     quotes = [quote_to_dict(text, quote) for quote in doc._.quotes or []]
     places = [place_to_dict(text, place) for place in doc._.places or []]

@@ -52,3 +52,30 @@ def test_resolved_place_missed_by_the_model_joins_as_loc():
     doc = nlp.get_pipe("marsad_entity_linker")(doc)
     assert [(ent.text, ent.label_) for ent in doc.ents] == [("حلب", "LOC"), ("والحسكة", "LOC")]
     assert len({ent._.entity_id for ent in doc.ents}) == 2
+
+
+def test_name_starts_after_a_clitic_the_article_shows_bare():
+    from marsad.document import entity_start
+
+    text = "قال سيرغي لافروف إن موسكو مستعدة. ولافروف متفائل. وقال فيصل إن الوضع صعب."
+    doc = link(text, [("سيرغي لافروف", "PERS"), ("موسكو", "LOC"), ("ولافروف", "PERS"), ("فيصل", "PERS")])
+    starts = {ent.text: text[entity_start(ent) : ent.end_char] for ent in doc.ents}
+    assert starts["ولافروف"] == "لافروف"
+    assert starts["فيصل"] == "فيصل"  # its ف is a root letter: nothing in the text strips it
+    assert starts["سيرغي لافروف"] == "سيرغي لافروف"
+
+
+def test_place_resolved_without_its_conjunction_trims_the_entity():
+    from marsad.pipeline import analyze_text
+    from marsad.document import doc_to_dict
+
+    result = doc_to_dict(analyze_text("اتفقت الولايات المتحدة وروسيا على وقف إطلاق النار في سوريا."))
+    texts = [entity["text"] for entity in result["entities"]]
+    assert "روسيا" in texts and "وروسيا" not in texts
+    for entity in result["entities"]:
+        assert result["text"][entity["start"] : entity["end"]] == entity["text"]
+
+
+def test_reporting_participle_is_cut_from_a_name():
+    doc = link("وتابع الفالح قائلا إن السوق مستقرة.", [("الفالح قائلا", "PERS")])
+    assert [ent.text for ent in doc.ents] == ["الفالح"]

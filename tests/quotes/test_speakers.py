@@ -178,3 +178,9 @@ def test_spokesman_for_someone_is_not_named_by_the_pronoun(find_quotes):
     text = "وقال متحدث باسمه إنه تلقى العلاج هناك."
     (quote,) = find_quotes(text)
     assert quote.speaker.name != "باسمه"
+
+
+def test_reporting_participle_after_the_named_subject(find_quotes):
+    text = 'وأضاف خالد الفالح قائلا: "قبل عامين قمنا بخفض الإنتاج".'
+    quotes = find_quotes(text)
+    assert [(text[q.start : q.end], q.speaker.name) for q in quotes] == [("قبل عامين قمنا بخفض الإنتاج", "خالد الفالح")]

@@ -29,6 +29,9 @@ def entity_linker(doc: Doc) -> Doc:
     keys = [mention_key(ent) for ent in ents]
     known_words = {word for key in keys for word in key}
     keys = [_drop_clitic_if_known(key, known_words) for key in keys]
+    place_starts = {place.start for place in doc._.places or []}
+    for ent in ents:
+        ent._.name_start = _name_start(ent, known_words, place_starts)
     cluster_of: list[int] = list(range(len(ents)))
     # Longest mentions first, so that each short mention joins the fullest name it fits.
     order = sorted(range(len(ents)), key=lambda i: (-len(keys[i]), ents[i].start))
@@ -50,8 +53,28 @@ def entity_linker(doc: Doc) -> Doc:
     return doc
 
 
-def _with_resolved_places(doc: Doc) -> list[Span]:
+def _without_trailing_participles(doc: Doc) -> list[Span]:
+    """"الفالح قائلا", "ماكرون مضيفا": a reporting participle after a name is how they spoke, not
+    part of the name (the model sometimes takes it in)."""
+    from ..quotes.lexicon import load_lexicon
+
+    cues = load_lexicon().cues
     ents = list(doc.ents)
+    trimmed = False
+    for i, ent in enumerate(ents):
+        end = ent.end
+        while end - ent.start > 1 and (cue := cues.get(doc[end - 1].norm_)) is not None and cue.kind == "participle":
+            end -= 1
+        if end != ent.end:
+            ents[i] = Span(doc, ent.start, end, label=ent.label_)
+            trimmed = True
+    if trimmed:
+        doc.ents = ents
+    return ents
+
+
+def _with_resolved_places(doc: Doc) -> list[Span]:
+    ents = _without_trailing_participles(doc)
     taken = {i for ent in ents for i in range(ent.start, ent.end)}
     added = False
     for place in doc._.places or []:
@@ -75,6 +98,21 @@ def _drop_clitic_if_known(key: tuple[str, ...], known_words: set[str]) -> tuple[
     if key and len(key[0]) > 3 and key[0][0] in _LEADING_CLITICS and key[0][1:] in known_words:
         return (key[0][1:], *key[1:])
     return key
+
+
+def _name_start(ent: Span, known_words: set[str], place_starts: set[int]) -> int | None:
+    """Offset of the name after a leading conjunction or preposition on the first token, when
+    the article itself shows the bare name: a place resolved from just after it ("وروسيا" ->
+    "روسيا"), or another mention without it ("ولافروف" next to "لافروف"). Names whose first letter
+    only looks like a clitic ("فيصل", "بسام") are left whole: nothing in the text strips them."""
+    first = ent[0].text
+    for cut in (1, 2):  # "وروسيا", "وبحلب"
+        if cut < len(first) - 1 and first[cut - 1] in _LEADING_CLITICS and ent.start_char + cut in place_starts:
+            return ent.start_char + cut
+    norm = ent[0].norm_
+    if len(norm) > 3 and norm[0] in _LEADING_CLITICS and first[:1] == norm[0] and norm[1:] in known_words:
+        return ent.start_char + 1
+    return None
 
 
 def _compatible(label: str, other: str) -> bool:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from ..arabic.clitics import split_proclitics
 from ..arabic.normalize import normalize
-from ..document import Actor, DateMention, Event, Mention, Place, Quote
+from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_text, entity_start
 from .classify import TYPE_TO_PLOVER, LinearDetector, load_detectors, sentence_features
 from .lexicon import TriggerLexicon, load_cues, load_lexicon
 from .triggers import TriggerMatch, find_triggers, modality
@@ -45,7 +45,9 @@ __all__ = ["TriggerMatch", "extract_events", "find_triggers", "modality"]
 
 
 def _actor(ent: Span) -> Actor:
-    return Actor(name=ent.text, entity_id=ent._.entity_id if Span.has_extension("entity_id") else None, start=ent.start_char, end=ent.end_char)
+    start = entity_start(ent) if Span.has_extension("name_start") else ent.start_char
+    text = doc_text(ent.doc)[start : ent.end_char]
+    return Actor(name=text, entity_id=ent._.entity_id if Span.has_extension("entity_id") else None, start=start, end=ent.end_char)
 
 
 def _agent_after(words: Sequence[str], sentence: Span, trigger_end: int) -> int | None:

@@ -62,7 +62,7 @@ class Detector(SourceFinder):
         words, n = self.words, self.n
         if form.kind == "participle" and not self._participle_ok(i):
             return []
-        if i > 0 and self.cue_at[i - 1] is not None and self.cue_at[i - 1].kind == "verb":
+        if (i > 0 and self.cue_at[i - 1] is not None and self.cue_at[i - 1].kind == "verb") or i in self.absorbed:
             return []  # second word of "وأضاف قائلاً" is part of the first word's cue
         if form.kind == "verb" and ((i > 0 and self.norms[i - 1] in self.lex.negations) or self._passive(i)):
             return []  # "ولم يؤكد": nothing was said; "ويُعتقد أن": nobody in particular says it
@@ -105,6 +105,10 @@ class Detector(SourceFinder):
             if prep_at is None and form.prep is not None and self._prep_at(j, form.prep):
                 prep_at = j
             if j > cue_end and (self.cue_at[j] is not None or self.noun_cue[j]):
+                if self._participle_before_content(j):
+                    self.absorbed.add(j)  # "وأضاف خالد الفالح قائلا:": the participle only says how he spoke
+                    j += 1
+                    continue
                 break
             if word in COMMAS and j + 1 < n and self.cue_at[j + 1] is not None and self.chain_follows(j + 1):
                 break
@@ -192,6 +196,14 @@ class Detector(SourceFinder):
 
     def _clause_initial_or_explicit(self, i: int, form: CueForm) -> bool:
         return form.kind != "verb" or self.clause_initial(i) or form.cls != "act"
+
+    def _participle_before_content(self, j: int) -> bool:
+        """A reporting participle right before a colon or an opening quote mark."""
+        cue = self.cue_at[j]
+        if cue is None or cue.kind != "participle" or j + 1 >= self.n:
+            return False
+        following = self.words[j + 1]
+        return following in COLONS or (following in MARKS and j + 1 in self.pairs)
 
     def _after_colon(self, i: int, cue_end: int, colon: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
         nxt = colon + 1

@@ -140,9 +140,12 @@ class SpeakerResolver:
         return Parsed(span=span, type=kind, name=name, title=title, key=key, nisbas=nisbas)
 
     def _is_circumstantial(self, k: int) -> bool:
-        """An indefinite active participle in the accusative: "متوجها", "مضيفا", "مخاطبا"."""
+        """An indefinite active participle in the accusative: "متوجها", "مخاطبا", or a reporting one ("قائلا")."""
         norm = self.norms[k]
-        return len(norm) >= 5 and norm[0] == _MEEM and norm[-1] == _ALEF and not self._in_entity(k)
+        if self._in_entity(k):
+            return False
+        cue = self.lex.cues.get(norm)
+        return (cue is not None and cue.kind == "participle") or (len(norm) >= 5 and norm[0] == _MEEM and norm[-1] == _ALEF)
 
     def _in_entity(self, k: int) -> bool:
         return any(ent_start <= k < ent_end for ent_start, ent_end, _, _ in self.layout.entities)

@@ -66,6 +66,7 @@ class TokenView:
         self.norm_count = Counter(self.norms)
         self.speaker_words: set[str] = set()  # words of the speaker phrases found so far
         self.direct_spans: list[tuple[int, int]] = []
+        self.absorbed: set[int] = set()  # participle cues read as part of an earlier verb's cue
         self.ner_label: list[str | None] = [None] * self.n
         for start, end, label, _ in layout.entities:
             self.ner_label[start:end] = [label] * (end - start)
