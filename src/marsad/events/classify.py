@@ -50,16 +50,21 @@ def _verb_forms(word: str) -> tuple[str, ...]:
     return (form, form[1:]) if len(form) > 3 and form[0] in "\u0648\u0641" else (form,)
 
 
+@lru_cache(maxsize=100_000)
+def _frame_kinds(word: str) -> frozenset[str]:
+    """The frames.tsv kinds a word matches (the word's forms and the kinds are fixed: once per word)."""
+    forms, verb_forms = token_forms(word), _verb_forms(word)
+    return frozenset(kind for kind, cue in load_cues(str(FRAMES_FILE)).items() if cue.matches(verb_forms if kind in VERB_KINDS else forms))
+
+
 def frame_features(words: Sequence[str], has_number: bool) -> list[str]:
     """"x:frame:PROTEST" / "x:frame:ASSAULT" when the sentence has the parts of such a report (frames.tsv)."""
-    cues = load_cues(str(FRAMES_FILE))
     present: set[str] = set()
     for word in words:
         if word[:1].isalpha():
-            forms, verb_forms = token_forms(word), _verb_forms(word)
-            present.update(kind for kind, cue in cues.items() if kind not in present and cue.matches(verb_forms if kind in VERB_KINDS else forms))
+            present.update(_frame_kinds(word))
     first = next((word for word in words if word[:1].isalpha()), None)
-    speech_opening = first is not None and cues["speech_opening"].matches(_verb_forms(first))
+    speech_opening = first is not None and load_cues(str(FRAMES_FILE))["speech_opening"].matches(_verb_forms(first))
     frames = []
     if {"protest_action", "protester"} <= present and not speech_opening and (has_number or present & {"crowd", "time"}):
         frames.append("PROTEST")
@@ -68,8 +73,12 @@ def frame_features(words: Sequence[str], has_number: bool) -> list[str]:
     return [f"x:frame:{name}" for name in frames for _ in range(FRAME_WEIGHT)]
 
 
-def sentence_features(text: str, words: Sequence[str] | None = None) -> list[str]:
-    """Feature strings of one sentence: lexical features, trigger types/forms, their modality."""
+def sentence_features(text: str, words: Sequence[str] | None = None, *, has_date: bool | None = None) -> list[str]:
+    """Feature strings of one sentence: lexical features, trigger types/forms, their modality.
+
+    `has_date`: whether the sentence holds a date mention, when the caller knows it already (the
+    pipeline's dates stage found them); else `find_dates` looks.
+    """
     words = list(words) if words is not None else TOKEN_RE.findall(text)
     features = analyze(text)
     norm = normalize(text)
@@ -82,7 +91,7 @@ def sentence_features(text: str, words: Sequence[str] | None = None) -> list[str
         context.append("crowd")
     if CASUALTY_RE.search(norm):
         context.append("casualty")
-    if find_dates(text):
+    if has_date if has_date is not None else find_dates(text):
         context.append("date")
     features.extend("x:" + name for name in context)
     for match in find_triggers(words):

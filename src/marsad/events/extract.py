@@ -185,6 +185,8 @@ def _coordinated_after(doc: Doc, first: Span, ents: Sequence[Span]) -> list[Span
     for ent in ents:
         if ent.start <= first.start:
             continue
+        if ent.start - end > 1:
+            break  # more than one word between: not a list ("و" or "،" at most)
         between = [token.text for token in doc[end : ent.start]]
         if not (ent.text.startswith("\u0648") and all(word in ("،", ",") for word in between)) and between != ["\u0648"]:
             break
@@ -309,7 +311,8 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                 if plover not in verdicts:
                     detector = detectors[plover]
                     if features is None:
-                        features = sentence_features(sentence.text)
+                        has_date = any(sentence.start_char <= d.start and d.end <= sentence.end_char for d in dates)
+                        features = sentence_features(sentence.text, has_date=has_date)
                     verdicts[plover] = detector.score(features) >= detector.threshold - GATE_MARGIN
                 if not verdicts[plover]:
                     continue
