@@ -14,6 +14,10 @@ from .sources import SourceFinder
 from .view import FEH, KAMA, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
 
 
+# Words that open a subordinate clause: a quoted word after them belongs to that clause.
+SUBORDINATORS = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a", "\u0639\u0646\u062f\u0645\u0627", "\u062d\u064a\u0646"})  # بعد قبل الذي التي عندما حين
+
+
 class Detector(SourceFinder):
     """Finds `Candidate`s in one document; build one per document and call `run()`."""
 
@@ -85,7 +89,10 @@ class Detector(SourceFinder):
                 close = self.pairs[j]
                 short = close - j <= SHORT_QUOTE
                 named_after_preposition = close - j <= 2 * SHORT_QUOTE and self._after_adjunct(j) and self._label_end(close)
-                if self.name_quote(j) or named_after_preposition or (short and (prep_at is not None or self._after_adjunct(j) or self._label_quote(j, cue_end, form))):
+                # One quoted word past the cue's own words ("بعد أن هاجم "داعشي" سوبرماركت") is a
+                # term the writer distances himself from, not what the speaker said.
+                scare = close - j == 2 and j > cue_end + 1 and self._verb_between(cue_end, j)
+                if scare or self.name_quote(j) or named_after_preposition or (short and (prep_at is not None or self._after_adjunct(j) or self._label_quote(j, cue_end, form))):
                     j = close + 1
                     continue
                 if form.cls == "act" and form.kind == "verb" and j > act_subject_end:
@@ -196,6 +203,10 @@ class Detector(SourceFinder):
 
     def _clause_initial_or_explicit(self, i: int, form: CueForm) -> bool:
         return form.kind != "verb" or self.clause_initial(i) or form.cls != "act"
+
+    def _verb_between(self, start: int, end: int) -> bool:
+        """A subordinate clause between the cue and a mark: "بعد أن", "الذي" (the mark is inside it)."""
+        return any(self.norms[k] in SUBORDINATORS for k in range(start, end))
 
     def _participle_before_content(self, j: int) -> bool:
         """A reporting participle right before a colon or an opening quote mark."""

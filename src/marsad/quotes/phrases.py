@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .candidate import Candidate
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
-from .view import AL, AUXILIARIES, LAM, NISBA_PLURALS, NP_OPENERS, PLURAL_ENDINGS, PREPOSITIONS, PRE_SUBJECT_LIMIT, QAD, SEGMENT_LIMIT, SHORT_QUOTE, WAW, TokenView
+from .view import AL, AUXILIARIES, LAM, NISBA_ENDINGS, NISBA_PLURALS, NP_OPENERS, PLURAL_ENDINGS, PREPOSITIONS, PRE_SUBJECT_LIMIT, QAD, SEGMENT_LIMIT, SHORT_QUOTE, WAW, TokenView
 
 
 class SpeakerPhrases(TokenView):
@@ -211,6 +211,12 @@ class SpeakerPhrases(TokenView):
                 break  # "ووصفت الشرطة الفيدرالية الألمانية المداهمات"
             elif act and not has_article and norm not in lex.titles and not seen_name and not self._known_name(k) and self.layout.entities:
                 break  # "ويرفض الرئيس الأمريكي بنداً": without NER support, stop at the title
+            elif (
+                not has_article and not seen_name and head_known is False and norm not in lex.titles
+                and self.words[k - 1].startswith(AL) and self.norms[k - 1] not in lex.titles
+                and self.norms[k - 1].endswith(NISBA_ENDINGS) and not self._known_name(k) and self.layout.entities
+            ):
+                break  # "أعلنت الشرطة الفرنسية وفاة الضابط": a bare noun after a nisba starts the object
             if not has_article and not head_known:
                 seen_name = True
             seen_any = True

@@ -24,6 +24,7 @@ FEH = "\u0641"
 LAM = "\u0644"
 AL = "\u0627\u0644"
 QAD = "\u0642\u062f"  # "قد"
+NISBA_ENDINGS = ("\u064a", "\u064a\u0647")  # normalized "-ي", "-ية": "الفرنسي", "الفرنسية"
 # "كان" and its forms with a conjunction (normalized): "وكانت مصادر ليبية قد ذكرت".
 AUXILIARIES = frozenset(prefix + form for prefix in ("", "\u0648", "\u0641") for form in ("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a", "\u0643\u0627\u0646\u0648\u0627"))
 KAMA = "\u0643\u0645\u0627"  # "كما"
