@@ -195,3 +195,16 @@ def test_announced_noun_object_after_a_nisba_and_a_scare_quote():
     assert [q.speaker.name for q in quotes] == ["الشرطة الفرنسية"]
     assert text[quotes[0].start : quotes[0].end].startswith("وفاة الضابط")
     assert not quotes[0].direct
+
+
+def test_source_phrase_ends_at_fa_inna(find_quotes):
+    text = "وبحسب مصادر سورية فإن المرحلة المقبلة قد تشهد تحالفا عسكريا بين الطرفين، في إطار معركة إدلب."
+    (quote,) = find_quotes(text)
+    assert quote.speaker.name == "مصادر سورية"
+    assert text[quote.start : quote.end].startswith("المرحلة المقبلة")
+
+
+def test_where_it_was_said_is_not_part_of_the_speaker(find_quotes):
+    text = "وقالت الشركة بموقعها إن الاتفاقية ستمنح خدمات جديدة للطائرات."
+    (quote,) = find_quotes(text)
+    assert quote.speaker.name == "الشركة" or quote.speaker.name is None

@@ -323,6 +323,8 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             if actor_ents is None:
                 actor_ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
             source, target = _actors(doc, sentence, trigger, match.type, actor_ents, doc_words, quotes)
+            if source is not None and target is not None and source.entity_id is not None and source.entity_id == target.entity_id:
+                target = None  # "وقعت السعودية ... مع المملكة": one party named twice is not both sides
             event_modality = modality(words, match)
             if source is None and quotes and (event_modality in SPEAKER_MODALITIES or _first_person_plural(trigger.text)):
                 source = _speaker_of(quotes, trigger.start_char)

@@ -26,6 +26,9 @@ _NAME_JOINERS = frozenset({"-", "\u0628\u0646", "\u0627\u0628\u0646", "\u0627\u0
 _ATTACHED_ARTICLES = ("\u0644\u0644", "\u0628\u0627\u0644", "\u0648\u0627\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644")  # لل بال وال فال كال
 _BISM = "\u0628\u0627\u0633\u0645"  # "باسم": "المتحدث باسم X" speaks for X
 _MEEM, _ALEF = "\u0645", "\u0627"
+_PREPOSITION_LETTERS = ("\u0628", "\u0644")  # ب ل
+_POSSESSIVES = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # -ه -ها -هم
+_NISBA_FEMININE = "\u064a\u0647"  # normalized "-ية": "ليبية" is an adjective, not "ل" + pronoun
 _ARTICLE_CLITICS = ("\u0648\u0628", "\u0648", "\u0641", "\u0628", "\u0643")  # وب و ف ب ك before "ال"
 
 
@@ -145,7 +148,11 @@ class SpeakerResolver:
         if self._in_entity(k):
             return False
         cue = self.lex.cues.get(norm)
-        return (cue is not None and cue.kind == "participle") or (len(norm) >= 5 and norm[0] == _MEEM and norm[-1] == _ALEF)
+        if cue is not None and cue.kind == "participle":
+            return True
+        if len(norm) >= 5 and norm[0] in _PREPOSITION_LETTERS and norm.endswith(_POSSESSIVES) and not norm.endswith(_NISBA_FEMININE):
+            return True  # "الشركة بموقعها", "الوزير عبر حسابه": where it was said, not who
+        return len(norm) >= 5 and norm[0] == _MEEM and norm[-1] == _ALEF
 
     def _in_entity(self, k: int) -> bool:
         return any(ent_start <= k < ent_end for ent_start, ent_end, _, _ in self.layout.entities)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .candidate import Candidate
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .phrases import SpeakerPhrases
-from .view import HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
+from .view import FEH, HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
 
 
 class SourceFinder(SpeakerPhrases):
@@ -70,7 +70,8 @@ class SourceFinder(SpeakerPhrases):
             cue_end, via_relative = j + 1, True
         sent_end = self.sentence_end(i)
         np_end = cue_end
-        while np_end < sent_end and self.words[np_end] not in COMMAS and self.words[np_end] not in SENTENCE_FINAL:
+        # The source's phrase ends at a comma, or at "فإن" ("وبحسب مصادر سورية فإن ..."), where the report starts.
+        while np_end < sent_end and self.words[np_end] not in COMMAS and self.words[np_end] not in SENTENCE_FINAL and not (np_end > cue_end and self.norms[np_end][:1] == FEH and self.complementizer(np_end)):
             np_end += 1
         segment = self._trim_segment(cue_end, np_end, after_lam=self.norms[i].endswith(LAM_SOURCES))
         if segment is None:
