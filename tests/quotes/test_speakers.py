@@ -208,3 +208,12 @@ def test_where_it_was_said_is_not_part_of_the_speaker(find_quotes):
     text = "وقالت الشركة بموقعها إن الاتفاقية ستمنح خدمات جديدة للطائرات."
     (quote,) = find_quotes(text)
     assert quote.speaker.name == "الشركة" or quote.speaker.name is None
+
+
+def test_unnamed_source_aside_is_neither_cue_nor_content():
+    from marsad.pipeline import analyze_text
+
+    text = "ونفى مسؤول في وفد صنعاء، طلب عدم ذكر اسمه، وجود خلافات حول قوائم الأسماء، مؤكدا أن المرحلة الثانية ستبدأ بعد العيد."
+    quotes = analyze_text(text)._.quotes
+    assert [text[q.start : q.end] for q in quotes] == ["وجود خلافات حول قوائم الأسماء", "المرحلة الثانية ستبدأ بعد العيد"]
+    assert {q.speaker.type for q in quotes} == {"anonymous"}

@@ -7,6 +7,10 @@ from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .view import AL, AUXILIARIES, LAM, NISBA_ENDINGS, NISBA_PLURALS, NP_OPENERS, PLURAL_ENDINGS, PREPOSITIONS, PRE_SUBJECT_LIMIT, QAD, SEGMENT_LIMIT, SHORT_QUOTE, WAW, TokenView
 
 
+# "اسمه", "اسمها", "هويته", "هويتها" (normalized): the words of an "unnamed source" aside.
+ANONYMITY_WORDS = frozenset({"\u0627\u0633\u0645\u0647", "\u0627\u0633\u0645\u0647\u0627", "\u0647\u0648\u064a\u062a\u0647", "\u0647\u0648\u064a\u062a\u0647\u0627"})
+
+
 class SpeakerPhrases(TokenView):
     """Finds and checks speaker phrases: titles, names, appositions, pre-verbal subjects."""
 
@@ -236,10 +240,15 @@ class SpeakerPhrases(TokenView):
             if seg_end >= end:
                 return k
             segment = (k, seg_end)
-            if not (self.is_adjunct(k) or self.plausible_speaker(segment) and self._name_like(segment)):
+            if not (self.is_adjunct(k) or self._anonymity_clause(segment) or self.plausible_speaker(segment) and self._name_like(segment)):
                 return k
             k = seg_end
         return k
+
+    def _anonymity_clause(self, segment: tuple[int, int]) -> bool:
+        """"طلب عدم ذكر اسمه", "فضل عدم الكشف عن هويته": an aside on the source, not the object."""
+        start, end = segment
+        return end - start <= 6 and any(self.norms[k] in ANONYMITY_WORDS for k in range(start, end))
 
     def _short_subject(self, start: int, end: int) -> bool:
         """"نفى ترمب أن ...": a few name-like words before a complementizer are the subject."""

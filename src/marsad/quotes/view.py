@@ -24,6 +24,7 @@ FEH = "\u0641"
 LAM = "\u0644"
 AL = "\u0627\u0644"
 QAD = "\u0642\u062f"  # "قد"
+ADAM = "\u0639\u062f\u0645"  # "عدم"
 NISBA_ENDINGS = ("\u064a", "\u064a\u0647")  # normalized "-ي", "-ية": "الفرنسي", "الفرنسية"
 # "كان" and its forms with a conjunction (normalized): "وكانت مصادر ليبية قد ذكرت".
 AUXILIARIES = frozenset(prefix + form for prefix in ("", "\u0648", "\u0641") for form in ("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a", "\u0643\u0627\u0646\u0648\u0627"))
@@ -60,6 +61,10 @@ class TokenView:
         lex = self.lex
         cue_of = lex.cue_index.get
         self.cue_at: list[CueForm | None] = [cue_of(norm) for norm in self.norms]
+        # "طلب عدم ذكر اسمه": a verbal noun after "عدم" (non-) reports nothing.
+        for j in range(1, len(self.norms)):
+            if self.cue_at[j] is not None and self.norms[j - 1] == ADAM:
+                self.cue_at[j] = None
         self.noun_cue = [norm in lex.noun_cues for norm in self.norms]
         self.is_word = [word.isalnum() or any(char.isalnum() for char in word) for word in self.words]
         first_words = lex.source_first_words
