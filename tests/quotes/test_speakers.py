@@ -217,3 +217,16 @@ def test_unnamed_source_aside_is_neither_cue_nor_content():
     quotes = analyze_text(text)._.quotes
     assert [text[q.start : q.end] for q in quotes] == ["وجود خلافات حول قوائم الأسماء", "المرحلة الثانية ستبدأ بعد العيد"]
     assert {q.speaker.type for q in quotes} == {"anonymous"}
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("أعلن جيش الإسلام التوصل إلى اتفاق مع الجيش السوري على إخراج مقاتليه.", "جيش الإسلام", "التوصل إلى اتفاق"),
+        ("أعلن الجيش التركي الانسحاب من المنطقة الحدودية.", "الجيش التركي", "الانسحاب من المنطقة"),
+    ],
+)
+def test_definite_verbal_noun_after_the_subject_is_the_object(find_quotes, text, speaker, content):
+    (quote,) = find_quotes(text)
+    assert quote.speaker.name == speaker
+    assert text[quote.start : quote.end].startswith(content)

@@ -11,6 +11,19 @@ from .view import AL, AUXILIARIES, LAM, NISBA_ENDINGS, NISBA_PLURALS, NP_OPENERS
 ANONYMITY_WORDS = frozenset({"\u0627\u0633\u0645\u0647", "\u0627\u0633\u0645\u0647\u0627", "\u0647\u0648\u064a\u062a\u0647", "\u0647\u0648\u064a\u062a\u0647\u0627"})
 
 
+def _verbal_noun(norm: str) -> bool:
+    """Definite verbal nouns of derived verbs (normalized): "التوصل", "التوقيع", "الانسحاب",
+    "الاستعداد", "الالتزام"; nisba adjectives ("التركي", "التونسيه") are not."""
+    if norm.endswith(NISBA_ENDINGS):
+        return False
+    return (
+        (norm.startswith("\u0627\u0644\u062a") and 6 <= len(norm) <= 7)  # الت + تفعّل / تفعيل / تفاعل
+        or (norm.startswith("\u0627\u0644\u0627\u0633\u062a") and len(norm) == 9)  # الاست + استفعال
+        or (norm.startswith("\u0627\u0644\u0627\u0646") and len(norm) == 8)  # الان + انفعال
+        or (norm.startswith("\u0627\u0644\u0627") and len(norm) == 8 and norm[4] == "\u062a")  # افتعال: الالتزام
+    )
+
+
 class SpeakerPhrases(TokenView):
     """Finds and checks speaker phrases: titles, names, appositions, pre-verbal subjects."""
 
@@ -215,6 +228,8 @@ class SpeakerPhrases(TokenView):
                 break  # "ووصفت الشرطة الفيدرالية الألمانية المداهمات"
             elif act and not has_article and norm not in lex.titles and not seen_name and not self._known_name(k) and self.layout.entities:
                 break  # "ويرفض الرئيس الأمريكي بنداً": without NER support, stop at the title
+            elif act and k - start >= 2 and has_article and self.words[k - 1].startswith(AL) and _verbal_noun(norm):
+                break  # "أعلن جيش الإسلام التوصل إلى اتفاق": a definite verbal noun after the subject is the object
             elif (
                 not has_article and not seen_name and head_known is False and norm not in lex.titles
                 and self.words[k - 1].startswith(AL) and self.norms[k - 1] not in lex.titles
