@@ -230,3 +230,9 @@ def test_definite_verbal_noun_after_the_subject_is_the_object(find_quotes, text,
     (quote,) = find_quotes(text)
     assert quote.speaker.name == speaker
     assert text[quote.start : quote.end].startswith(content)
+
+
+def test_dangling_affiliation_is_cut_but_a_genitive_in_ta_marbuta_stays(find_quotes):
+    text = "وأعلنت اللجنة العليا للإغاثة التابعة للحكومة، أن سقطرى محافظة منكوبة."
+    (quote,) = find_quotes(text)
+    assert quote.speaker.name.startswith("اللجنة العليا للإغاثة")

@@ -28,6 +28,7 @@ _BISM = "\u0628\u0627\u0633\u0645"  # "باسم": "المتحدث باسم X" sp
 _MEEM, _ALEF = "\u0645", "\u0627"
 _PREPOSITION_LETTERS = ("\u0628", "\u0644")  # ب ل
 _POSSESSIVES = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # -ه -ها -هم
+_DANGLING = frozenset({"\u0627\u0644\u062a\u0627\u0628\u0639", "\u0627\u0644\u062a\u0627\u0628\u0639\u0647"})  # التابع التابعة (normalized)
 _NISBA_FEMININE = "\u064a\u0647"  # normalized "-ية": "ليبية" is an adjective, not "ل" + pronoun
 _ARTICLE_CLITICS = ("\u0648\u0628", "\u0648", "\u0641", "\u0628", "\u0643")  # وب و ف ب ك before "ال"
 
@@ -147,10 +148,13 @@ class SpeakerResolver:
         norm = self.norms[k]
         if self._in_entity(k):
             return False
+        if norm in _DANGLING:
+            return True  # "اللجنة العليا للإغاثة التابعة": its complement ("لـ...") was cut off
         cue = self.lex.cues.get(norm)
         if cue is not None and cue.kind == "participle":
             return True
-        if len(norm) >= 5 and norm[0] in _PREPOSITION_LETTERS and norm.endswith(_POSSESSIVES) and not norm.endswith(_NISBA_FEMININE):
+        word = self.layout.words[k]  # as written: a pronoun "ـه", not the TEH MARBUTA that normalizes to it
+        if len(norm) >= 5 and norm[0] in _PREPOSITION_LETTERS and word.endswith(_POSSESSIVES) and not norm.endswith(_NISBA_FEMININE):
             return True  # "الشركة بموقعها", "الوزير عبر حسابه": where it was said, not who
         return len(norm) >= 5 and norm[0] == _MEEM and norm[-1] == _ALEF
 
