@@ -236,3 +236,15 @@ def test_dangling_affiliation_is_cut_but_a_genitive_in_ta_marbuta_stays(find_quo
     text = "وأعلنت اللجنة العليا للإغاثة التابعة للحكومة، أن سقطرى محافظة منكوبة."
     (quote,) = find_quotes(text)
     assert quote.speaker.name.startswith("اللجنة العليا للإغاثة")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("وقال الوزير للتلفزيون الرسمي إن نسبة المشاركة بلغت 34 بالمئة.", "الوزير"),
+        ("ونقلت الوكالة عن شهود عيان قولهم إن المشرف تبادل ملاسنات مع المصلين.", "شهود عيان"),
+    ],
+)
+def test_addressee_and_saying_are_not_part_of_the_speaker(find_quotes, text, speaker):
+    (quote,) = find_quotes(text)
+    assert quote.speaker.name == speaker

@@ -28,6 +28,7 @@ _BISM = "\u0628\u0627\u0633\u0645"  # "باسم": "المتحدث باسم X" sp
 _MEEM, _ALEF = "\u0645", "\u0627"
 _PREPOSITION_LETTERS = ("\u0628", "\u0644")  # ب ل
 _POSSESSIVES = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # -ه -ها -هم
+_SAYING = frozenset({"\u0642\u0648\u0644\u0647\u0645", "\u0642\u0648\u0644\u0647\u0645\u0627"})  # قولهم قولهما
 _DANGLING = frozenset({"\u0627\u0644\u062a\u0627\u0628\u0639", "\u0627\u0644\u062a\u0627\u0628\u0639\u0647"})  # التابع التابعة (normalized)
 _NISBA_FEMININE = "\u064a\u0647"  # normalized "-ية": "ليبية" is an adjective, not "ل" + pronoun
 _ARTICLE_CLITICS = ("\u0648\u0628", "\u0648", "\u0641", "\u0628", "\u0643")  # وب و ف ب ك before "ال"
@@ -84,6 +85,10 @@ class SpeakerResolver:
         # after the speaker describes how they spoke; it is not part of the name.
         while end - start > 1 and self._is_circumstantial(end - 1):
             end -= 1
+        # "وقال الوزير للتلفزيون الرسمي": whom he said it to is not part of who he is.
+        addressee = next((k for k in range(start + 1, end) if self.norms[k][:1] == LAM and self._is_medium(k)), None)
+        if addressee is not None:
+            end = addressee
         span = (start, end)
         norms = [self.norms[k] for k in range(start, end)]
         if norms[0].startswith(LAM + LAM) and len(norms[0]) > 4:  # "وفقاً للشرطة الإسرائيلية"
@@ -150,6 +155,8 @@ class SpeakerResolver:
             return False
         if norm in _DANGLING:
             return True  # "اللجنة العليا للإغاثة التابعة": its complement ("لـ...") was cut off
+        if norm in self.lex.noun_cues or norm in _SAYING:
+            return True  # "نقلت عن شهود عيان قولهم": the saying, not the sayer
         cue = self.lex.cues.get(norm)
         if cue is not None and cue.kind == "participle":
             return True
@@ -157,6 +164,12 @@ class SpeakerResolver:
         if len(norm) >= 5 and norm[0] in _PREPOSITION_LETTERS and word.endswith(_POSSESSIVES) and not norm.endswith(_NISBA_FEMININE):
             return True  # "الشركة بموقعها", "الوزير عبر حسابه": where it was said, not who
         return len(norm) >= 5 and norm[0] == _MEEM and norm[-1] == _ALEF
+
+    def _is_medium(self, k: int) -> bool:
+        """"للتلفزيون", "لوكالة", "لقناة": a medium after "لـ" (the organizations lexicon)."""
+        rest = self.norms[k][1:]
+        orgs = self.lex.organizations
+        return rest in orgs or (rest.startswith(LAM) and AL + rest[1:] in orgs) or AL + rest in orgs
 
     def _in_entity(self, k: int) -> bool:
         return any(ent_start <= k < ent_end for ent_start, ent_end, _, _ in self.layout.entities)
