@@ -248,3 +248,9 @@ def test_dangling_affiliation_is_cut_but_a_genitive_in_ta_marbuta_stays(find_quo
 def test_addressee_and_saying_are_not_part_of_the_speaker(find_quotes, text, speaker):
     (quote,) = find_quotes(text)
     assert quote.speaker.name == speaker
+
+
+def test_source_after_wafqan_li_is_named_without_the_lam(find_quotes):
+    text = "قتل 12 مدنيا على الأقل في قصف استهدف قرية شرقي سوريا، وفقا لمصادر المعارضة السورية."
+    (quote,) = find_quotes(text)
+    assert (quote.speaker.name, quote.speaker.type) == ("مصادر المعارضة السورية", "anonymous")

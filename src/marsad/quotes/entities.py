@@ -94,6 +94,10 @@ class SpeakerResolver:
         if norms[0].startswith(LAM + LAM) and len(norms[0]) > 4:  # "وفقاً للشرطة الإسرائيلية"
             norms[0] = AL + norms[0][2:]
         key = tuple(_bare(norm) for norm in norms)
+        head_rest = key[0][1:] if key and key[0][:1] == LAM else ""
+        if len(head_rest) > 2 and (head_rest in lex.anonymous or head_rest in lex.titles or head_rest in lex.groups or head_rest in lex.organizations):
+            key = (head_rest, *key[1:])  # "وفقا لمصادر المعارضة": the source is "مصادر المعارضة"
+            norms[0] = head_rest
         # Name part: the longest suffix of words without article that are not titles.
         k = end
         while k > start:
@@ -372,6 +376,11 @@ class SpeakerResolver:
             if first.startswith(clitic + AL) and len(first) > len(clitic) + 3:
                 name = name[len(clitic) :]
                 break
+        else:
+            lex = self.lex
+            rest = first[1:]
+            if first[:1] == LAM and len(rest) > 2 and (rest in lex.anonymous or rest in lex.titles or rest in lex.groups or rest in lex.organizations):
+                name = name[1:]  # "وفقا لمصادر المعارضة" -> "مصادر المعارضة"
         if entity.spans is None:
             entity.spans = [Mention(start, end) for start, end in sorted(self._all_mentions(entity))]
         return Speaker(
