@@ -201,3 +201,10 @@ def test_entity_with_a_preposition_is_never_the_source(make_doc):
     (event,) = extract_events(doc)
     assert event.type == "AID" and event.source is None
     assert event.target is not None and event.target.entity_id == "Q1"
+
+
+def test_a_place_in_a_locative_phrase_beats_a_nearer_one_named_otherwise(make_doc):
+    text = "قتل 12 مدنيا في قصف للتحالف بقيادة واشنطن استهدف قرية في محافظة دير الزور"
+    doc = make_doc(text, ents=[("واشنطن", "LOC", "Q1"), ("دير الزور", "LOC", "Q2")], places=["واشنطن", "دير الزور"])
+    (event,) = [event for event in extract_events(doc, detectors={}) if event.trigger.start == 0]
+    assert event.place == 1

@@ -195,6 +195,12 @@ def _coordinated_after(doc: Doc, first: Span, ents: Sequence[Span]) -> list[Span
     return chain
 
 
+def _introduced_place(doc: Doc, place: Place, ents_by_end: dict[int, Span]) -> bool:
+    """The place stands in a locative phrase: "في حلب", "بولاية تكساس", "في حلب ومنبج والحسكة"."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and _is_locative(doc, span, ents_by_end)
+
+
 def _source_spans(doc: Doc, source: Actor | None, actor_ents: Sequence[Span]) -> list[tuple[int, int]]:
     """Character spans of the source and the entities coordinated with it."""
     if source is None or source.start is None:
@@ -296,6 +302,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
     # words, matching triggers or anything else (most sentences).
     starts_trigger = lexicon.candidates_of_orths(orths, doc.vocab.strings)  # non-empty lists where a trigger may start
     actor_ents: list[Span] | None = None  # doc.ents builds new Spans each call: once per document
+    ents_by_end: dict[int, Span] | None = None  # entities by their end token, for coordinated places
     for sentence in _sentences(doc):
         if not any(starts_trigger[sentence.start : sentence.end]):
             continue
@@ -332,7 +339,16 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             # "وطالبت الولايات المتحدة وفرنسا وبريطانيا".
             taken = _source_spans(doc, source, actor_ents)
             place_options = [None if any(p.start < end and start < p.end for start, end in taken) else p for p in places] if taken else places
-            place = _nearest(place_options, trigger.start_char, trigger.end_char, sentence)
+            # A place the text introduces as one ("في قرية ...", "بمحافظة إدلب") beats a place named
+            # for another reason ("التحالف بقيادة واشنطن").
+            if ents_by_end is None:
+                # Entities and places, so that "في حلب ومنبج والحسكة" puts all three in the phrase.
+                place_spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places)
+                ents_by_end = {span.end: span for span in (*doc.ents, *place_spans) if span is not None}
+            where = [p if p is not None and _introduced_place(doc, p, ents_by_end) else None for p in place_options]
+            place = _nearest(where, trigger.start_char, trigger.end_char, sentence)
+            if place is None:
+                place = _nearest(place_options, trigger.start_char, trigger.end_char, sentence)
             date_index = _nearest(dates, trigger.start_char, trigger.end_char, sentence)
             events.append(
                 Event(
