@@ -345,7 +345,10 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                 # Entities and places, so that "في حلب ومنبج والحسكة" puts all three in the phrase.
                 place_spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places)
                 ents_by_end = {span.end: span for span in (*doc.ents, *place_spans) if span is not None}
-            where = [p if p is not None and _introduced_place(doc, p, ents_by_end) else None for p in place_options]
+            where = [
+                p if p is not None and sentence.start_char <= p.start and p.end <= sentence.end_char and _introduced_place(doc, p, ents_by_end) else None
+                for p in place_options
+            ]
             place = _nearest(where, trigger.start_char, trigger.end_char, sentence)
             if place is None:
                 place = _nearest(place_options, trigger.start_char, trigger.end_char, sentence)
