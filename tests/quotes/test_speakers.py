@@ -254,3 +254,14 @@ def test_source_after_wafqan_li_is_named_without_the_lam(find_quotes):
     text = "قتل 12 مدنيا على الأقل في قصف استهدف قرية شرقي سوريا، وفقا لمصادر المعارضة السورية."
     (quote,) = find_quotes(text)
     assert (quote.speaker.name, quote.speaker.type) == ("مصادر المعارضة السورية", "anonymous")
+
+
+def test_a_word_with_preposition_and_pronoun_is_never_part_of_a_name():
+    from marsad.pipeline import analyze_text
+
+    text = (
+        "وقالت الممثلة ستورمي دانييلز إنها تعرضت لتهديد.\n"
+        "وجاء في الدعوى أن تغريدة ترامب كان هدفها التشهير حيث اتهم دانييلز بارتكابها جريمة خطيرة ألا وهي اتهام شخص زورا."
+    )
+    names = {quote.speaker.name for quote in analyze_text(text)._.quotes}
+    assert not any(name and "بارتكابها" in name for name in names), names

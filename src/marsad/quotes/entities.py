@@ -102,7 +102,10 @@ class SpeakerResolver:
         k = end
         while k > start:
             norm = self.norms[k - 1]
-            is_name = (not self.layout.words[k - 1].startswith(AL) or norm == AL or (norm in _ORDINALS and k == end)) and norm not in lex.titles and _bare(norm) not in lex.titles
+            is_name = (
+                (not self.layout.words[k - 1].startswith(AL) or norm == AL or (norm in _ORDINALS and k == end))
+                and norm not in lex.titles and _bare(norm) not in lex.titles and not self._prepositional(k - 1)
+            )
             if not is_name and not (norm in _NAME_JOINERS and k < end):
                 break
             if not self.layout.words[k - 1].isalpha() and norm != "-":
@@ -168,6 +171,11 @@ class SpeakerResolver:
         if len(norm) >= 5 and norm[0] in _PREPOSITION_LETTERS and word.endswith(_POSSESSIVES) and not norm.endswith(_NISBA_FEMININE):
             return True  # "الشركة بموقعها", "الوزير عبر حسابه": where it was said, not who
         return len(norm) >= 5 and norm[0] == _MEEM and norm[-1] == _ALEF
+
+    def _prepositional(self, k: int) -> bool:
+        """"بارتكابها", "لقاءه", "بحسابه": a preposition and a pronoun on one word, never part of a name."""
+        word = self.layout.words[k]
+        return len(word) >= 5 and word[0] in _PREPOSITION_LETTERS and word.endswith(_POSSESSIVES) and not self._in_entity(k)
 
     def _is_medium(self, k: int) -> bool:
         """"للتلفزيون", "لوكالة", "لقناة": a medium after "لـ" (the organizations lexicon)."""
@@ -365,7 +373,11 @@ class SpeakerResolver:
             entity.entity_id = f"Q{self.next_id}"
         starts, ends = self.layout.starts, self.layout.ends
         if entity.names:
-            best = max(entity.names, key=lambda span: (ends[span[1] - 1] - starts[span[0]], -span[0]))
+            # The fullest form, among those the NER stage also found when there are any: a longer
+            # name span of ours may have swallowed a word after the name ("دانييلز تغريدة").
+            recognized = {(start, end) for start, end, label, _ in self.layout.entities if label == "PERS"}
+            names = [span for span in entity.names if span in recognized] or entity.names
+            best = max(names, key=lambda span: (ends[span[1] - 1] - starts[span[0]], -span[0]))
         else:
             best = max(entity.mentions, key=lambda span: (ends[span[1] - 1] - starts[span[0]], -span[0]))
         name = self.layout.surface(*best)
