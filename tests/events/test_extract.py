@@ -208,3 +208,11 @@ def test_a_place_in_a_locative_phrase_beats_a_nearer_one_named_otherwise(make_do
     doc = make_doc(text, ents=[("واشنطن", "LOC", "Q1"), ("دير الزور", "LOC", "Q2")], places=["واشنطن", "دير الزور"])
     (event,) = [event for event in extract_events(doc, detectors={}) if event.trigger.start == 0]
     assert event.place == 1
+
+
+def test_a_place_naming_an_accord_is_no_party(make_doc):
+    text = "وقال إن إسرائيل أنهت اتفاقات أوسلو مع الفلسطينيين"
+    doc = make_doc(text, ents=[("إسرائيل", "LOC", "Q1"), ("أوسلو", "LOC", "Q2")], places=["إسرائيل", "أوسلو"])
+    (event,) = [event for event in extract_events(doc) if event.type == "AGREE"]
+    assert event.source is not None and event.source.entity_id == "Q1"
+    assert event.target is None or event.target.entity_id != "Q2"

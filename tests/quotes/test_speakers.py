@@ -265,3 +265,9 @@ def test_a_word_with_preposition_and_pronoun_is_never_part_of_a_name():
     )
     names = {quote.speaker.name for quote in analyze_text(text)._.quotes}
     assert not any(name and "بارتكابها" in name for name in names), names
+
+
+def test_saying_after_an_apposition_comma_is_not_the_speaker(find_quotes):
+    text = 'ونقلت صحيفة "وول ستريت جورنال"، الأربعاء، عن مسؤولين أميركيين لم تسمهم، قولهم إن "الخطر الحقيقي في أزمة قطر هو إيران".'
+    quotes = find_quotes(text)
+    assert quotes and all(q.speaker.name == "مسؤولين أميركيين" for q in quotes), [q.speaker.name for q in quotes]

@@ -131,6 +131,8 @@ def _actors(
     locative = {ent.start for ent in ents if ent.label_ not in ("PERS", "ORG") and _is_locative(doc, ent, ents_by_end)}
     if event_type != "ATTACK":
         ents = [ent for ent in ents if ent.start not in locative]
+    # "مؤتمر باريس", "اتفاق أوسلو": a place naming a conference or an accord is no party to anything.
+    ents = [ent for ent in ents if ent.label_ in ("PERS", "ORG") or not _names_an_event(doc, ent)]
     before = [ent for ent in ents if ent.end <= trigger.start]
     after = [ent for ent in ents if ent.start >= trigger.end]
     agent_at = _agent_after(words, sentence, trigger.end)
@@ -193,6 +195,19 @@ def _coordinated_after(doc: Doc, first: Span, ents: Sequence[Span]) -> list[Span
         chain.append(ent)
         end = ent.end
     return chain
+
+
+# Nouns that take a place name to name a meeting or an accord: "مؤتمر باريس", "اتفاقات أوسلو".
+NAMING_NOUNS = frozenset(
+    "مؤتمر موتمر اتفاق اتفاقات اتفاقيه اتفاقيات معاهده قمه اعلان مسار محادثات مفاوضات منتدي جوله مجموعه بيان".split()
+)
+
+
+def _names_an_event(doc: Doc, ent: Span) -> bool:
+    if ent.start == 0:
+        return False
+    previous = normalize(doc[ent.start - 1].text)
+    return previous in NAMING_NOUNS or (previous[:1] in "\u0648\u0641\u0628\u0644" and previous[1:] in NAMING_NOUNS)
 
 
 def _introduced_place(doc: Doc, place: Place, ents_by_end: dict[int, Span]) -> bool:
