@@ -271,3 +271,12 @@ def test_saying_after_an_apposition_comma_is_not_the_speaker(find_quotes):
     text = 'ونقلت صحيفة "وول ستريت جورنال"، الأربعاء، عن مسؤولين أميركيين لم تسمهم، قولهم إن "الخطر الحقيقي في أزمة قطر هو إيران".'
     quotes = find_quotes(text)
     assert quotes and all(q.speaker.name == "مسؤولين أميركيين" for q in quotes), [q.speaker.name for q in quotes]
+
+
+def test_relatives_and_lawyers_are_not_named_by_whom_they_relate_to():
+    from marsad.pipeline import analyze_text
+
+    quotes = analyze_text("وقالت زوجة المعارض علي حسن إن زوجها معتقل منذ شهر.")._.quotes
+    assert [q.speaker.name for q in quotes] == ["زوجة المعارض علي حسن"]
+    quotes = analyze_text("أدلى محامي الرئيس الأميركي دونالد ترامب بتصريحات مستفزة، قال فيها إن الزعيم الكوري ركع وتوسل.")._.quotes
+    assert all(q.speaker.name != "دونالد ترامب" for q in quotes)

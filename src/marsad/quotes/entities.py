@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..document import Mention, Speaker
 from .layout import Layout
+from .view import RELATIONAL_HEADS
 from .lexicon import QuoteLexicon, load_lexicon
 
 AL = "\u0627\u0644"
@@ -114,6 +115,9 @@ class SpeakerResolver:
         while k < end and self.norms[k] in _NAME_JOINERS:
             k += 1
         name = (k, end) if k < end else None
+        relational = end - start > 1 and _bare(norms[0]) in RELATIONAL_HEADS
+        if name is not None and name[0] > start and relational:
+            name, k = None, end  # "محامي الرئيس دونالد ترامب": the lawyer speaks, the name is his client's
         if name is not None and all(self.norms[m].startswith(_BISM) and self.norms[m] != _BISM for m in range(k, end)):
             name, k = None, end  # "متحدث باسمه": he speaks for someone named elsewhere; "باسمه" is no name
         if name is not None and any(self.norms[m] == _BISM and m > start and self._is_title(m - 1) for m in range(k, end)):
@@ -128,7 +132,7 @@ class SpeakerResolver:
                 first += 1
             if start < first < end and (self.norms[first] in lex.titles or _bare(self.norms[first]) in lex.titles):
                 name, k = (start, first), first
-        person = self._ner_person(span)
+        person = None if relational else self._ner_person(span)
         if person is not None and not (name is not None and name[0] <= person[0] and person[1] <= name[1]):
             name = person  # the NER stage knows where the name is, unless our name already holds it
             k = person[0]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from .candidate import Candidate
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
-from .view import AL, AUXILIARIES, LAM, NISBA_ENDINGS, NISBA_PLURALS, NP_OPENERS, PLURAL_ENDINGS, PREPOSITIONS, PRE_SUBJECT_LIMIT, QAD, SEGMENT_LIMIT, SHORT_QUOTE, WAW, TokenView
+from .view import (
+    AL, AUXILIARIES, LAM, NISBA_ENDINGS, NISBA_PLURALS, NP_OPENERS, PLURAL_ENDINGS, PREPOSITIONS, PRE_SUBJECT_LIMIT, QAD,
+    RELATIONAL_HEADS, SEGMENT_LIMIT, SHORT_QUOTE, WAW, TokenView,
+)
 
 
 # "اسمه", "اسمها", "هويته", "هويتها" (normalized): the words of an "unnamed source" aside.
@@ -358,9 +361,11 @@ class SpeakerPhrases(TokenView):
                 while k < i and self.ner_label[k] == "PERS":
                     k += 1
                 addressee = start > 0 and (self.is_adjunct(start - 1) or self.norms[start - 1][:1] == LAM or self.norms[start][:1] == LAM)
+                # "أدلى محامي الرئيس دونالد ترامب بتصريحات، قال فيها": the lawyer spoke, not his client.
+                related = any(self.norms[m].removeprefix(AL) in RELATIONAL_HEADS for m in range(max(self.sentence_start(start), start - 3), start))
                 # A one-word PERS that the article never repeats is more often a tagging slip than a name.
                 attested = k - start > 1 or self.norm_count[self.norms[start]] > 1 or start - self.sentence_start(start) <= 2
-                if not addressee and attested and self.plausible_speaker((start, k)) and self._name_like((start, k)):
+                if not addressee and not related and attested and self.plausible_speaker((start, k)) and self._name_like((start, k)):
                     return start, k
                 continue
             k += 1

@@ -25,6 +25,9 @@ LAM = "\u0644"
 AL = "\u0627\u0644"
 QAD = "\u0642\u062f"  # "قد"
 ADAM = "\u0639\u062f\u0645"  # "عدم"
+# Heads that relate someone to the person named after them (normalized, without article):
+# "محامي الرئيس X" is X's lawyer, "زوجة المعارض X" his wife.
+RELATIONAL_HEADS = frozenset("محامي محاميه محامو زوجه زوج ارمله شقيق شقيقه والد والده نجل نجله صديق".split())
 NISBA_ENDINGS = ("\u064a", "\u064a\u0647")  # normalized "-ي", "-ية": "الفرنسي", "الفرنسية"
 # "كان" and its forms with a conjunction (normalized): "وكانت مصادر ليبية قد ذكرت".
 AUXILIARIES = frozenset(prefix + form for prefix in ("", "\u0648", "\u0641") for form in ("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a", "\u0643\u0627\u0646\u0648\u0627"))
