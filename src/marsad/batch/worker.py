@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import Errors
 from ..ingest import Article
-from ..pipeline import analyze_article, load_pipeline
+from ..pipeline import BatchAnalyzer, load_pipeline
 
 LOGGER = logging.getLogger(__name__)
 
@@ -36,14 +36,26 @@ def warm_up() -> str:
     return str(nlp.meta.get("spacy_version", ""))
 
 
+_ANALYZER: BatchAnalyzer | None = None
+
+
+def _analyzer() -> BatchAnalyzer:
+    """The process's one batch analyzer: a worker lives for many partitions, so its pipeline
+    releases spaCy's vocabulary as the batch goes (see `BatchAnalyzer`)."""
+    global _ANALYZER
+    if _ANALYZER is None:
+        _ANALYZER = BatchAnalyzer(load_pipeline())
+    return _ANALYZER
+
+
 def analyze_partition(articles: list[Article]) -> list[dict[str, Any] | Failed]:
     """The analyses of `articles`, in order; an article whose analysis raises becomes `Failed` and the rest go on."""
     results: list[dict[str, Any] | Failed] = []
     with PIPELINE_LOCK:
-        nlp = load_pipeline()
+        analyze = _analyzer()
         for article in articles:
             try:
-                results.append(analyze_article(article, nlp=nlp))
+                results.append(analyze(article))
             except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch
                 LOGGER.debug("analysis failed for %s", article.id, exc_info=True)
                 results.append(Failed(Errors.E003.format(error=error)))

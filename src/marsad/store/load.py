@@ -28,14 +28,9 @@ class Outcome:
 
 def pipeline_analyzer() -> Analyzer:
     """Analyze with the full Marsad pipeline, loaded now so that a broken install fails once, up front."""
-    from ..pipeline import analyze_article, load_pipeline
+    from ..pipeline import BatchAnalyzer
 
-    nlp = load_pipeline()
-
-    def analyze(article: Article) -> dict[str, Any]:
-        return analyze_article(article, nlp=nlp)
-
-    return analyze
+    return BatchAnalyzer()  # an ingest is a long batch: spaCy's vocabulary is released as it goes
 
 
 def load(store: Store, items: Iterable[Article | IngestError], *, analyze: Analyzer) -> Iterator[Outcome]:
@@ -44,6 +39,15 @@ def load(store: Store, items: Iterable[Article | IngestError], *, analyze: Analy
     A text already stored (same content hash) is reported as a duplicate without being analyzed again.
     Ingest errors, analysis errors and store errors are reported as failures and the batch goes on.
     """
+    try:
+        yield from _load(store, items, analyze)
+    finally:
+        close = getattr(analyze, "close", None)  # a BatchAnalyzer ends its memory zone with the batch
+        if close is not None:
+            close()
+
+
+def _load(store: Store, items: Iterable[Article | IngestError], analyze: Analyzer) -> Iterator[Outcome]:
     for item in items:
         if isinstance(item, IngestError):
             yield Outcome("failed", None, str(item))
