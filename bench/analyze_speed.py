@@ -1,6 +1,6 @@
 """Throughput and memory of the default pipeline, single process, on real-size news articles.
 
-    .venv/bin/python bench/analyze_speed.py --shared ../shared [--articles 500]
+    .venv/bin/python bench/analyze_speed.py --shared ../shared [--articles 500] [--zone-every 5000]
 
 Articles come from the ANT news corpus in the shared data folder (the first N with 250-700
 words, the size our users feed us); without it, the bundled examples are repeated. Prints
@@ -45,6 +45,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--zone-every", type=int, default=0, help="release spaCy's vocabulary every N articles, as batches do (pipeline.ZONE_ARTICLES); 0: never")
     args = parser.parse_args()
     articles = load_articles(args.shared, args.articles)
     started = time.perf_counter()
@@ -57,7 +58,13 @@ def main() -> None:
     words = 0
     started = time.perf_counter()
     cpu_started = time.process_time()
-    for article in articles:
+    zone = None
+    for number, article in enumerate(articles):
+        if args.zone_every and number % args.zone_every == 0:
+            if zone is not None:
+                zone.__exit__(None, None, None)
+            zone = nlp.memory_zone()
+            zone.__enter__()
         t0 = time.process_time()
         doc = make_doc(nlp, article.text, article_id=article.id, meta=article.meta)
         per_stage["tokenizer"] = per_stage.get("tokenizer", 0.0) + time.process_time() - t0
@@ -70,6 +77,8 @@ def main() -> None:
         per_stage["doc_to_dict"] = per_stage.get("doc_to_dict", 0.0) + time.process_time() - t0
         tokens += len(doc)
         words += len(article.text.split())
+    if zone is not None:
+        zone.__exit__(None, None, None)
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu_started
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
