@@ -216,3 +216,10 @@ def test_a_place_naming_an_accord_is_no_party(make_doc):
     (event,) = [event for event in extract_events(doc) if event.type == "AGREE"]
     assert event.source is not None and event.source.entity_id == "Q1"
     assert event.target is None or event.target.entity_id != "Q2"
+
+
+def test_misc_entities_are_no_actors(make_doc):
+    text = "وبلغت قيمة المساعدات مليون درهم"
+    doc = make_doc(text, ents=[("درهم", "MISC", "Q1")])
+    (event,) = extract_events(doc)
+    assert event.type == "AID" and event.source is None and event.target is None

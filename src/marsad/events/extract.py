@@ -33,7 +33,8 @@ from .lexicon import TriggerLexicon, load_cues, load_lexicon
 from .triggers import TriggerMatch, find_triggers, modality
 
 GATE_MARGIN = 2.5
-ACTOR_LABELS = ("PERS", "ORG", "LOC", "GPE", "MISC")
+# MISC (currencies, products, events, religions in ANERcorp) names no one who acts.
+ACTOR_LABELS = ("PERS", "ORG", "LOC", "GPE")
 MAX_AGENT_TOKENS = 3
 AGENT_WINDOW = 6  # tokens after the trigger where "من قبل" may start
 TARGET_GAP = 3  # tokens between a trigger and an unmarked target: "التقى كيري لافروف", "اجتماع ماراثوني مع"
