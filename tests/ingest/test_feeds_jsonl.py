@@ -68,3 +68,11 @@ def test_empty_jsonl_is_an_error(tmp_path: Path) -> None:
     path.write_text("\n\n", encoding="utf-8")
     (error,) = read_jsonl(path)
     assert isinstance(error, IngestError) and "no records" in str(error)
+
+
+def test_jsonl_unpaired_surrogate_escape_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"id": "a", "text": "\\ud800 نص"}\n{"id": "b", "text": "نص سليم"}\n', encoding="utf-8")
+    first, second = list(read_jsonl(path))
+    assert isinstance(first, IngestError) and "surrogate" in str(first) and ":1:" in str(first)
+    assert isinstance(second, Article) and second.text == "نص سليم"

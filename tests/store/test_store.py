@@ -52,6 +52,16 @@ def test_malformed_analysis_writes_nothing(store: Store) -> None:
     assert store.search("لافروف") == []
 
 
+@pytest.mark.parametrize("where", ["text", "title"])
+def test_unpaired_surrogate_is_refused_clearly(store: Store, where: str) -> None:
+    analysis = make_analysis("نص \ud800 فيه نصف زوج", "surrogate", title="\udfff" if where == "title" else None)
+    if where == "title":
+        analysis["text"] = "نص سليم"
+    with pytest.raises(StoreError, match="nothing was stored"):
+        store.add(analysis)
+    assert store.counts()["articles"] == 0
+
+
 def test_rejects_non_analysis(store: Store) -> None:
     with pytest.raises(StoreError):
         store.add({"id": "x"})

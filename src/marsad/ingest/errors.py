@@ -39,4 +39,5 @@ class Messages:
     JSONL_NO_TEXT = "record has no non-empty \"text\" string"
     JSONL_BAD_FIELD = "field {field!r} must be a string, got {kind}"
     JSONL_NOT_UTF8 = "line is not valid UTF-8 (JSONL must be UTF-8)"
+    JSONL_SURROGATE = "field {field!r} holds an unpaired surrogate escape ({escape}) at character {index}: not valid Unicode text"
     JSONL_EMPTY = "JSONL file has no records"

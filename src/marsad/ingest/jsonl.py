@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -60,10 +61,26 @@ def parse_record(line: bytes, *, source: str) -> Article:
     if not isinstance(text, str) or not text.strip():
         raise IngestError(source, Messages.JSONL_NO_TEXT)
     fields = {name: _string_field(record, name, source) for name in OPTIONAL_FIELDS}
+    for name, value in (("text", text), *fields.items()):
+        _check_unicode(name, value, source)
     record_id = record.get("id")
     article_id = str(record_id) if isinstance(record_id, (str, int)) and str(record_id).strip() else text_id(text)
     meta = make_meta(encoding="utf-8", **fields)
     return Article(id=article_id, text=text, meta=meta)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_unicode(name: str, value: str | None, source: str) -> None:
+    """JSON may escape half a surrogate pair ("\\ud800"); such a string is no text and could not be
+    stored or printed as UTF-8."""
+    if value is None:
+        return
+    match = _SURROGATE.search(value)
+    if match is not None:
+        escape = f"\\u{ord(match.group()):04x}"
+        raise IngestError(source, Messages.JSONL_SURROGATE.format(field=name, escape=escape, index=match.start()))
 
 
 def _string_field(record: dict[str, Any], name: str, source: str) -> str | None:

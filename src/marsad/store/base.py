@@ -119,6 +119,12 @@ class Store(ABC):
         text = analysis.get("text") if isinstance(analysis, Mapping) else None
         if not isinstance(text, str):
             raise StoreError(Messages.NOT_ANALYSIS)
+        try:
+            json.dumps(analysis, ensure_ascii=False).encode("utf-8")
+        except (UnicodeEncodeError, TypeError, ValueError) as error:
+            # An unpaired surrogate ("\ud800" from a JSON escape) is no text: refuse it clearly
+            # rather than fail inside the database driver.
+            raise StoreError(Messages.MALFORMED.format(id=analysis.get("id"), reason=f"{type(error).__name__}: {error}")) from error
         digest = content_hash(text)
         if self.find_hash(digest) is not None:
             return False
