@@ -223,3 +223,11 @@ def test_misc_entities_are_no_actors(make_doc):
     doc = make_doc(text, ents=[("درهم", "MISC", "Q1")])
     (event,) = extract_events(doc)
     assert event.type == "AID" and event.source is None and event.target is None
+
+
+def test_dateline_place_is_not_where_the_event_happened(make_doc):
+    text = "دبي، الإمارات (CNN)-- وقعت السعودية اتفاقية مع شركة بوينغ"
+    doc = make_doc(text, ents=[("دبي", "LOC", "Q1"), ("الإمارات", "LOC", "Q2"), ("السعودية", "LOC", "Q3")], places=["دبي", "الإمارات", "السعودية"])
+    (event,) = extract_events(doc)
+    assert event.type == "AGREE" and event.place is None
+    assert event.source is not None and event.source.entity_id == "Q3"

@@ -20,6 +20,8 @@ Use `classify.detect_sentence` for the strict, OEDA-style decision.
 
 from __future__ import annotations
 
+import re
+
 from typing import Sequence
 
 from spacy.attrs import ORTH
@@ -33,6 +35,8 @@ from .lexicon import TriggerLexicon, load_cues, load_lexicon
 from .triggers import TriggerMatch, find_triggers, modality
 
 GATE_MARGIN = 2.5
+# A wire-style dateline at the very start: "دبي، الإمارات العربية المتحدة (CNN)--", "بيروت (رويترز) -".
+DATELINE_RE = re.compile(r"\s*[^\n.():]{2,80}?\([^()\n]{2,30}\)\s*(?:--|[-–—ـ])")
 # MISC (currencies, products, events, religions in ANERcorp) names no one who acts.
 ACTOR_LABELS = ("PERS", "ORG", "LOC", "GPE")
 MAX_AGENT_TOKENS = 3
@@ -307,7 +311,11 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
     """
     lexicon = lexicon or load_lexicon()
     detectors = load_detectors() if detectors is None else detectors
-    places: list[Place] = list(getattr(doc._, "places", None) or []) if Doc.has_extension("places") else []
+    places: list[Place | None] = list(getattr(doc._, "places", None) or []) if Doc.has_extension("places") else []
+    # "دبي، الإمارات العربية المتحدة (CNN)-- ...": where the story was filed, not where it happened.
+    dateline = DATELINE_RE.match(doc_text(doc))
+    if dateline is not None:
+        places = [None if p.end <= dateline.end() else p for p in places]  # indices still name doc._.places
     quotes: list[Quote] = list(getattr(doc._, "quotes", None) or []) if Doc.has_extension("quotes") else []
     dates: list[DateMention] = list(getattr(doc._, "dates", None) or []) if Doc.has_extension("dates") else []
     boilerplate = [(span.start_char, span.end_char) for span in doc.spans.get("boilerplate", [])] if "boilerplate" in doc.spans else []
@@ -344,7 +352,8 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                 continue
             seen_types.add(match.type)
             if actor_ents is None:
-                actor_ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+                filed_at = dateline.end() if dateline is not None else 0
+                actor_ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS and ent.start_char >= filed_at]
             source, target = _actors(doc, sentence, trigger, match.type, actor_ents, doc_words, quotes)
             if source is not None and target is not None and source.entity_id is not None and source.entity_id == target.entity_id:
                 target = None  # "وقعت السعودية ... مع المملكة": one party named twice is not both sides
@@ -354,12 +363,12 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             # The source's own name (and its partners') is not where it happened:
             # "وطالبت الولايات المتحدة وفرنسا وبريطانيا".
             taken = _source_spans(doc, source, actor_ents)
-            place_options = [None if any(p.start < end and start < p.end for start, end in taken) else p for p in places] if taken else places
+            place_options = [None if p is None or any(p.start < end and start < p.end for start, end in taken) else p for p in places] if taken else places
             # A place the text introduces as one ("في قرية ...", "بمحافظة إدلب") beats a place named
             # for another reason ("التحالف بقيادة واشنطن").
             if ents_by_end is None:
                 # Entities and places, so that "في حلب ومنبج والحسكة" puts all three in the phrase.
-                place_spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places)
+                place_spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places if p is not None)
                 ents_by_end = {span.end: span for span in (*doc.ents, *place_spans) if span is not None}
             where = [
                 p if p is not None and sentence.start_char <= p.start and p.end <= sentence.end_char and _introduced_place(doc, p, ents_by_end) else None
