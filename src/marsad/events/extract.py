@@ -16,12 +16,14 @@ OEDA gold standard) clearly rejects the sentence: its score is below its F1-opti
 and all PROTEST sentences) because PLOVER's sentence-level "yes" is stricter than what an article
 reader lists ("حلب لا تزال تحت الهجوم" is an ongoing attack to a reader, a "no" to PLOVER coders).
 Use `classify.detect_sentence` for the strict, OEDA-style decision.
+Sources are never places in a locative phrase, entities behind a preposition, places naming an
+accord ("اتفاقات أوسلو"), or the reporting outlet of an event told in a quote; a quoted speaker is
+the source only of what they demand or agreed to. A wire dateline's places play no part.
 """
 
 from __future__ import annotations
 
 import re
-
 from typing import Sequence
 
 from spacy.attrs import ORTH
