@@ -231,3 +231,19 @@ def test_dateline_place_is_not_where_the_event_happened(make_doc):
     (event,) = extract_events(doc)
     assert event.type == "AGREE" and event.place is None
     assert event.source is not None and event.source.entity_id == "Q3"
+
+
+def test_source_stands_in_the_triggers_own_clause(make_doc):
+    text = "وكشف أن المركز أبلغ موسكو أن منطقة أخرى غير داريا ستبرم اتفاقاً برعاية روسية"
+    doc = make_doc(text, ents=[("موسكو", "LOC", "Q1"), ("داريا", "LOC", "Q2")], places=["موسكو", "داريا"])
+    (event,) = [event for event in extract_events(doc) if event.type == "AGREE"]
+    assert event.source is None  # Moscow was told; Daraya is exactly not the one that acts
+    assert event.place == 1
+
+
+def test_what_follows_a_verbal_noun_mid_clause_is_its_object(make_doc):
+    text = "وقال نشطاء إن المقاتلات الحربية واصلت قصف الغوطة الشرقية طوال يوم الجمعة"
+    doc = make_doc(text, ents=[("الغوطة الشرقية", "LOC", "Q1")], places=["الغوطة الشرقية"])
+    (event,) = extract_events(doc, detectors={})
+    assert event.type == "ATTACK" and event.source is None
+    assert event.target is not None and event.target.entity_id == "Q1"

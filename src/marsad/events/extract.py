@@ -46,6 +46,7 @@ AGENT_WINDOW = 6  # tokens after the trigger where "من قبل" may start
 TARGET_GAP = 3  # tokens between a trigger and an unmarked target: "التقى كيري لافروف", "اجتماع ماراثوني مع"
 # Modalities where a quoted speaker is the one acting: they demand it, they agreed to it.
 SPEAKER_MODALITIES = frozenset({"demanded", "agreed"})
+OTHER_THAN = "\u063a\u064a\u0631"  # "غير"
 COUNTERPART = "نظير"  # "نظيره", "نظيرته", "نظراءه": the other side's peer, a target in its own right
 
 __all__ = ["TriggerMatch", "extract_events", "find_triggers", "modality"]
@@ -153,22 +154,27 @@ def _actors(
     report_start = next((quote.start for quote in quotes if quote.start <= trigger.start_char < quote.end), None)
     if report_start is not None:
         before = [ent for ent in before if ent.start_char >= report_start]
-    # A subject carries no preposition: "للغوطة", "بحلب", "لروسيا" are never the source.
-    before = [ent for ent in before if not _with_preposition(ent)]
+    # A subject carries no preposition: "للغوطة", "بحلب", "لروسيا" are never the source; and it
+    # stands in the trigger's own clause: "أبلغ موسكو أن منطقة أخرى ستبرم اتفاقاً" (Moscow was told).
+    clause_start = _clause_start(doc, sentence, trigger)
+    before = [ent for ent in before if not _with_preposition(ent) and ent.start >= clause_start]
     people = [ent for ent in before if ent.label_ in ("PERS", "ORG")]
     candidates = [ent for ent in before if ent.start not in locative]
     source = people[-1] if people else (candidates[-1] if candidates else None)
     target_markers = load_cues()["target"].exact
     marked = [ent for ent in after if ent.start > 0 and normalize(words[ent.start - 1]) in target_markers]
-    if source is None and after:
+    if source is None and after and _opens_clause(doc, trigger, clause_start):
         # Verb-first clause ("التقى كيري لافروف", "قصفت الطائرات المدينة"): the subject follows.
+        # Only where the trigger opens its clause: in "واصلت المقاتلات قصف الغوطة" what follows
+        # the verbal noun is its object.
         unmarked = [ent for ent in after if ent not in marked and ent.start not in locative and not _with_preposition(ent)]
         source = unmarked[0] if unmarked and unmarked[0].start - trigger.end <= TARGET_GAP else None
         if source is not None:
             # "وطالبت الولايات المتحدة وفرنسا وبريطانيا": the subject's partners are not its target.
             partners = _coordinated_after(doc, source, after)
             after = [ent for ent in after if ent is not source and ent not in partners]
-        after = [ent for ent in after if ent.start not in locative or ent in marked]
+    # A place after the trigger is its target only when marked ("الهجوم على حلب"), not "في تكساس".
+    after = [ent for ent in after if ent.start not in locative or ent in marked]
     near = [ent for ent in after if ent.start - trigger.end <= TARGET_GAP]
     target = marked[0] if marked and marked[0] is not source else (near[0] if near else None)
     if target is None:
@@ -180,8 +186,35 @@ def _actors(
 PREPOSITION_CLITICS = frozenset("\u0628\u0644\u0643")  # ب ل ك
 
 
+# "أن", "إن", "بأن", "أنه", ... (normalized): where a reported clause starts.
+COMPLEMENTIZERS = frozenset("ان انه انها انهم بان بانه بانها".split())
+
+
+def _clause_start(doc: Doc, sentence: Span, trigger: Span) -> int:
+    """Token index where the trigger's clause starts: after the last complementizer before it."""
+    for i in range(trigger.start - 1, sentence.start - 1, -1):
+        if normalize(doc[i].text) in COMPLEMENTIZERS:
+            return i + 1
+    return sentence.start
+
+
+# Words that may stand before a clause's verb: "وقد قصفت", "ثم التقى", "كما اجتمع".
+PRE_VERB = frozenset("قد لقد وقد ثم كما فقد".split())
+
+
+def _opens_clause(doc: Doc, trigger: Span, clause_start: int) -> bool:
+    """The trigger is the first word of its clause, but for a particle or a comma before it."""
+    k = trigger.start - 1
+    while k >= clause_start and (doc[k].is_punct or normalize(doc[k].text) in PRE_VERB):
+        k -= 1
+    return k < clause_start
+
+
 def _with_preposition(ent: Span) -> bool:
-    """The entity's first word carries a preposition ("للغوطة", "بحلب", "لروسيا")."""
+    """The entity's first word carries a preposition ("للغوطة", "بحلب", "لروسيا"), or it follows
+    "غير" ("منطقة أخرى غير داريا": Daraya is exactly not the one that acts)."""
+    if ent.start > 0 and normalize(ent.doc[ent.start - 1].text) == OTHER_THAN:
+        return True
     proclitics = split_proclitics(normalize(ent[0].text))[0]
     if proclitics.endswith("\u0627\u0644"):  # the article is no preposition: "الولايات" (but "بال", "لل" are)
         proclitics = proclitics[:-2]
