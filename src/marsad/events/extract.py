@@ -156,7 +156,7 @@ def _actors(
         before = [ent for ent in before if ent.start_char >= report_start]
     # A subject carries no preposition: "للغوطة", "بحلب", "لروسيا" are never the source; and it
     # stands in the trigger's own clause: "أبلغ موسكو أن منطقة أخرى ستبرم اتفاقاً" (Moscow was told).
-    clause_start = _clause_start(doc, sentence, trigger)
+    clause_start = _clause_start(words, sentence, trigger)
     before = [ent for ent in before if not _with_preposition(ent) and ent.start >= clause_start]
     people = [ent for ent in before if ent.label_ in ("PERS", "ORG")]
     candidates = [ent for ent in before if ent.start not in locative]
@@ -188,12 +188,17 @@ PREPOSITION_CLITICS = frozenset("\u0628\u0644\u0643")  # ب ل ك
 
 # "أن", "إن", "بأن", "أنه", ... (normalized): where a reported clause starts.
 COMPLEMENTIZERS = frozenset("ان انه انها انهم بان بانه بانها".split())
+COMPLEMENTIZER_INITIALS = frozenset("\u0623\u0625\u0627\u0628")  # أ إ ا ب
 
 
-def _clause_start(doc: Doc, sentence: Span, trigger: Span) -> int:
-    """Token index where the trigger's clause starts: after the last complementizer before it."""
+def _clause_start(words: Sequence[str], sentence: Span, trigger: Span) -> int:
+    """Token index where the trigger's clause starts: after the last complementizer before it.
+
+    `words`: the document's token texts; only words starting like one are normalized.
+    """
     for i in range(trigger.start - 1, sentence.start - 1, -1):
-        if normalize(doc[i].text) in COMPLEMENTIZERS:
+        word = words[i]
+        if word[:1] in COMPLEMENTIZER_INITIALS and normalize(word) in COMPLEMENTIZERS:
             return i + 1
     return sentence.start
 
@@ -248,12 +253,6 @@ def _names_an_event(doc: Doc, ent: Span) -> bool:
         return False
     previous = normalize(doc[ent.start - 1].text)
     return previous in NAMING_NOUNS or (previous[:1] in "\u0648\u0641\u0628\u0644" and previous[1:] in NAMING_NOUNS)
-
-
-def _introduced_place(doc: Doc, place: Place, ents_by_end: dict[int, Span]) -> bool:
-    """The place stands in a locative phrase: "في حلب", "بولاية تكساس", "في حلب ومنبج والحسكة"."""
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    return span is not None and _is_locative(doc, span, ents_by_end)
 
 
 def _source_spans(doc: Doc, source: Actor | None, actor_ents: Sequence[Span]) -> list[tuple[int, int]]:
@@ -361,7 +360,8 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
     # words, matching triggers or anything else (most sentences).
     starts_trigger = lexicon.candidates_of_orths(orths, doc.vocab.strings)  # non-empty lists where a trigger may start
     actor_ents: list[Span] | None = None  # doc.ents builds new Spans each call: once per document
-    ents_by_end: dict[int, Span] | None = None  # entities by their end token, for coordinated places
+    ents_by_end: dict[int, Span] | None = None  # entities and places by their end token, for coordinated places
+    place_spans: list[Span | None] = []  # token spans of `places`, same order
     for sentence in _sentences(doc):
         if not any(starts_trigger[sentence.start : sentence.end]):
             continue
@@ -403,11 +403,12 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             # for another reason ("التحالف بقيادة واشنطن").
             if ents_by_end is None:
                 # Entities and places, so that "في حلب ومنبج والحسكة" puts all three in the phrase.
-                place_spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places if p is not None)
+                place_spans = [None if p is None else doc.char_span(p.start, p.end, alignment_mode="expand") for p in places]
                 ents_by_end = {span.end: span for span in (*doc.ents, *place_spans) if span is not None}
             where = [
-                p if p is not None and sentence.start_char <= p.start and p.end <= sentence.end_char and _introduced_place(doc, p, ents_by_end) else None
-                for p in place_options
+                p if p is not None and sentence.start_char <= p.start and p.end <= sentence.end_char
+                and (span := place_spans[index]) is not None and _is_locative(doc, span, ents_by_end) else None
+                for index, p in enumerate(place_options)
             ]
             place = _nearest(where, trigger.start_char, trigger.end_char, sentence)
             if place is None:
