@@ -280,3 +280,10 @@ def test_relatives_and_lawyers_are_not_named_by_whom_they_relate_to():
     assert [q.speaker.name for q in quotes] == ["زوجة المعارض علي حسن"]
     quotes = analyze_text("أدلى محامي الرئيس الأميركي دونالد ترامب بتصريحات مستفزة، قال فيها إن الزعيم الكوري ركع وتوسل.")._.quotes
     assert all(q.speaker.name != "دونالد ترامب" for q in quotes)
+
+
+def test_adviser_to_the_president_is_named_by_his_own_name():
+    from marsad.pipeline import analyze_text
+
+    text = "وقال كبير المستشارين الاقتصاديين للرئيس دونالد ترامب لاري كودلو إن القرارات صائبة."
+    assert [q.speaker.name for q in analyze_text(text)._.quotes] == ["لاري كودلو"]

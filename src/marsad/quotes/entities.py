@@ -115,9 +115,14 @@ class SpeakerResolver:
         while k < end and self.norms[k] in _NAME_JOINERS:
             k += 1
         name = (k, end) if k < end else None
-        relational = end - start > 1 and _bare(norms[0]) in RELATIONAL_HEADS
+        # "محامي الرئيس دونالد ترامب", "كبير المستشارين الاقتصاديين للرئيس دونالد ترامب": the lawyer or
+        # the adviser speaks; the name after the second title is the client's or the president's.
+        relational = end - start > 1 and (
+            _bare(norms[0]) in RELATIONAL_HEADS
+            or any(norms[m].startswith(LAM + LAM) and AL + norms[m][2:] in lex.titles for m in range(1, end - start))
+        )
         if name is not None and name[0] > start and relational:
-            name, k = None, end  # "محامي الرئيس دونالد ترامب": the lawyer speaks, the name is his client's
+            name, k = None, end
         if name is not None and all(self.norms[m].startswith(_BISM) and self.norms[m] != _BISM for m in range(k, end)):
             name, k = None, end  # "متحدث باسمه": he speaks for someone named elsewhere; "باسمه" is no name
         if name is not None and any(self.norms[m] == _BISM and m > start and self._is_title(m - 1) for m in range(k, end)):
@@ -132,7 +137,9 @@ class SpeakerResolver:
                 first += 1
             if start < first < end and (self.norms[first] in lex.titles or _bare(self.norms[first]) in lex.titles):
                 name, k = (start, first), first
-        person = None if relational else self._ner_person(span)
+        # Related to someone: only a second person named after that someone can be the speaker
+        # ("كبير المستشارين للرئيس دونالد ترامب لاري كودلو").
+        person = self._last_ner_person(span, after_first=True) if relational else self._ner_person(span)
         if person is not None and not (name is not None and name[0] <= person[0] and person[1] <= name[1]):
             name = person  # the NER stage knows where the name is, unless our name already holds it
             k = person[0]
@@ -262,6 +269,11 @@ class SpeakerResolver:
         rest = self.norms[k][1:]
         lex = self.lex
         return rest.startswith(AL) or (rest,) in lex.countries or rest in lex.groups or rest in lex.anonymous or rest in lex.organizations
+
+    def _last_ner_person(self, span: tuple[int, int], *, after_first: bool) -> tuple[int, int] | None:
+        start, end = span
+        persons = [(s, e) for s, e, label, _ in self.layout.entities if label == "PERS" and start <= s and e <= end]
+        return persons[-1] if len(persons) >= (2 if after_first else 1) else None
 
     def _ner_person(self, span: tuple[int, int]) -> tuple[int, int] | None:
         start, end = span
