@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..arabic.clitics import CONJUNCTIONS, PREPOSITIONS
+from ..quotes.lexicon import load_lexicon as load_quote_lexicon
 
 _LEADING_CLITICS = frozenset(CONJUNCTIONS + PREPOSITIONS)
 
@@ -56,9 +57,7 @@ def entity_linker(doc: Doc) -> Doc:
 def _without_trailing_participles(doc: Doc) -> list[Span]:
     """"الفالح قائلا", "ماكرون مضيفا": a reporting participle after a name is how they spoke, not
     part of the name (the model sometimes takes it in)."""
-    from ..quotes.lexicon import load_lexicon
-
-    cues = load_lexicon().cues
+    cues = load_quote_lexicon().cues
     ents = list(doc.ents)
     trimmed = False
     for i, ent in enumerate(ents):

@@ -18,6 +18,7 @@ from typing import Sequence
 
 import numpy as np
 
+from ..arabic.clitics import CONJUNCTIONS
 from ..arabic.normalize import normalize
 from ..dates import find_dates
 from ..topics.features import analyze
@@ -47,7 +48,7 @@ VERB_KINDS = frozenset({"protest_action", "assault_action", "speech_opening"})
 @lru_cache(maxsize=100_000)
 def _verb_forms(word: str) -> tuple[str, ...]:
     form = normalize(word)
-    return (form, form[1:]) if len(form) > 3 and form[0] in "\u0648\u0641" else (form,)
+    return (form, form[1:]) if len(form) > 3 and form[0] in CONJUNCTIONS else (form,)
 
 
 @lru_cache(maxsize=100_000)

@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
+from ..arabic.clitics import CONJUNCTIONS
 from ..document import Place
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .matcher import Match, Words, after_settlement_word, find_names, find_triggered, prefix_candidates, words_from_text
@@ -37,12 +38,17 @@ COUNTRY_HOMOGRAPHS = frozenset({"\u0645\u0627\u0644\u064a", "\u0628\u0646\u064a\
 COUNTRY_INTRODUCERS = frozenset("في الي دوله جمهوريه حكومه رئيس شمال جنوب شرق غرب وسط العاصمه مدينه".split())
 
 
+def _word_or_after_conjunction(word: str, forms: frozenset[str]) -> bool:
+    """`word` is one of `forms`, bare or behind "و" / "ف" ("وفاز", "ففي")."""
+    return word in forms or (word[:1] in CONJUNCTIONS and word[1:] in forms)
+
+
 def _introduced_as_country(match: Match, words: Words) -> bool:
     i = match.first_word
     if i > 0 and words.spaced(i):
         previous = words.norms[i - 1]
         nisba = previous.startswith("\u0627\u0644") and previous.endswith(("\u064a\u0647", "\u064a"))  # "الأفغانية كابل"
-        if nisba or previous in COUNTRY_INTRODUCERS or (previous[:1] in "\u0648\u0641" and previous[1:] in COUNTRY_INTRODUCERS):
+        if nisba or _word_or_after_conjunction(previous, COUNTRY_INTRODUCERS):
             return True
     if i == 0 or not words.spaced(i) or words.norms[i] != match.key:  # "مالي تعلن", "بمالي", "والنيجر ومالي"
         return True
@@ -169,8 +175,7 @@ def _club_use(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
             return True
     i = match.first_word
     if i > 0 and words.spaced(i):
-        previous = words.norms[i - 1]
-        return previous in SPORTS_VERBS or (previous[:1] in "\u0648\u0641" and previous[1:] in SPORTS_VERBS)
+        return _word_or_after_conjunction(words.norms[i - 1], SPORTS_VERBS)
     return False
 
 

@@ -119,11 +119,11 @@ class Store(ABC):
         text = analysis.get("text") if isinstance(analysis, Mapping) else None
         if not isinstance(text, str):
             raise StoreError(Messages.NOT_ANALYSIS)
+        # An unpaired surrogate ("\ud800" from a JSON escape) is no text: refuse it clearly rather
+        # than fail inside the hashing or the database driver.
         try:
-            json.dumps(analysis, ensure_ascii=False).encode("utf-8")
-        except (UnicodeEncodeError, TypeError, ValueError) as error:
-            # An unpaired surrogate ("\ud800" from a JSON escape) is no text: refuse it clearly
-            # rather than fail inside the database driver.
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
             raise StoreError(Messages.MALFORMED.format(id=analysis.get("id"), reason=f"{type(error).__name__}: {error}")) from error
         digest = content_hash(text)
         if self.find_hash(digest) is not None:
@@ -131,6 +131,11 @@ class Store(ABC):
         record = dict(analysis)
         record["id"] = str(record.get("id") or text_id(text))
         article_id = record["id"]
+        try:
+            payload = json.dumps(record, ensure_ascii=False)
+            payload.encode("utf-8")
+        except (UnicodeEncodeError, TypeError, ValueError) as error:
+            raise StoreError(Messages.MALFORMED.format(id=article_id, reason=f"{type(error).__name__}: {error}")) from error
         if self._scalar("SELECT 1 AS value FROM articles WHERE id = ?", (article_id,)):
             raise StoreError(Messages.ID_TAKEN.format(id=article_id))
         meta = record.get("meta") or {}
@@ -139,7 +144,7 @@ class Store(ABC):
                 try:
                     layers = rows.layer_rows(article_id, record)
                     pk = self._insert_article(
-                        (article_id, digest, meta.get("title"), meta.get("date"), meta.get("source"), text, json.dumps(record, ensure_ascii=False), _now())
+                        (article_id, digest, meta.get("title"), meta.get("date"), meta.get("source"), text, payload, _now())
                     )
                     self._index(pk, meta.get("title"), text)
                     for table, table_rows in layers.tables().items():
