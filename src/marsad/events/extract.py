@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from ..arabic.clitics import split_proclitics
 from ..arabic.normalize import normalize
-from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_text, entity_start
+from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_text, doc_words, entity_start
 from .classify import TYPE_TO_PLOVER, LinearDetector, load_detectors, sentence_features
 from .lexicon import TriggerLexicon, load_cues, load_lexicon
 from .triggers import TriggerMatch, find_triggers, modality
@@ -316,21 +316,6 @@ def _nearest(items: Sequence, start: int, end: int, sentence: Span) -> int | Non
     return best
 
 
-class _TokenTexts:
-    """`[token.text for token in doc]` read lazily from ORTH ids: no Token object per token (the
-    costly part), and no lookup for tokens never read (those of sentences without triggers)."""
-
-    __slots__ = ("orths", "strings")
-
-    def __init__(self, orths: list[int], strings) -> None:
-        self.orths, self.strings = orths, strings
-
-    def __getitem__(self, index: int | slice):
-        if isinstance(index, slice):
-            return [self.strings[orth] for orth in self.orths[index]]
-        return self.strings[self.orths[index]]
-
-
 def _sentences(doc: Doc) -> list[Span]:
     if doc.has_annotation("SENT_START"):
         return list(doc.sents)
@@ -355,7 +340,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
     boilerplate = [(span.start_char, span.end_char) for span in doc.spans.get("boilerplate", [])] if "boilerplate" in doc.spans else []
     events: list[Event] = []
     orths = doc.to_array(ORTH).tolist()
-    doc_words = _TokenTexts(orths, doc.vocab.strings)
+    words_of_doc = doc_words(doc)  # computed once per doc and shared with the earlier stages
     # A sentence without any token that can start a trigger has no match: skip it before slicing
     # words, matching triggers or anything else (most sentences).
     starts_trigger = lexicon.candidates_of_orths(orths, doc.vocab.strings)  # non-empty lists where a trigger may start
@@ -365,7 +350,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
     for sentence in _sentences(doc):
         if not any(starts_trigger[sentence.start : sentence.end]):
             continue
-        words = doc_words[sentence.start : sentence.end]
+        words = words_of_doc[sentence.start : sentence.end]
         seen_types: set[str] = set()
         verdicts: dict[str, bool] = {}
         features: list[str] | None = None  # sentence_features, shared by the detectors
@@ -389,7 +374,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             if actor_ents is None:
                 filed_at = dateline.end() if dateline is not None else 0
                 actor_ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS and ent.start_char >= filed_at]
-            source, target = _actors(doc, sentence, trigger, match.type, actor_ents, doc_words, quotes)
+            source, target = _actors(doc, sentence, trigger, match.type, actor_ents, words_of_doc, quotes)
             if source is not None and target is not None and source.entity_id is not None and source.entity_id == target.entity_id:
                 target = None  # "وقعت السعودية ... مع المملكة": one party named twice is not both sides
             event_modality = modality(words, match)
