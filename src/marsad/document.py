@@ -18,6 +18,8 @@ Layers and where they live:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import is_
 from typing import Any
 
 from spacy.attrs import ORTH, SPACY
@@ -120,8 +122,29 @@ def doc_words(doc: Doc) -> list[str]:
     the string lookups (no stage changes tokens after the tokenizer)."""
     words = doc.user_data.get(_WORDS_KEY)
     if words is None:
-        words = doc.user_data[_WORDS_KEY] = list(map(doc.vocab.strings.__getitem__, doc.to_array(ORTH).tolist()))
+        words = doc.user_data[_WORDS_KEY] = strings_of(doc, doc.to_array(ORTH).tolist())
     return words
+
+
+# Strings by their hash, shared by all documents: spaCy's StringStore decodes a new string on
+# every lookup, a dict probe costs a fraction of that (and stages then share one string object
+# per word). A hash always names the same string, so entries never go stale; filled up to the
+# limit and never cleared, so safe to read from other threads.
+_STRINGS: dict[int, str] = {}
+STRINGS_CACHE_SIZE = 200_000
+
+
+def strings_of(doc: Doc, hashes: list[int]) -> list[str]:
+    """`doc.vocab.strings[h]` for each hash `h` (ORTH, NORM, ... ids), through `_STRINGS`."""
+    found = list(map(_STRINGS.get, hashes))
+    if None in found:
+        strings = doc.vocab.strings
+        keep = len(_STRINGS) < STRINGS_CACHE_SIZE
+        for i in compress(range(len(found)), map(is_, found, repeat(None))):
+            found[i] = strings[hashes[i]]
+            if keep:
+                _STRINGS[hashes[i]] = found[i]
+    return found
 
 
 def register_extensions() -> None:
@@ -215,22 +238,30 @@ def entity_start(ent: Span) -> int:
     return ent.start_char if start is None else start
 
 
+def _entity_to_dict(text: str, ent: Span) -> dict[str, Any]:
+    # `entity_start` and the entity id from one `ent._`: spaCy builds a new object per access.
+    extensions = ent._
+    start = extensions.name_start
+    if start is None:
+        start = ent.start_char
+    end = ent.end_char
+    return {"start": start, "end": end, "text": text[start:end], "label": ent.label_, "entity_id": extensions.entity_id}
+
+
 def doc_to_dict(doc: Doc) -> dict[str, Any]:
     """The output contract: one JSON-serializable object per article."""
     text = doc_text(doc)
-    meta = dict(doc._.meta or {})
-    entities = [
-        {"start": start, "end": ent.end_char, "text": text[start : ent.end_char], "label": ent.label_, "entity_id": ent._.entity_id}
-        for ent in doc.ents
-        for start in (entity_start(ent),)
-    ]
-    quotes = [quote_to_dict(text, quote) for quote in doc._.quotes or []]
-    places = [place_to_dict(text, place) for place in doc._.places or []]
-    dates = [{"start": d.start, "end": d.end, "text": text[d.start : d.end], "value": d.value} for d in doc._.dates or []]
-    events = [event_to_dict(text, event) for event in doc._.events or []]
-    topic = {"label": doc._.topic.label, "scores": dict(doc._.topic.scores)} if doc._.topic is not None else None
+    extensions = doc._  # read once: spaCy builds a new object for every `doc._` access
+    meta = dict(extensions.meta or {})
+    entities = [_entity_to_dict(text, ent) for ent in doc.ents]
+    quotes = [quote_to_dict(text, quote) for quote in extensions.quotes or []]
+    places = [place_to_dict(text, place) for place in extensions.places or []]
+    dates = [{"start": d.start, "end": d.end, "text": text[d.start : d.end], "value": d.value} for d in extensions.dates or []]
+    events = [event_to_dict(text, event) for event in extensions.events or []]
+    topic = extensions.topic
+    topic = {"label": topic.label, "scores": dict(topic.scores)} if topic is not None else None
     return {
-        "id": doc._.article_id,
+        "id": extensions.article_id,
         "text": text,
         "meta": {
             "title": meta.get("title"),

@@ -13,6 +13,7 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .arabic.lexeme import fast_lex_attr_getters
 from .arabic.normalize import normalize
 from .arabic.tokenizer import customize_tokenizer
 from .components import STAGES, register_components
@@ -26,8 +27,11 @@ LOGGER = logging.getLogger(__name__)
 DEFAULT_STAGES: tuple[str, ...] = tuple(STAGES)
 
 
-def build_pipeline(stages: Sequence[str] = DEFAULT_STAGES) -> Language:
-    """A fresh `Language`: spaCy's Arabic defaults, our tokenizer rules and norms, our stages."""
+def build_pipeline(stages: Sequence[str] = DEFAULT_STAGES, *, ner_model: str = "default") -> Language:
+    """A fresh `Language`: spaCy's Arabic defaults, our tokenizer rules and norms, our stages.
+
+    `ner_model`: "default" (the fast CRF), "accurate" (the opt-in encoder model, ~3 articles/s)
+    or a model folder."""
     unknown = [name for name in stages if name not in STAGES]
     if unknown:
         raise MarsadError(Errors.E001.format(name=unknown[0], known=", ".join(STAGES)))
@@ -35,19 +39,21 @@ def build_pipeline(stages: Sequence[str] = DEFAULT_STAGES) -> Language:
     register_components(stages)
     nlp = spacy.blank("ar")
     customize_tokenizer(nlp)
+    # spaCy's values for each new word type, by C-level string methods where they can be.
+    nlp.vocab.lex_attr_getters.update(fast_lex_attr_getters(nlp.vocab.lex_attr_getters))
     # token.norm_ is the normalized form; lexemes cache it, so it costs once per word type.
     nlp.vocab.lex_attr_getters[NORM] = normalize
     for lexeme in nlp.vocab:
         lexeme.norm_ = normalize(lexeme.orth_)
     for name in stages:
-        nlp.add_pipe(name)
+        nlp.add_pipe(name, config={"model": ner_model} if name == "marsad_ner" else {})
     return nlp
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES) -> Language:
+def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, *, ner_model: str = "default") -> Language:
     """The shared pipeline, built once per process (models load on first use)."""
-    return build_pipeline(stages)
+    return build_pipeline(stages, ner_model=ner_model)
 
 
 def make_doc(nlp: Language, text: str, *, article_id: str | None = None, meta: dict[str, Any] | None = None) -> Doc:

@@ -45,3 +45,12 @@ def test_long_text_path_equals_the_translation_table():
     assert all(ord(target) not in TRANSLATION for target in _FOLD.values())  # why the fast path is exact
     text = ("قالَ الأمينُ: إنّ مدينة حلب ومستشفى ٢٠١٦ ـ آب إدلب ۱۲ " * 20)[: LONG_TEXT * 3]
     assert normalize(text) == text.translate(TRANSLATION)
+
+
+def test_short_text_table_equals_the_translation_dict():
+    from marsad.arabic.normalize import _TABLE, TRANSLATION
+
+    every_character = "".join(map(chr, range(0x110000)))
+    assert every_character.translate(_TABLE) == every_character.translate(TRANSLATION)
+    word = "وَبالأمْنِ ـ إلى مستشفى ٢٠١٦"
+    assert normalize(word) == word.translate(TRANSLATION) == "وبالامن  الي مستشفي 2016"

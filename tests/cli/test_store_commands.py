@@ -20,7 +20,7 @@ ARTICLE = "قال المتحدث باسم الخارجية الأميركية إ
 
 @pytest.fixture(autouse=True)
 def no_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda: fake_analyzer)
+    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda ner_model="default": fake_analyzer)
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_ingest_analysis_failure_does_not_stop_batch(runner: CliRunner, tmp_path
             raise RuntimeError("kaput")
         return fake_analyzer(article)
 
-    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda: flaky)
+    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda ner_model="default": flaky)
     (tmp_path / "1.txt").write_text("boom نص", encoding="utf-8")
     (tmp_path / "2.txt").write_text("نص سليم", encoding="utf-8")
     result = runner.invoke(cli, ["ingest", "--db", str(tmp_path / "x.db"), str(tmp_path / "1.txt"), str(tmp_path / "2.txt")])
@@ -171,7 +171,7 @@ def test_serve_refuses_missing_database(runner: CliRunner, tmp_path: Path) -> No
 
 
 def test_ingest_reports_pipeline_that_cannot_load(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken():
+    def broken(ner_model="default"):
         raise FileNotFoundError("models/x.npz")
 
     monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", broken)

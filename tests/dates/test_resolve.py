@@ -116,3 +116,24 @@ def test_weekday_tense_from_context(text, expected):
 )
 def test_more_relative_forms(text, expected):
     assert resolved(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12/3/2016", "1/1/2016", "123/4/2016", "12/3/20166", "٩/٣/٢٠١٦", "x12/3/2016", "12/3/2016x",
+        "2016-03-12", "12016-03-12", "2016-03-123", "2016.3.1 و 1.2.2017", "5-6-2017 7-8-2018", "1/2/3/4/2016",
+        "۱۲/۳/۲۰۱۶", "9/9/2016-10/10/2016", "20/20/2020/20/20",
+    ],
+)
+def test_numeric_date_patterns_equal_a_leading_lookbehind(text):
+    import re
+
+    from marsad.dates.resolve import DIGITS, NUMERIC_DMY_RE, NUMERIC_YMD_RE
+
+    d = DIGITS
+    plain_dmy = re.compile(rf"(?<![{d}])([{d}]{{1,2}})[/.\-]([{d}]{{1,2}})[/.\-]([{d}]{{4}})(?![{d}])")
+    plain_ymd = re.compile(rf"(?<![{d}])([{d}]{{4}})[/.\-]([{d}]{{1,2}})[/.\-]([{d}]{{1,2}})(?![{d}])")
+    for fast, plain in ((NUMERIC_DMY_RE, plain_dmy), (NUMERIC_YMD_RE, plain_ymd)):
+        for padded in (text, " " + text, "قال " + text + " أمس"):
+            assert [(m.span(), m.groups()) for m in fast.finditer(padded)] == [(m.span(), m.groups()) for m in plain.finditer(padded)]

@@ -32,6 +32,11 @@ _DELETE = [0x0640, *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD), *rang
 TRANSLATION: dict[int, str | None] = {**_FOLD, **{code: None for code in _DELETE}}
 _DELETED = frozenset(_DELETE)
 
+# TRANSLATION as a list indexed by code point, for `str.translate` on short texts: a list index
+# costs half a dict lookup per character. Unchanged characters map to themselves; those past
+# its end raise IndexError, which `str.translate` reads as "unchanged" too.
+_TABLE: list[str | None] = [TRANSLATION.get(code, chr(code)) for code in range(max(TRANSLATION) + 1)]
+
 # For long texts, one regex deletion plus a `str.replace` per folded character (C scans) beats
 # `str.translate` with a dict (one dict probe per character): ~10 us against ~85 us for 6,000
 # characters. The result is the same because every fold maps one character to one that no
@@ -44,7 +49,7 @@ LONG_TEXT = 200
 def normalize(text: str) -> str:
     """Fold alef/hamza forms, alef maksura, teh marbuta, digits; drop tatweel and diacritics."""
     if len(text) < LONG_TEXT:
-        return text.translate(TRANSLATION)
+        return text.translate(_TABLE)
     text = _DELETED_RE.sub("", text)
     for source, target in _FOLDS:
         if source in text:

@@ -9,8 +9,8 @@ import click
 
 from ..ingest import iter_articles, read_jsonl
 from ..ingest.jsonl import iter_jsonl
-from ..pipeline import analyze_stream
-from .engine import dask_client, engine_options
+from ..pipeline import analyze_stream, load_pipeline
+from .engine import check_ner_engine, dask_client, engine_options, ner_option
 
 
 @click.command()
@@ -18,7 +18,8 @@ from .engine import dask_client, engine_options
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="Read PATHS as JSONL records {id, text, title?, date?, source?}, whatever their extension.")
 @click.option("--indent", type=int, default=None, help="Pretty-print each JSON object with this indent (default: one object per line).")
 @engine_options
-def analyze(paths: tuple[str, ...], as_jsonl: bool, indent: int | None, engine: str, scheduler: str | None, workers: int | None) -> None:
+@ner_option
+def analyze(paths: tuple[str, ...], as_jsonl: bool, indent: int | None, engine: str, scheduler: str | None, workers: int | None, ner_model: str) -> None:
     """Analyze articles into JSON: entities, quotes, places, dates, events, boilerplate.
 
     PATHS are .txt, .html, RSS/Atom feed or .jsonl files, folders, or '-' for standard input.
@@ -26,11 +27,12 @@ def analyze(paths: tuple[str, ...], as_jsonl: bool, indent: int | None, engine: 
     reported on stderr and skipped; the exit status is 1 if any input failed.
     With --engine dask the articles are analyzed on Dask workers; the output is the same, in the same order.
     """
+    check_ner_engine(ner_model, engine)
     failed = 0
     articles = _jsonl_records(paths) if as_jsonl else iter_articles(paths)
     with dask_client(engine, scheduler, workers) as client:
         if client is None:
-            results = analyze_stream(articles)
+            results = analyze_stream(articles, nlp=load_pipeline(ner_model=ner_model))
         else:
             from ..batch import analyze_distributed
 

@@ -12,7 +12,7 @@ from ..ingest import Article, IngestError, iter_articles
 from ..store import Store
 from ..store.load import Analyzer, Outcome, load, pipeline_analyzer
 from .common import db_option, open_store
-from .engine import dask_client, engine_options
+from .engine import check_ner_engine, dask_client, engine_options, ner_option
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 @db_option
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @engine_options
-def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | None, workers: int | None) -> None:
+@ner_option
+def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | None, workers: int | None, ner_model: str) -> None:
     """Analyze the articles in PATH... and store them in the database.
 
     PATH may be a text, HTML, RSS/Atom or JSONL file, a folder (read recursively: .txt .html .htm
@@ -30,9 +31,10 @@ def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | N
     Each failed item is reported on stderr with its error; the exit status is 1 if any failed.
     With --engine dask the articles are analyzed on Dask workers and this process writes the store.
     """
+    check_ner_engine(ner_model, engine)
     counts: Counter[str] = Counter()
     with dask_client(engine, scheduler, workers) as client:
-        analyze = _pipeline_analyzer() if client is None else None
+        analyze = _pipeline_analyzer(ner_model) if client is None else None
         with open_store(db_path, create=True) as store:
             items = iter_articles(paths)
             outcomes = load(store, items, analyze=analyze) if analyze is not None else _load_distributed(store, items, client)
@@ -45,9 +47,9 @@ def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | N
         raise SystemExit(1)
 
 
-def _pipeline_analyzer() -> Analyzer:
+def _pipeline_analyzer(ner_model: str) -> Analyzer:
     try:
-        return pipeline_analyzer()
+        return pipeline_analyzer(ner_model)
     except Exception as error:  # a missing model or resource: say so once, not once per article
         raise click.ClickException(f"cannot load the analysis pipeline ({type(error).__name__}: {error})") from error
 

@@ -34,12 +34,15 @@ def entity_linker(doc: Doc) -> Doc:
     for ent in ents:
         ent._.name_start = _name_start(ent, known_words, place_starts)
     cluster_of: list[int] = list(range(len(ents)))
+    # Labels read once: `span.label_` looks the string up again on every access, and each
+    # mention is compared with every earlier head.
+    labels = [ent.label_ for ent in ents]
     # Longest mentions first, so that each short mention joins the fullest name it fits.
     order = sorted(range(len(ents)), key=lambda i: (-len(keys[i]), ents[i].start))
     heads: list[int] = []
     for i in order:
         for head in heads:
-            if _compatible(ents[i].label_, ents[head].label_) and _is_part_of(keys[i], keys[head], ents[i].label_):
+            if _compatible(labels[i], labels[head]) and _is_part_of(keys[i], keys[head], labels[i]):
                 cluster_of[i] = cluster_of[head]
                 break
         else:

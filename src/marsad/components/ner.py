@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from itertools import compress
+from pathlib import Path
 
 import numpy
 from spacy.attrs import SENT_START
@@ -43,7 +44,7 @@ def entities(doc: Doc, tagger: Tagger) -> list[Span]:
         positions = list(compress(range(start, end), kept[start:end]))
         if positions:
             sentences.append(positions)
-            words.append([texts[i] for i in positions])
+            words.append(list(compress(texts[start:end], kept[start:end])))
     tags = tagger.tag_document(words)
     found: list[Span] = []
     for positions, sentence_tags in zip(sentences, tags):
@@ -54,12 +55,33 @@ def entities(doc: Doc, tagger: Tagger) -> list[Span]:
     return found
 
 
-@Language.component("marsad_ner", requires=["token.is_sent_start"], assigns=["doc.ents"])
-def marsad_ner(doc: Doc) -> Doc:
-    """Set `doc.ents`; no entity may overlap a span of `doc.spans["boilerplate"]`."""
-    excluded = _boilerplate_tokens(doc)
-    found = entities(doc, Tagger.load())
-    if excluded:
-        found = [ent for ent in found if not any(i in excluded for i in range(ent.start, ent.end))]
-    doc.ents = found
-    return doc
+def load_tagger(model: str) -> Tagger:
+    """"default" (the fast CRF), "accurate" (encoder + CRF, opt-in), or a model folder."""
+    if model == "default":
+        return Tagger.load()
+    if model == "accurate":
+        from ..ner.accurate import load_accurate
+
+        return load_accurate()
+    return Tagger.load(Path(model))
+
+
+class NamedEntities:
+    """Sets `doc.ents`; no entity may overlap a span of `doc.spans["boilerplate"]`."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+
+    def __call__(self, doc: Doc) -> Doc:
+        excluded = _boilerplate_tokens(doc)
+        # Loaded on first use (cached per process), so that building a pipeline stays cheap.
+        found = entities(doc, load_tagger(self.model))
+        if excluded:
+            found = [ent for ent in found if not any(i in excluded for i in range(ent.start, ent.end))]
+        doc.ents = found
+        return doc
+
+
+@Language.factory("marsad_ner", default_config={"model": "default"}, requires=["token.is_sent_start"], assigns=["doc.ents"])
+def make_ner(nlp: Language, name: str, model: str) -> NamedEntities:
+    return NamedEntities(model)

@@ -363,7 +363,9 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                     detector = detectors[plover]
                     if features is None:
                         has_date = any(sentence.start_char <= d.start and d.end <= sentence.end_char for d in dates)
-                        features = sentence_features(sentence.text, has_date=has_date)
+                        # The sentence's text from the document's: `sentence.text` makes a Token per word.
+                        text = doc_text(doc)[sentence.start_char : sentence.end_char]
+                        features = sentence_features(text, has_date=has_date)
                     verdicts[plover] = detector.score(features) >= detector.threshold - GATE_MARGIN
                 if not verdicts[plover]:
                     continue

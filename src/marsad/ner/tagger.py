@@ -33,16 +33,19 @@ DEFAULT_WINDOW = 8
 class Tagger:
     """Tags sentences, alone (`tag`) or as one document (`tag_document`)."""
 
-    def __init__(self, *, path: Path, extractor: FeatureExtractor, meta: dict | None = None) -> None:
+    def __init__(self, *, path: Path, extractor: FeatureExtractor, meta: dict | None = None, stage1: Path | None = None) -> None:
+        """`stage1`: the first-stage model file, when it is not `path / STAGE1_FILE` (a stacked
+        model reuses the default model's first stage)."""
         self.path = path
         self.extractor = extractor
         self.meta = meta or {}
         self.window = int(self.meta.get("window", DEFAULT_WINDOW))
-        self.two_stage = (path / STAGE1_FILE).exists()
+        stage1 = stage1 or path / STAGE1_FILE
+        self.two_stage = stage1.exists()
         final = LinearChainCRF.load(path / MODEL_FILE)
         if self.two_stage:
             # One attribute index for both stages: each token's features are looked up once.
-            self.stage1, self.final = aligned(LinearChainCRF.load(path / STAGE1_FILE), final)
+            self.stage1, self.final = aligned(LinearChainCRF.load(stage1), final)
         else:
             self.stage1, self.final = None, final
         # Features go straight to ids of the (shared) attribute index: strings are not built.
@@ -88,8 +91,16 @@ class Tagger:
         if self.stage1 is None:
             return [self._repair(tags) for tags in self.final._tag(ids, lengths)]
         first = [self._repair(tags) for tags in self.stage1._tag(ids, lengths)]
-        tags = self.final._tag(join_tokens(ids, self._mark_ids(first, stems)), lengths)
+        marks = self._mark_ids(first, stems)
+        extra = self._extra_marks(sentences)
+        if extra is not None:
+            marks = join_tokens(marks, extra)
+        tags = self.final._tag(join_tokens(ids, marks), lengths)
         return [self._repair(sentence_tags) for sentence_tags in tags]
+
+    def _extra_marks(self, sentences: Sequence[Sequence[str]]) -> TokenIds | None:
+        """More second-stage feature ids per token, from another model (see `accurate`)."""
+        return None
 
     def _repair(self, tags: list[str]) -> list[str]:
         """`repair_iob2` of a fresh list; most sentences have no I- tag, and nothing to repair."""
@@ -98,33 +109,49 @@ class Tagger:
         return repair_iob2(tags)
 
     def _mark_ids(self, first: list[list[str]], stems: list[list[str]]) -> TokenIds:
-        """`final.map_features(document_marks(...))` without building the strings."""
+        """`final.map_features(document_marks(...))` without building the strings.
+
+        Per token: "m1=" + its tag, "m1-1=" + the tag before, "m1+1=" + the tag after, then its
+        "d:" kinds, as ids. The three tag marks of the whole text are looked up at C speed
+        (`map`) and laid out by numpy; only the few tokens with "d:" kinds take a Python step.
+        """
         own, before, after = self._m1
-        flat: list[int] = []
-        counts: list[int] = []
-        extend = flat.extend
-        d_id = self._d
-        for tags, found in zip(first, nearby_kinds(stems, first, window=self.window)):
-            n = len(tags)
-            if not n:
-                continue
-            # Per token "m1=" + tag, "m1-1=" + the tag before, "m1+1=" + the tag after, as ids.
-            triples = zip(
-                map(own.__getitem__, tags),
-                map(before.__getitem__, ["BOS", *tags[:-1]]),
-                map(after.__getitem__, [*tags[1:], "EOS"]),
-            )
-            ids = chain.from_iterable(triples)
-            if not found:
-                extend(ids)
-                counts += [3] * n
-                continue
-            per_token = [[*triple] for triple in zip(*[iter(list(ids))] * 3)]
+        tags = list(chain.from_iterable(first))
+        n = len(tags)
+        if not n:
+            return TokenIds(np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp))
+        previous = ["BOS", *tags[:-1]]
+        following = [*tags[1:], "EOS"]
+        with_kinds: list[int] = []  # flat token index of each token with "d:" kinds
+        kind_ids: list[list[int]] = []
+        start = 0
+        for sentence_tags, found in zip(first, nearby_kinds(stems, first, window=self.window)):
+            end = start + len(sentence_tags)
+            if end > start:  # no tag is read across a sentence edge
+                previous[start] = "BOS"
+                following[end - 1] = "EOS"
             for i, kinds in found:
-                per_token[i].extend(map(d_id.__getitem__, kinds))
-            extend(chain.from_iterable(per_token))
-            counts += map(len, per_token)
-        return TokenIds(np.array(flat, dtype=np.intp), np.array(counts, dtype=np.intp))
+                with_kinds.append(start + i)
+                kind_ids.append(list(map(self._d.__getitem__, kinds)))
+            start = end
+        triples = np.array(
+            [list(map(own.__getitem__, tags)), list(map(before.__getitem__, previous)), list(map(after.__getitem__, following))],
+            dtype=np.intp,
+        ).T
+        counts = np.full(n, 3, dtype=np.intp)
+        if not with_kinds:
+            return TokenIds(triples.ravel(), counts)
+        counts[with_kinds] += [len(ids) for ids in kind_ids]
+        starts = np.cumsum(counts) - counts
+        ids = np.empty(int(counts.sum()), dtype=np.intp)
+        for column in range(3):
+            ids[starts + column] = triples[:, column]
+        # A token's "d:" ids follow its three tag marks.
+        positions: list[int] = []
+        for first_kind, token_kind_ids in zip((starts[with_kinds] + 3).tolist(), kind_ids):
+            positions.extend(range(first_kind, first_kind + len(token_kind_ids)))
+        ids[positions] = list(chain.from_iterable(kind_ids))
+        return TokenIds(ids, counts)
 
     def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tags for sentences in file order, read as one document (the window keeps it local)."""
@@ -145,4 +172,9 @@ class _IdsByName(dict):
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Tagger:
-    return Tagger.from_dir(Path(path))
+    folder = Path(path)
+    if (folder / "encoder.npz").exists():  # the opt-in accurate model (`accurate.py`)
+        from .accurate import AccurateTagger
+
+        return AccurateTagger.from_dir(folder)
+    return Tagger.from_dir(folder)

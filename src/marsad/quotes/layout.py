@@ -7,13 +7,15 @@ than going through spaCy objects on every step, and they are built once per docu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import add
 
+import numpy
 from spacy.attrs import IDX, IS_SPACE, NORM, SENT_START
 from spacy.tokens import Doc, Span
 
 from ..arabic.tokenizer import QUOTE_MARKS
-from ..document import doc_words
+from ..document import doc_words, strings_of
 
 MARKS = frozenset(QUOTE_MARKS)
 OPENING_ONLY = frozenset("\u00ab\u2039\u201e")  # « ‹ „
@@ -55,21 +57,23 @@ def layout_from_doc(doc: Doc) -> Layout:
     """Index the tokens of `doc` in one pass, skipping whitespace tokens (indices are re-based)."""
     # One array read: `doc.text` and Token objects would cost more than finding the quotes.
     if len(doc):
-        idxs, sent_starts, spaces, norm_ids = doc.to_array([IDX, SENT_START, IS_SPACE, NORM]).T.tolist()
+        columns = doc.to_array([IDX, IS_SPACE, NORM, SENT_START])
+        idxs, spaces, norm_ids = columns[:, :3].T.tolist()
+        sentence_starts = numpy.flatnonzero(columns[:, 3] == 1).tolist()
     else:
-        idxs = sent_starts = spaces = norm_ids = []
-    strings = doc.vocab.strings
-    keep = [i for i, space in enumerate(spaces) if not space]
-    texts = doc_words(doc)  # shared with the other stages: the strings are decoded once
-    words = [texts[i] for i in keep]
-    norms = [strings[norm_ids[i]] for i in keep]
-    starts = [idxs[i] for i in keep]
-    ends = [start + len(word) for start, word in zip(starts, words)]
+        idxs = spaces = norm_ids = sentence_starts = []
+    # Columns filtered and mapped by `compress` and `map`, at C speed: a Python step per token
+    # would cost more than the lookups themselves.
+    is_kept = [not space for space in spaces]
+    words = list(compress(doc_words(doc), is_kept))  # shared with the other stages: decoded once
+    norms = strings_of(doc, list(compress(norm_ids, is_kept)))
+    starts = list(compress(idxs, is_kept))
+    ends = list(map(add, starts, map(len, words)))
     # doc index -> kept index of the first kept token at or after it
-    position = list(accumulate((0, *(0 if space else 1 for space in spaces))))
+    position = list(accumulate(is_kept, initial=0))
     sentence_bounds: list[tuple[int, int]] = []
     sentence_start = 0
-    for i in (i for i, flag in enumerate(sent_starts) if flag == 1):
+    for i in sentence_starts:
         kept = position[i]
         if kept > sentence_start:
             sentence_bounds.append((sentence_start, kept))
@@ -101,10 +105,11 @@ def layout_from_doc(doc: Doc) -> Layout:
         blocked[first:last] = [True] * max(last - first, 0)
 
     entities = []
+    with_ids = Span.has_extension("entity_id")
     for ent in doc.ents:
         first, last = position[ent.start], position[ent.end]
         if first < last:
-            entities.append((first, last, ent.label_, ent._.entity_id if Span.has_extension("entity_id") else None))
+            entities.append((first, last, ent.label_, ent._.entity_id if with_ids else None))
 
     return Layout(
         words=words,

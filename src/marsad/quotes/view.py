@@ -7,6 +7,7 @@ Everything is a dictionary lookup on normalized words (`token.norm_`); the lists
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
 
 from .layout import COLONS, COMMAS, MARKS, Layout
 from .lexicon import CueForm, QuoteLexicon, load_lexicon
@@ -62,14 +63,14 @@ class TokenView:
         self.pairs = pair_marks(layout)
         self.closers = {close: open_ for open_, close in self.pairs.items()}
         lex = self.lex
-        cue_of = lex.cue_index.get
-        self.cue_at: list[CueForm | None] = [cue_of(norm) for norm in self.norms]
+        # Per-token lookups by `map`, at C speed; few tokens are cues, so only those are revisited.
+        self.cue_at: list[CueForm | None] = list(map(lex.cue_index.get, self.norms))
         # "طلب عدم ذكر اسمه": a verbal noun after "عدم" (non-) reports nothing.
-        for j in range(1, len(self.norms)):
-            if self.cue_at[j] is not None and self.norms[j - 1] == ADAM:
+        for j in compress(range(1, self.n), self.cue_at[1:]):
+            if self.norms[j - 1] == ADAM:
                 self.cue_at[j] = None
-        self.noun_cue = [norm in lex.noun_cues for norm in self.norms]
-        self.is_word = [word.isalnum() or any(char.isalnum() for char in word) for word in self.words]
+        self.noun_cue = list(map(lex.noun_cues.__contains__, self.norms))
+        self.is_word = [any(map(str.isalnum, word)) for word in self.words]
         first_words = lex.source_first_words
         self.may_source = [norm in first_words or norm[1:] in first_words for norm in self.norms]
         self.norm_count = Counter(self.norms)

@@ -26,11 +26,12 @@ class Outcome:
     message: str | None = None
 
 
-def pipeline_analyzer() -> Analyzer:
+def pipeline_analyzer(ner_model: str = "default") -> Analyzer:
     """Analyze with the full Marsad pipeline, loaded now so that a broken install fails once, up front."""
-    from ..pipeline import BatchAnalyzer
+    from ..pipeline import BatchAnalyzer, load_pipeline
 
-    return BatchAnalyzer()  # an ingest is a long batch: spaCy's vocabulary is released as it goes
+    # An ingest is a long batch: spaCy's vocabulary is released as it goes.
+    return BatchAnalyzer(load_pipeline(ner_model=ner_model))
 
 
 def load(store: Store, items: Iterable[Article | IngestError], *, analyze: Analyzer) -> Iterator[Outcome]:
