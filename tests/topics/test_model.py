@@ -57,6 +57,33 @@ def test_shipped_model_on_clear_cases(text, label):
     assert load_default_model().predict(text).label == label
 
 
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("قتل عشرة مدنيين في غارات جوية على ريف إدلب شمال غرب سوريا، وقال المرصد السوري إن القصف استهدف بلدات في ريف حلب", "middleEast"),
+        ("قال مراسل بي بي سي إن الجيش الإسرائيلي قصف مواقع في قطاع غزة بعد إطلاق صواريخ على جنوب إسرائيل", "middleEast"),
+        ("أعلنت الحكومة الألمانية أن المستشارة ميركل ستلتقي الرئيس الفرنسي ماكرون في برلين لبحث ملف الهجرة والاتحاد الأوروبي", "internationalNews"),
+        ("أعلنت الشرطة البريطانية في لندن اعتقال رجل يشتبه في تنفيذه هجوما بسكين، وقالت رئيسة الوزراء تيريزا ماي إن التحقيق مستمر", "internationalNews"),
+    ],
+)
+def test_shipped_model_tells_middle_east_from_the_world(text, label):
+    assert load_default_model().predict(text).label == label
+
+
+def test_places_move_the_middle_east_score():
+    """The same sentence about an Arab capital or a European one: only the places differ."""
+    model = load_default_model()
+    arab = model.predict("تظاهر آلاف المحتجين في دمشق ضد الحكومة").scores["middleEast"]
+    europe = model.predict("تظاهر آلاف المحتجين في مدريد ضد الحكومة").scores["middleEast"]
+    assert arab > europe
+
+
+def test_ignored_words_do_not_change_the_topic_scores():
+    model = load_default_model()
+    text = "ارتفعت أسعار النفط في الأسواق العالمية وتراجع الدولار"
+    assert np.array_equal(model.decision(text), model.decision("(رويترز) - " + text))
+
+
 def test_component_assigns_topic():
     register_extensions()
     nlp = spacy.blank("ar")

@@ -1,4 +1,4 @@
-"""Topic classification: one label per article from a linear model over word and stem features."""
+"""Topic classification: one label per article from a linear model over word, stem and place features."""
 
 from .model import TopicModel, load_default_model
 
