@@ -2,12 +2,15 @@
 
 `LinearChainCRF.from_crfsuite` reads a `.crfsuite` file once at build time; `save` / `load` keep
 it as a small `.npz`, so tagging needs numpy only. Decoding mirrors crfsuite's `crf1d` tagger
-operation for operation, in float64, so labels agree exactly, ties included:
+operation for operation, in float64 (with one caveat on summation order, below):
 
 - an item's attributes are strings taken whole, each with value 1.0 (pycrfsuite's rule for a
   list of strings: ':' and '=' are not special there, only in dict items); an attribute the
   model does not know is dropped; a repeated attribute counts each time;
-- a state score is `0 + w(a1) + w(a2) + ...` summed in the item's attribute order;
+- a state score is `w(a1) + w(a2) + ...` over the item's attributes. crfsuite adds them left to
+  right; `np.add.reduceat` may group longer sums differently, so scores can differ in the last
+  bits. The labels agreed with crfsuite's on the whole ANERcorp dev split when this was written,
+  and tests/ner/test_crf.py compares them on random sentences;
 - Viterbi keeps, for each label, the first best predecessor (`max < score`, as `np.argmax`),
   and the first best label at the end.
 
@@ -197,7 +200,8 @@ class LinearChainCRF:
         rows = self.state.take(np.append(ids, self.unknown), axis=0)
         starts = np.zeros(n_tokens, dtype=np.intp)
         np.cumsum(counts[:-1], out=starts[1:])
-        # Summed row after row down axis 0: the same order and rounding as crfsuite's loop.
+        # One sum per token down axis 0 (numpy's grouping, not always crfsuite's left-to-right
+        # order: see the module docstring).
         scores = np.add.reduceat(rows, starts, axis=0)
         empty = counts == 0
         if empty.any():  # reduceat gives the next row for an empty segment; crfsuite gives 0
