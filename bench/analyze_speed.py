@@ -1,6 +1,6 @@
 """Throughput and memory of the default pipeline, single process, on real-size news articles.
 
-    .venv/bin/python bench/analyze_speed.py --shared ../shared [--articles 500] [--zone-every 5000]
+    .venv/bin/python bench/analyze_speed.py --shared ../shared [--articles 500] [--zone-every 5000] [--ner accurate]
 
 Articles come from the ANT news corpus in the shared data folder (the first N with 250-700
 words, the size our users feed us); without it, the bundled examples are repeated. Prints
@@ -45,11 +45,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--ner", choices=("default", "accurate"), default="default", help="the NER model (accurate: the opt-in encoder model; use a few dozen articles)")
     parser.add_argument("--zone-every", type=int, default=0, help="release spaCy's vocabulary every N articles, as batches do (pipeline.ZONE_ARTICLES); 0: never")
     args = parser.parse_args()
     articles = load_articles(args.shared, args.articles)
     started = time.perf_counter()
-    nlp = load_pipeline()
+    nlp = load_pipeline(ner_model=args.ner)
     # Models load lazily on first use: warm up on one article, and count that as load time.
     nlp(make_doc(nlp, articles[0].text, meta=articles[0].meta))
     load_seconds = time.perf_counter() - started

@@ -30,7 +30,7 @@ DEFAULT_STAGES: tuple[str, ...] = tuple(STAGES)
 def build_pipeline(stages: Sequence[str] = DEFAULT_STAGES, *, ner_model: str = "default") -> Language:
     """A fresh `Language`: spaCy's Arabic defaults, our tokenizer rules and norms, our stages.
 
-    `ner_model`: "default" (the fast CRF), "accurate" (the opt-in encoder model, ~3 articles/s)
+    `ner_model`: "default" (the fast CRF), "accurate" (the opt-in encoder model, ~2 articles/s)
     or a model folder."""
     unknown = [name for name in stages if name not in STAGES]
     if unknown:
