@@ -329,6 +329,21 @@ def stacked_features(extractor: FeatureExtractor, sentences: list, first: list, 
     ]
 
 
+def fine_tune_and_export(train: list, tokenizer: PieceTokenizer, tokenizer_data: dict, config: dict, weights: dict, args: argparse.Namespace) -> list[int]:
+    """Fine-tune on all of `train`, export to --out; the kept piece ids."""
+    model = fine_tune(train, tokenizer, config, weights, args, "all")
+    words = set()
+    with gzip.open(args.data / "news" / "ant_multisource_topic_train.jsonl.gz", "rt", encoding="utf-8") as lines:
+        for line in lines:
+            words.update(json.loads(line)["text"].split())
+    for path in (args.data / "anercorp" / "train.txt", args.data / "aqmar" / "dev.txt"):
+        words.update(word for sentence in read_tagged(path) for word, _ in sentence)
+    keep = kept_pieces(tokenizer_data, tokenizer, sorted(words))
+    export(model, config, tokenizer_data, keep, args.out)
+    LOGGER.info("encoder exported: %d pieces kept of %d", len(keep), len(tokenizer_data["pieces"]))
+    return keep
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="the shared data folder")
@@ -342,6 +357,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--full", action="store_true", help="train on all of train.txt (no honest dev score)")
+    parser.add_argument("--reuse-encoder", action="store_true", help="keep the encoder already in --out; redo the folds and the stacked CRF")
     parser.add_argument("--limit", type=int, default=0, help="use only this many training sentences (a quick check of the script)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -356,17 +372,11 @@ def main(argv: list[str] | None = None) -> None:
         train, dev = train[: args.limit], dev[: args.limit]
     args.work.mkdir(parents=True, exist_ok=True)
 
-    model = fine_tune(train, tokenizer, config, weights, args, "all")
-    words = set()
-    with gzip.open(args.data / "news" / "ant_multisource_topic_train.jsonl.gz", "rt", encoding="utf-8") as lines:
-        for line in lines:
-            words.update(json.loads(line)["text"].split())
-    for path in (args.data / "anercorp" / "train.txt", args.data / "aqmar" / "dev.txt"):
-        words.update(word for sentence in read_tagged(path) for word, _ in sentence)
-    keep = kept_pieces(tokenizer_data, tokenizer, sorted(words))
-    export(model, config, tokenizer_data, keep, args.out)
-    LOGGER.info("encoder exported: %d pieces kept of %d", len(keep), len(tokenizer_data["pieces"]))
-    del model  # ~1 GB
+    if args.reuse_encoder and (args.out / ENCODER_FILE).exists():
+        # Redo only the folds and the stacked CRF over the encoder already exported to --out.
+        kept = len(PieceTokenizer.load(args.out / PIECES_FILE).scores)
+    else:
+        kept = len(fine_tune_and_export(train, tokenizer, tokenizer_data, config, weights, args))
 
     # Encoder tags of each training sentence from a model that did not see it.
     size = -(-len(train) // 2)
@@ -404,7 +414,7 @@ def main(argv: list[str] | None = None) -> None:
         "base": os.path.relpath(args.base.resolve(), args.out.resolve()),
         "window": base.window,
         "params": {k: getattr(args, k) for k in ("epochs", "lr", "batch", "seed", "full")},
-        "pieces": len(keep),
+        "pieces": kept,
     }
     if dev:
         from marsad.ner.accurate import AccurateTagger
