@@ -192,7 +192,8 @@ class AccurateTagger(Tagger):
     def from_dir(cls, path: Path) -> AccurateTagger:
         meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
         base = (path / meta.get("base", "../ner")).resolve()
-        return cls(path=path, base=base, extractor=Tagger.from_dir(base).extractor, meta=meta)
+        # The default tagger's extractor, as loaded once per process: its tables are not read twice.
+        return cls(path=path, base=base, extractor=Tagger.load(base).extractor, meta=meta)
 
     def encoder_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """The encoder's own IOB2 tags (each word's first piece decides), sentence by sentence."""
