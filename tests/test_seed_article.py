@@ -100,3 +100,24 @@ def test_al_nusra_front_is_one_organisation(seed):
 
 def test_assad_is_a_person(seed):
     assert any(ent["label"] == "PERS" and bare(ent["text"]) == bare("الأسد") for ent in seed["entities"])
+
+
+@pytest.mark.parametrize(
+    "expected",
+    [
+        ("ATTACK", "happened", "النظام", "حلب"),  # Aleppo under attack "من قبل النظام وحلفائه"
+        ("CEASEFIRE", "demanded", KERRY, None),  # "نحتاج إلى رؤية وقف حقيقي للنار"
+        ("AID", "demanded", KERRY, None),
+        ("AGREE", "denied", KERRY, "روسيا"),  # "لكننا لن نهرع إلى اتفاق مع روسيا"
+        ("CEASEFIRE", "agreed", LAVROV, None),  # lists of factions that keep to the ceasefire
+        ("AGREE", "agreed", LAVROV, "واشنطن"),  # "واتفقنا على تكثيف الاتصالات مع واشنطن"
+        ("AGREE", "hypothetical", None, None),  # an area other than Daraya will conclude an agreement
+        ("AID", "demanded", LAVROV, None),  # aid without waiting for a ceasefire
+        ("CEASEFIRE", "demanded", LAVROV, None),
+    ],
+)
+def test_events_have_the_actors_a_reader_names(seed, expected):
+    def name(actor):
+        return None if actor is None else actor["name"]
+
+    assert expected in {(e["type"], e["modality"], name(e["source"]), name(e["target"])) for e in seed["events"]}

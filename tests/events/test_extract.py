@@ -148,6 +148,24 @@ def _quote(text, content, speaker_name, entity_id, mention):
     return Quote(start=start, end=start + len(content), direct=True, cue=None, speaker=speaker)
 
 
+def test_quoted_speaker_saying_we_is_a_side_of_a_two_sided_event(make_doc):
+    text = "وقال كيري: نحن قريبون لكننا لن نهرع إلى اتفاق مع روسيا"
+    doc = make_doc(text, ents=[("روسيا", "LOC", "Q2")])
+    doc._.quotes = [_quote(text, "نحن قريبون لكننا لن نهرع إلى اتفاق مع روسيا", "جون كيري", "Q1", "كيري")]
+    (agree,) = [event for event in extract_events(doc, detectors={}) if event.type == "AGREE"]
+    assert agree.modality == "denied"
+    assert agree.source is not None and agree.source.entity_id == "Q1"
+    assert agree.target is not None and agree.target.entity_id == "Q2"
+
+
+def test_quoted_speaker_saying_we_is_not_the_attacker(make_doc):
+    text = "وقال المتحدث: لن نسمح بهجوم على المدينة"
+    doc = make_doc(text)
+    doc._.quotes = [_quote(text, "لن نسمح بهجوم على المدينة", "المتحدث", "Q1", "المتحدث")]
+    attacks = [event for event in extract_events(doc, detectors={}) if event.type == "ATTACK"]
+    assert attacks and all(event.source is None for event in attacks)
+
+
 def test_quoted_speaker_is_the_source_of_what_they_demand_or_agreed(make_doc):
     text = "وقال لافروف: تحدثنا عن الذين ينتهكون الهدنة، واتفقنا على تكثيف الاتصالات مع واشنطن"
     doc = make_doc(text, ents=[("واشنطن", "LOC", "Q2")])  # the speaker resolved by the quotes layer only

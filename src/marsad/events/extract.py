@@ -46,6 +46,12 @@ AGENT_WINDOW = 6  # tokens after the trigger where "من قبل" may start
 TARGET_GAP = 3  # tokens between a trigger and an unmarked target: "التقى كيري لافروف", "اجتماع ماراثوني مع"
 # Modalities where a quoted speaker is the one acting: they demand it, they agreed to it.
 SPEAKER_MODALITIES = frozenset({"demanded", "agreed"})
+# Events with two sides, where a speaker saying "we" about them is one of the sides.
+SIDED_TYPES = frozenset({"AGREE", "MEET", "CEASEFIRE"})
+WE_WINDOW = 3  # words before the trigger
+WE = frozenset({"نحن", "ونحن", "اننا", "واننا", "فاننا"})
+WE_HOSTS = frozenset({"لكن", "ولكن", "لان", "ان", "وان", "فان", "بان"})  # + نا: "لكننا", "لأننا", "بأننا"
+VERB_NEGATIONS = frozenset({"لن", "لم", "ولن", "ولم", "فلن", "فلم"})
 OTHER_THAN = "\u063a\u064a\u0631"  # "غير"
 COUNTERPART = "نظير"  # "نظيره", "نظيرته", "نظراءه": the other side's peer, a target in its own right
 
@@ -272,6 +278,20 @@ def _first_person_plural(text: str) -> bool:
     return len(form) > 4 and form.endswith("\u0646\u0627")
 
 
+def _we_before(words: Sequence[str], start: int) -> bool:
+    """A first-person plural just before the trigger: "لكننا لن نهرع إلى اتفاق", "نحن مستعدون لوقف
+    إطلاق النار". Only for events with two sides (SIDED_TYPES): the speaker's side is then one of
+    them; "لن نسمح بهجوم" does not make the speaker the attacker."""
+    for k in range(max(0, start - WE_WINDOW), start):
+        form = normalize(words[k])
+        previous = normalize(words[k - 1]) if k > 0 else ""
+        if form in WE or (len(form) > 4 and form.endswith("\u0646\u0627") and form[:-2] in WE_HOSTS):
+            return True
+        if previous in VERB_NEGATIONS and len(form) >= 4 and form[0] == "\u0646":  # "لن نهرع", "لم نتفق"
+            return True
+    return False
+
+
 def _speaker_of(quotes: Sequence[Quote], position: int) -> Actor | None:
     """The named speaker of the quote around `position`: "نحتاج إلى وقف حقيقي للنار" demanded by Kerry.
 
@@ -380,7 +400,11 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             if source is not None and target is not None and source.entity_id is not None and source.entity_id == target.entity_id:
                 target = None  # "وقعت السعودية ... مع المملكة": one party named twice is not both sides
             event_modality = modality(words, match)
-            if source is None and quotes and (event_modality in SPEAKER_MODALITIES or _first_person_plural(trigger.text)):
+            if source is None and quotes and (
+                event_modality in SPEAKER_MODALITIES
+                or _first_person_plural(trigger.text)
+                or (match.type in SIDED_TYPES and _we_before(words, match.start))
+            ):
                 source = _speaker_of(quotes, trigger.start_char)
             # The source's own name (and its partners') is not where it happened:
             # "وطالبت الولايات المتحدة وفرنسا وبريطانيا".
