@@ -148,6 +148,27 @@ def _quote(text, content, speaker_name, entity_id, mention):
     return Quote(start=start, end=start + len(content), direct=True, cue=None, speaker=speaker)
 
 
+def test_marked_target_stays_in_the_trigger_clause(make_doc):
+    text = "تحدثنا عن الذين ينتهكون وقف اطلاق النار، واتفقنا على تكثيف الاتصالات مع واشنطن"
+    doc = make_doc(text, ents=[("واشنطن", "LOC", "Q2")])
+    events = {event.type: event for event in extract_events(doc, detectors={})}
+    assert events["CEASEFIRE"].target is None  # Washington is the other side of the agreement only
+    assert events["AGREE"].target is not None and events["AGREE"].target.entity_id == "Q2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "والتقى رئيس جنوب السودان سلفاكير ميرديت، الأربعاء، مع مشار في أديس أبابا",  # an aside between commas
+        "وانتقد الاتفاق، الذي وقعه سلفه باراك أوباما، مع مشار",  # a relative clause describes the trigger
+    ],
+)
+def test_marked_target_after_an_aside_or_a_relative_clause(make_doc, text):
+    doc = make_doc(text, ents=[("مشار", "PERS", "Q3")])
+    (event,) = [event for event in extract_events(doc, detectors={}) if event.type in ("MEET", "AGREE")]
+    assert event.target is not None and event.target.entity_id == "Q3"
+
+
 def test_quoted_speaker_saying_we_is_a_side_of_a_two_sided_event(make_doc):
     text = "وقال كيري: نحن قريبون لكننا لن نهرع إلى اتفاق مع روسيا"
     doc = make_doc(text, ents=[("روسيا", "LOC", "Q2")])

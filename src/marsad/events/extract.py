@@ -52,6 +52,9 @@ WE_WINDOW = 3  # words before the trigger
 WE = frozenset({"نحن", "ونحن", "اننا", "واننا", "فاننا"})
 WE_HOSTS = frozenset({"لكن", "ولكن", "لان", "ان", "وان", "فان", "بان"})  # + نا: "لكننا", "لأننا", "بأننا"
 VERB_NEGATIONS = frozenset({"لن", "لم", "ولن", "ولم", "فلن", "فلم"})
+CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";"})
+ASIDE_WORDS = 3  # at most this many words between two commas make an aside, not a new clause
+RELATIVE_PRONOUNS = frozenset("الذي التي الذين اللذين اللتين اللواتي اللاتي".split())  # normalized
 OTHER_THAN = "\u063a\u064a\u0631"  # "غير"
 COUNTERPART = "نظير"  # "نظيره", "نظيرته", "نظراءه": the other side's peer, a target in its own right
 
@@ -168,7 +171,11 @@ def _actors(
     candidates = [ent for ent in before if ent.start not in locative]
     source = people[-1] if people else (candidates[-1] if candidates else None)
     target_markers = load_cues()["target"].exact
-    marked = [ent for ent in after if ent.start > 0 and normalize(words[ent.start - 1]) in target_markers]
+    # A marked target stands in the trigger's clause: in "ينتهكون وقف اطلاق النار، واتفقنا على تكثيف
+    # الاتصالات مع واشنطن" Washington belongs to the agreement after the comma, not to the ceasefire.
+    # A relative clause still describes the trigger: "الاتفاق، الذي وقعه سلفه، مع إيران".
+    clause_end = _clause_end(words, trigger.end, sentence.end)
+    marked = [ent for ent in after if ent.start > 0 and ent.start < clause_end and normalize(words[ent.start - 1]) in target_markers]
     if source is None and after and _opens_clause(doc, trigger, clause_start):
         # Verb-first clause ("التقى كيري لافروف", "قصفت الطائرات المدينة"): the subject follows.
         # Only where the trigger opens its clause: in "واصلت المقاتلات قصف الغوطة" what follows
@@ -187,6 +194,23 @@ def _actors(
         counterpart = _counterpart(doc, sentence, trigger.end)
         return (_actor(source) if source else None), counterpart
     return (_actor(source) if source else None), _actor(target)
+
+
+def _clause_end(words: Sequence[str], start: int, end: int) -> int:
+    """Token index of the first comma or semicolon at or after `start` that ends the clause (`end`
+    if none). Not a comma that opens a relative clause (the clause then runs to `end`), nor the
+    commas around a short aside: "والتقى سلفاكير ميرديت، الأربعاء، مع مشار"."""
+    k = start
+    while k < end:
+        if words[k] in CLAUSE_BREAKS:
+            if k + 1 < end and normalize(words[k + 1]) in RELATIVE_PRONOUNS:
+                return end
+            closing = next((j for j in range(k + 2, min(end, k + 2 + ASIDE_WORDS)) if words[j] in CLAUSE_BREAKS), None)
+            if closing is None:
+                return k
+            k = closing
+        k += 1
+    return end
 
 
 PREPOSITION_CLITICS = frozenset("\u0628\u0644\u0643")  # ب ل ك
