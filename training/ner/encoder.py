@@ -17,7 +17,7 @@ the encoder from encoder tags predicted out of fold: `--folds` (4) more fine-tun
 the training part less one contiguous fold. Fold models on half the data (2 folds) were so much
 weaker than the full one (F1 69-70 on their held-out halves, one with no MISC at all) that the
 CRF learnt to distrust the encoder; on three quarters they score 68-77, MISC included, and the
-stacked model gains (dev 74.64 -> 74.89, AQMAR 36.30 -> 37.26).
+stacked model gains (on the same default model, dev 74.64 -> 74.89, AQMAR 36.30 -> 37.26).
 
 On the 2 shared cores here each full fine-tuning takes 20-40 minutes, a fold run about 13 (one
 torch thread per run is much faster than two on a busy machine). Fold runs are cached in --work;

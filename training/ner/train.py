@@ -143,6 +143,11 @@ def main(argv: list[str] | None = None) -> None:
         help="the tagger that auto-labels the news sees the word itself too (--no-lexicon-identity: context only)",
     )
     parser.add_argument("--lexicon", type=Path, help="use this lexicon.tsv.gz instead of building one")
+    parser.add_argument(
+        "--lexicon-teacher", type=Path,
+        help="also count the tags of this accurate model folder's encoder on every 4th news article (src/marsad/models/ner_accurate)",
+    )
+    parser.add_argument("--workers", type=int, default=2, help="processes for the teacher's tagging")
     parser.add_argument("--rebuild-clusters", action="store_true")
     parser.add_argument("--clusters", type=Path, help="use this clusters.tsv.gz instead of building one")
     args = parser.parse_args(argv)
@@ -195,7 +200,8 @@ def main(argv: list[str] | None = None) -> None:
         )
         fit(train, first, lexicon_dir / MODEL_FILE, args)
         (lexicon_dir / META_FILE).write_text(json.dumps({"identity_features": args.lexicon_identity}), encoding="utf-8")
-        count = lexicon.build(tagger_dir=lexicon_dir, corpus=corpus, out=out / LEXICON_FILE, max_tokens=args.lexicon_tokens)
+        extra = lexicon.teacher_counts(args.lexicon_teacher, args.data, workers=args.workers) if args.lexicon_teacher else None
+        count = lexicon.build(tagger_dir=lexicon_dir, corpus=corpus, out=out / LEXICON_FILE, max_tokens=args.lexicon_tokens, extra_counts=extra)
         LOGGER.info("lexicon: %d forms", count)
         lexicon_table = load_lexicon(out / LEXICON_FILE)
     else:
@@ -211,6 +217,7 @@ def main(argv: list[str] | None = None) -> None:
     meta = {
         "model": "crfsuite linear-chain CRF",
         "params": {k: getattr(args, k) for k in ("c1", "c2", "iterations", "min_freq", "wojood", "full", "lexicon_tokens", "lexicon_identity", "augment_surnames", "stages", "folds")},
+        "lexicon_teacher": args.lexicon_teacher.name if args.lexicon_teacher else None,
         "window": args.window,
         "identity_features": True,
         "train_sentences": len(train),

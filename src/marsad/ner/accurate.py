@@ -178,25 +178,15 @@ def encoder_marks(tags: Sequence[str]) -> list[list[str]]:
     ]
 
 
-class AccurateTagger(Tagger):
-    """The default two-stage tagger whose second stage also reads the fine-tuned encoder's tags."""
+class EncoderTagger:
+    """The fine-tuned encoder on its own: IOB2 tags from each word's first piece, no CRF."""
 
-    def __init__(self, *, path: Path, base: Path, extractor: FeatureExtractor, meta: dict) -> None:
-        super().__init__(path=path, extractor=extractor, meta=meta, stage1=base / STAGE1_FILE)
+    def __init__(self, path: Path) -> None:
         self.encoder = Encoder.load(path / ENCODER_FILE)
         self.pieces = PieceTokenizer.load(path / PIECES_FILE)
         self.labels = list(self.encoder.config["labels"])
-        self._e = tuple(_IdsByName(self.final, prefix) for prefix in MARK_PREFIXES)
 
-    @classmethod
-    def from_dir(cls, path: Path) -> AccurateTagger:
-        meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
-        base = (path / meta.get("base", "../ner")).resolve()
-        # The default tagger's extractor, as loaded once per process: its tables are not read twice.
-        return cls(path=path, base=base, extractor=Tagger.load(base).extractor, meta=meta)
-
-    def encoder_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """The encoder's own IOB2 tags (each word's first piece decides), sentence by sentence."""
+    def tag_sentences(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         windows: list[tuple[int, list[int], list[int]]] = []  # (sentence, pieces, first piece of each word)
         for index, words in enumerate(sentences):
             pieces: list[int] = []
@@ -222,6 +212,26 @@ class AccurateTagger(Tagger):
                 tags[index] += [self.labels[i] for i in scores[firsts].argmax(axis=1)]
             start = end
         return [repair_iob2(sentence_tags) for sentence_tags in tags]
+
+
+class AccurateTagger(Tagger):
+    """The default two-stage tagger whose second stage also reads the fine-tuned encoder's tags."""
+
+    def __init__(self, *, path: Path, base: Path, extractor: FeatureExtractor, meta: dict) -> None:
+        super().__init__(path=path, extractor=extractor, meta=meta, stage1=base / STAGE1_FILE)
+        self.encoder = EncoderTagger(path)
+        self._e = tuple(_IdsByName(self.final, prefix) for prefix in MARK_PREFIXES)
+
+    @classmethod
+    def from_dir(cls, path: Path) -> AccurateTagger:
+        meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+        base = (path / meta.get("base", "../ner")).resolve()
+        # The default tagger's extractor, as loaded once per process: its tables are not read twice.
+        return cls(path=path, base=base, extractor=Tagger.load(base).extractor, meta=meta)
+
+    def encoder_tags(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The encoder's own IOB2 tags (each word's first piece decides), sentence by sentence."""
+        return self.encoder.tag_sentences(sentences)
 
     def _extra_marks(self, sentences: Sequence[Sequence[str]]) -> TokenIds:
         own, before, after = self._e
