@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,26 @@ def seed_text() -> str:
     if not SEED.is_file():
         pytest.skip(f"seed article not found at {SEED}; set MARSAD_SHARED")
     return SEED.read_text(encoding="utf-8")
+
+
+@contextmanager
+def _training_script(path: Path, name: str):
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        sys.path.remove(str(path.parent))
+
+
+@pytest.fixture(scope="session")
+def training_script():
+    """`with training_script(path, name) as module:` a script under training/ imported as module
+    `name`, its folder on sys.path while in use (the scripts import their neighbours by plain name)."""
+    return _training_script
 
 
 @pytest.fixture(scope="session")

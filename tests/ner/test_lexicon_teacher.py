@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,15 +16,9 @@ TRAINING = REPO / "training" / "ner"
 
 
 @pytest.fixture(scope="module")
-def lexicon_module():
-    sys.path.insert(0, str(TRAINING))
-    try:
-        spec = importlib.util.spec_from_file_location("marsad_ner_lexicon_build", TRAINING / "lexicon.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+def lexicon_module(training_script):
+    with training_script(TRAINING / "lexicon.py", "marsad_ner_lexicon_build") as module:
         yield module
-    finally:
-        sys.path.remove(str(TRAINING))
 
 
 @pytest.fixture

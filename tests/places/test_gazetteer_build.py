@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -20,16 +18,9 @@ BUILD_DIR = REPO / "training" / "gazetteer"
 
 
 @pytest.fixture(scope="module")
-def build_module():
-    sys.path.insert(0, str(BUILD_DIR))
-    try:
-        spec = importlib.util.spec_from_file_location("marsad_gazetteer_build", BUILD_DIR / "build.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
+def build_module(training_script):
+    with training_script(BUILD_DIR / "build.py", "marsad_gazetteer_build") as module:
         yield module
-    finally:
-        sys.path.remove(str(BUILD_DIR))
 
 
 def _city(gid, name, cc, pop, lat, lon, alternates, admin1="01"):
