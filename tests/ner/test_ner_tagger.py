@@ -53,3 +53,22 @@ def test_tag_document_keeps_sentence_shapes(tagger):
 def test_tag_is_the_one_sentence_document(tagger):
     tokens = "التقى وزير الخارجية المصري في القاهرة".split()
     assert tagger.tag(tokens) == tagger.tag_document([tokens])[0]
+
+
+def test_function_words_are_cut_off_the_end_of_an_entity():
+    from marsad.ner.tagger import _trim_function_words
+
+    tokens = "لمواجهة جبهة النصرة وأي تهديدات".split()
+    assert _trim_function_words(tokens, ["O", "B-ORG", "I-ORG", "I-ORG", "O"]) == ["O", "B-ORG", "I-ORG", "O", "O"]
+    # An entity of function words only goes; one that merely contains one stays whole.
+    assert _trim_function_words(["في", "التي"], ["B-LOC", "I-LOC"]) == ["O", "O"]
+    tokens = "بنك التسليف في لبنان".split()
+    assert _trim_function_words(tokens, ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]) == ["B-ORG", "I-ORG", "I-ORG", "I-ORG"]
+
+
+def test_a_name_ending_like_a_function_word_stays_whole():
+    # "علي" (Ali) normalizes like "على" (on), and "آي" like "أي": neither is cut.
+    from marsad.ner.tagger import _trim_function_words
+
+    assert _trim_function_words(["محمد", "علي"], ["B-PERS", "I-PERS"]) == ["B-PERS", "I-PERS"]
+    assert _trim_function_words(["آي"], ["B-ORG"]) == ["B-ORG"]

@@ -97,3 +97,16 @@ def test_component_assigns_topic():
 def test_empty_text_still_gets_a_topic():
     topic = load_default_model().predict("")
     assert topic.label in LABELS and abs(sum(topic.scores.values()) - 1) < 1e-3
+
+
+def test_the_package_ships_the_release_fit_and_eval_keeps_the_dev_fit():
+    """eval/topics.py and the gate score the dev fit; users get the same recipe on all articles."""
+    from pathlib import Path
+
+    from marsad.topics.model import DEFAULT_MODEL
+
+    dev_fit_file = Path(__file__).resolve().parents[2] / "eval" / "models" / "topics" / "topics.npz"
+    with np.load(DEFAULT_MODEL) as shipped, np.load(dev_fit_file) as dev_fit:
+        assert str(shipped["trained_on"]) == "all" and str(dev_fit["trained_on"]) == "train"
+        assert shipped["labels"].tolist() == dev_fit["labels"].tolist()
+        assert float(shipped["temperature"]) == float(dev_fit["temperature"])

@@ -365,7 +365,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--full", action="store_true", help="train on all of train.txt (no honest dev score)")
-    parser.add_argument("--reuse-encoder", action="store_true", help="keep the encoder already in --out; redo the folds and the stacked CRF")
+    parser.add_argument("--reuse-encoder", action="store_true", help="keep the encoder already in --out (or --encoder); redo the folds and the stacked CRF")
+    parser.add_argument("--encoder", type=Path, help="with --reuse-encoder: the folder of the encoder to stack on, when it is not --out")
+    parser.add_argument(
+        "--stack-all",
+        action="store_true",
+        help="the stacked CRF learns from all of train.txt (the release fit, no honest dev score); the encoder and its "
+        "fold runs keep to the dev protocol's part, and the dev part gets the encoder's own tags, out of sample for it",
+    )
     parser.add_argument("--limit", type=int, default=0, help="use only this many training sentences (a quick check of the script)")
     parser.add_argument("--folds", type=int, default=4, help="contiguous folds whose fine-tuning runs give the stacked CRF its out-of-fold encoder tags")
     parser.add_argument("--fold-only", type=int, default=None, metavar="K", help="run fold K's fine-tuning into --work and stop (run several at once, one per core)")
@@ -382,9 +389,10 @@ def main(argv: list[str] | None = None) -> None:
         train, dev = train[: args.limit], dev[: args.limit]
     args.work.mkdir(parents=True, exist_ok=True)
 
-    if args.reuse_encoder and (args.out / ENCODER_FILE).exists():
-        # Redo only the folds and the stacked CRF over the encoder already exported to --out.
-        kept = len(PieceTokenizer.load(args.out / PIECES_FILE).scores)
+    encoder_dir = args.encoder if args.reuse_encoder and args.encoder else args.out
+    if args.reuse_encoder and (encoder_dir / ENCODER_FILE).exists():
+        # Redo only the folds and the stacked CRF over the encoder already exported.
+        kept = len(PieceTokenizer.load(encoder_dir / PIECES_FILE).scores)
     else:
         kept = len(fine_tune_and_export(train, tokenizer, tokenizer_data, config, weights, args))
 
@@ -405,6 +413,11 @@ def main(argv: list[str] | None = None) -> None:
         out_of_fold += tags
     if args.fold_only is not None:
         return
+    if args.stack_all:
+        from marsad.ner.accurate import EncoderTagger
+
+        out_of_fold += EncoderTagger(encoder_dir).tag_sentences([[word for word, _ in sentence] for sentence in dev])
+        train, dev = train + dev, []
 
     base = Tagger.from_dir(args.base)
     extractor = FeatureExtractor(
@@ -427,8 +440,9 @@ def main(argv: list[str] | None = None) -> None:
     meta = {
         "model": "multilingual-e5-small fine-tuned on ANERcorp, read by a stacked crfsuite CRF",
         "base": os.path.relpath(args.base.resolve(), args.out.resolve()),
+        **({"encoder": os.path.relpath(encoder_dir.resolve(), args.out.resolve())} if encoder_dir != args.out else {}),
         "window": base.window,
-        "params": {k: getattr(args, k) for k in ("epochs", "lr", "batch", "seed", "full", "folds")},
+        "params": {k: getattr(args, k) for k in ("epochs", "lr", "batch", "seed", "full", "folds", "stack_all")},
         "pieces": kept,
     }
     if dev:

@@ -1,6 +1,7 @@
 """Train the ANT topic model and export it as a compact .npz for numpy inference.
 
-    .venv/bin/python training/topics/train.py --data ../shared/data --out src/marsad/models/topics
+    .venv/bin/python training/topics/train.py --data ../shared/data --out src/marsad/models/topics --final-on all --skip-blocks
+    .venv/bin/python training/topics/train.py --data ../shared/data --out eval/models/topics --skip-blocks   # the dev fit
     .venv/bin/python training/topics/train.py --data ../shared/data --eval-only   # dev figures only
     .venv/bin/python training/topics/train.py --data ../shared/data --eval-only --pseudo-test --loso --jawhara
 
@@ -50,8 +51,11 @@ Figures (2 cores, about 5 minutes with all checks)      before    shipped   TF-I
   Jawhara FM mean recall (culture, economy, sport, tech)  0.847     0.847     0.740
 "before" is the previous recipe (word features with months and outlet names, markers dropped).
 
-The shipped model is trained on the 85% training part (so `eval/topics.py` measures it on data it
-never saw; `--final-on all` adds the dev split); its softmax temperature is fitted on the dev split.
+Two fits are written. The dev fit (`--final-on train --out eval/models/topics`) is trained on the
+85% training part: `eval/topics.py` and the gate measure it on the dev split it never saw. The
+release fit shipped in the package (`--final-on all --out src/marsad/models/topics`) is the same
+recipe on all articles, the dev split included. Both take the softmax temperature fitted on the
+dev split with the dev fit's scores.
 """
 
 from __future__ import annotations
@@ -321,9 +325,10 @@ def fit_temperature(fitted: TopicFit, rows, dev) -> float:
     return best
 
 
-def export(fitted: TopicFit, places: PlaceLexicon, temperature: float, out: Path, *, prune: float) -> None:
+def export(fitted: TopicFit, places: PlaceLexicon, temperature: float, out: Path, *, prune: float, trained_on: str) -> None:
     """One vocabulary: word features, then place features ("g..."), whose weights carry the place
-    view's scale (inference normalizes each view on its own, then sums)."""
+    view's scale (inference normalizes each view on its own, then sums). `trained_on` ("train"
+    or "all", `--final-on`) is kept in the file: which fit it is."""
     weights = fitted.model.coef_.T.astype(np.float32)  # (features, classes)
     vocab = list(fitted.words.get_feature_names_out())
     idf = [fitted.words.idf_]
@@ -345,6 +350,7 @@ def export(fitted: TopicFit, places: PlaceLexicon, temperature: float, out: Path
         weights=weights[keep].astype(np.float16),
         bias=fitted.model.intercept_.astype(np.float32),
         temperature=np.array(temperature, dtype=np.float32),
+        trained_on=np.array(trained_on),
         **lexicon,
     )
     print(f"exported {keep.sum()} of {len(vocab)} features to {out / 'topics.npz'} ({(out / 'topics.npz').stat().st_size / 1e6:.2f} MB)", file=sys.stderr)
@@ -370,7 +376,7 @@ def main(argv=None) -> int:
     parser.add_argument("--narrow-weight", type=float, default=0.3, help="sample weight of sources that show a single category")
     parser.add_argument("--unfiled-weight", type=float, default=0.3,
                         help="sample weight of Arab-world internationalNews of sources without a middleEast section (0: left out)")
-    parser.add_argument("--final-on", choices=("train", "all"), default="train", help="train: keep the dev split out of the shipped model so eval/topics.py stays honest")
+    parser.add_argument("--final-on", choices=("train", "all"), default="train", help="train: the dev fit (eval/models/topics, which eval/topics.py and the gate score); all: the release fit shipped in the package")
     parser.add_argument("--prune", type=float, default=0.1, help="drop word features whose largest |weight| is below this (0.1: 1/10 the size, same dev and held-out-block figures)")
     args = parser.parse_args(argv)
 
@@ -398,7 +404,7 @@ def main(argv=None) -> int:
     temperature = fit_temperature(fitted, rows, dev)
     if args.final_on == "all":
         fitted = fit(rows, list(range(len(rows))), args)
-    export(fitted, places, temperature, args.out, prune=args.prune)
+    export(fitted, places, temperature, args.out, prune=args.prune, trained_on=args.final_on)
     return 0
 
 

@@ -219,7 +219,7 @@ class AccurateTagger(Tagger):
 
     def __init__(self, *, path: Path, base: Path, extractor: FeatureExtractor, meta: dict) -> None:
         super().__init__(path=path, extractor=extractor, meta=meta, stage1=base / STAGE1_FILE)
-        self.encoder = EncoderTagger(path)
+        self.encoder = EncoderTagger(encoder_dir(path, meta))
         self._e = tuple(_IdsByName(self.final, prefix) for prefix in MARK_PREFIXES)
 
     @classmethod
@@ -242,10 +242,20 @@ class AccurateTagger(Tagger):
         return TokenIds(np.array(flat, dtype=np.intp), np.full(len(flat) // 3, 3, dtype=np.intp))
 
 
-@lru_cache(maxsize=1)
+def encoder_dir(path: Path, meta: dict | None = None) -> Path:
+    """The folder of the encoder an accurate model folder reads: its own, or the one its meta
+    names ("encoder", relative to it). The dev-protocol fit in eval/models/ shares the shipped
+    encoder, which is fine-tuned on the dev protocol's part of train.txt either way."""
+    if meta is None:
+        meta_file = path / META_FILE
+        meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
+    return (path / meta.get("encoder", ".")).resolve()
+
+
+@lru_cache(maxsize=2)
 def load_accurate(path: str = str(ACCURATE_DIR)) -> AccurateTagger:
     """The accurate tagger, loaded once per process (the encoder takes ~100 MB)."""
-    if not (Path(path) / ENCODER_FILE).exists():
+    if not (encoder_dir(Path(path)) / ENCODER_FILE).exists():
         raise FileNotFoundError(
             f"no accurate NER model in {path}: build it with "
             "`python training/ner/encoder.py --data ../shared/data --out src/marsad/models/ner_accurate`"
