@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -105,6 +106,18 @@ def test_a_sentence_longer_than_one_encoder_window_is_tagged_whole():
 def test_the_model_folder_says_what_it_stacks_on():
     meta = json.loads((ACCURATE_DIR / "meta.json").read_text(encoding="utf-8"))
     assert (ACCURATE_DIR / meta["base"] / "stage1.npz").exists()
+
+
+@needs_model
+def test_the_dev_fit_reads_the_shipped_encoder_and_stacks_on_the_default_dev_fit():
+    from marsad.ner import Tagger
+    from marsad.ner.accurate import AccurateTagger, encoder_dir
+
+    dev_fit = Path(__file__).resolve().parents[2] / "eval" / "models" / "ner_accurate"
+    assert encoder_dir(dev_fit) == ACCURATE_DIR.resolve() and encoder_dir(ACCURATE_DIR) == ACCURATE_DIR.resolve()
+    tagger = Tagger.load(dev_fit)  # a folder without encoder.npz still loads as an accurate model
+    assert isinstance(tagger, AccurateTagger)
+    assert tagger.extractor is Tagger.load(dev_fit.parent / "ner").extractor
 
 
 def test_accurate_and_model_together_are_a_usage_error(tmp_path):
