@@ -388,6 +388,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.limit:
         train, dev = train[: args.limit], dev[: args.limit]
     args.work.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
 
     encoder_dir = args.encoder if args.reuse_encoder and args.encoder else args.out
     if args.reuse_encoder and (encoder_dir / ENCODER_FILE).exists():
