@@ -58,6 +58,25 @@ def drop_first_names(sentences: list) -> list:
     return out
 
 
+def parts(sentences: list, spec: str) -> list:
+    """The sentences of `spec`, shares of the file by tokens ("0.15-0.55,0-0.15"), each cut at a
+    sentence boundary as `split_last` cuts: a part starts at the first sentence with at least
+    that share of the tokens before it. For learning-curve runs (--train-parts, --dev-part)."""
+    before = [0]
+    for sentence in sentences:
+        before.append(before[-1] + len(sentence))
+    total = before[-1]
+
+    def at(share: float) -> int:
+        return next((i for i, seen in enumerate(before[:-1]) if seen >= total * share), len(sentences))
+
+    chosen: list = []
+    for part in spec.split(","):
+        start, end = (float(bound) for bound in part.split("-"))
+        chosen += sentences[at(start) : at(end)]
+    return chosen
+
+
 def load_wojood(path: Path) -> list:
     """Wojood flat sample mapped to our four types; other types (DATE, OCC, ...) dropped to O."""
     sentences = []
@@ -132,6 +151,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--min-freq", type=float, default=1)
     parser.add_argument("--wojood", action="store_true", help="add the Wojood sample (mapped) to training")
     parser.add_argument("--full", action="store_true", help="train on all of train.txt (no honest dev score)")
+    parser.add_argument("--train-parts", help='train on these shares of train.txt by tokens, e.g. "0.15-0.55,0-0.15" (learning curves)')
+    parser.add_argument("--dev-part", help='score this share of train.txt, e.g. "0.70-0.85" (with --train-parts; default the last 15%%)')
     parser.add_argument("--lexicon-tokens", type=int, default=3_000_000, help="news tokens to auto-label for the lexicon (0: none)")
     parser.add_argument("--work", type=Path, default=Path("build/ner"), help="cache for the tokenized news, vectors, lexicon tagger, fold models")
     parser.add_argument("--stages", type=int, choices=(1, 2), default=2, help="2: add the document-context second stage")
@@ -169,7 +190,10 @@ def main(argv: list[str] | None = None) -> None:
 
     sentences = read_tagged(args.data / "anercorp" / "train.txt")
     sentences = [list(zip([t for t, _ in s], repair_iob2([g for _, g in s]))) for s in sentences]
-    train, dev = (sentences, []) if args.full else split_last(sentences, DEV_FRACTION)
+    if args.train_parts:
+        train, dev = parts(sentences, args.train_parts), parts(sentences, args.dev_part or f"{1 - DEV_FRACTION}-1")
+    else:
+        train, dev = (sentences, []) if args.full else split_last(sentences, DEV_FRACTION)
     if args.augment_surnames:
         train = drop_first_names(train)
     if args.wojood:
@@ -222,7 +246,11 @@ def main(argv: list[str] | None = None) -> None:
         "identity_features": True,
         "train_sentences": len(train),
         "train_tokens": sum(map(len, train)),
-        "dev": "none" if args.full else f"last {DEV_FRACTION:.0%} of anercorp/train.txt by tokens, {len(dev)} sentences",
+        "dev": "none" if not dev else (
+            f"part {args.dev_part or f'{1 - DEV_FRACTION}-1'} of anercorp/train.txt by tokens, {len(dev)} sentences (trained on part {args.train_parts})"
+            if args.train_parts
+            else f"last {DEV_FRACTION:.0%} of anercorp/train.txt by tokens, {len(dev)} sentences"
+        ),
     }
     (out / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if dev:

@@ -244,8 +244,8 @@ class AccurateTagger(Tagger):
 
 def encoder_dir(path: Path, meta: dict | None = None) -> Path:
     """The folder of the encoder an accurate model folder reads: its own, or the one its meta
-    names ("encoder", relative to it). The dev-protocol fit in eval/models/ shares the shipped
-    encoder, which is fine-tuned on the dev protocol's part of train.txt either way."""
+    names ("encoder", relative to it). The dev fit in eval/models/ shares the shipped encoder,
+    which both fits take as it is: fine-tuned on the first 85% of train.txt."""
     if meta is None:
         meta_file = path / META_FILE
         meta = json.loads(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
