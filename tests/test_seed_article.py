@@ -107,6 +107,7 @@ def test_assad_is_a_person(seed):
     [
         ("ATTACK", "happened", "النظام", "حلب"),  # Aleppo under attack "من قبل النظام وحلفائه"
         ("CEASEFIRE", "demanded", KERRY, None),  # "نحتاج إلى رؤية وقف حقيقي للنار"
+        ("CEASEFIRE", "announced", "الولايات المتحدة", "روسيا"),  # "الولايات المتحدة وروسيا تمكنتا من توضيح المسار"
         ("AID", "demanded", KERRY, None),
         ("AGREE", "denied", KERRY, "روسيا"),  # "لكننا لن نهرع إلى اتفاق مع روسيا"
         ("CEASEFIRE", "agreed", LAVROV, None),  # lists of factions that keep to the ceasefire

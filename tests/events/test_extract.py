@@ -234,6 +234,31 @@ def test_coordinated_subjects_are_not_the_target_nor_the_place(make_doc):
     assert event.target is None and event.place is None
 
 
+def test_a_pair_of_subjects_are_the_two_sides_of_an_agreement(make_doc):
+    text = "أعلن كيري أن الولايات المتحدة وروسيا تمكنتا من التوصل إلى اتفاق"
+    doc = make_doc(text, ents=[("كيري", "PERS", "Q0"), ("الولايات المتحدة", "LOC", "Q1"), ("وروسيا", "LOC", "Q2")], places=["الولايات المتحدة", "روسيا"])
+    (event,) = [event for event in extract_events(doc, detectors={}) if event.type == "AGREE"]
+    assert (event.source.entity_id, event.target.entity_id) == ("Q1", "Q2")
+
+
+def test_a_list_of_subjects_is_led_by_its_first_and_stands_on_one_side(make_doc):
+    # The guarantors meet together: none of them is the others' counterpart.
+    text = "روسيا وإيران وتركيا تعقد اجتماعا"
+    doc = make_doc(
+        text,
+        ents=[("روسيا", "LOC", "Q1"), ("وإيران", "LOC", "Q2"), ("وتركيا", "LOC", "Q3")],
+        places=["روسيا", "إيران", "تركيا"],
+    )
+    (event,) = [event for event in extract_events(doc, detectors={}) if event.type == "MEET"]
+    assert event.source is not None and event.source.entity_id == "Q1"
+    assert event.target is None
+    # One-sided events take the list's first as their source too.
+    text = "وهاجم النظام وحزب الله مدينة حلب"
+    doc = make_doc(text, ents=[("النظام", "ORG", "Q1"), ("وحزب الله", "ORG", "Q2"), ("حلب", "LOC", "Q3")], places=["حلب"])
+    (event,) = [event for event in extract_events(doc, detectors={}) if event.type == "ATTACK"]
+    assert event.source is not None and event.source.entity_id == "Q1"
+
+
 def test_entity_with_a_preposition_is_never_the_source(make_doc):
     text = "ووصلت مساعدات انسانية للغوطة الشرقية"
     doc = make_doc(text, ents=[("للغوطة الشرقية", "LOC", "Q1")], places=["للغوطة الشرقية"])

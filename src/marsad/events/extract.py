@@ -3,8 +3,9 @@
 One event per (sentence, type): the first trigger of a type in a sentence stands for it, since
 news sentences repeat the same event ("وقف إطلاق النار" three times) far more often than they
 report two distinct events of one type.
-Actors come from `doc.ents`: the source is the closest person/organization before the trigger, or
-in a verb-first clause ("التقى كيري لافروف") the first entity after it, or the agent after "من قبل"
+Actors come from `doc.ents`: the source is the closest person/organization before the trigger (the
+first of a list of them: "الولايات المتحدة وروسيا"; of a meeting, agreement or ceasefire, a pair's
+second is then the target, unless the text marks one), or in a verb-first clause ("التقى كيري لافروف") the first entity after it, or the agent after "من قبل"
 / "على يد" in a passive (an entity, else the words there: "النظام"); the target is the entity
 after "على" / "ضد" / "مع", else the next one right after the trigger (within `TARGET_GAP` tokens:
 an entity further on belongs to another clause, as in "بعد لقائه نظيره الروسي ... على أن نظام الأسد"),
@@ -170,6 +171,15 @@ def _actors(
     people = [ent for ent in before if ent.label_ in ("PERS", "ORG")]
     candidates = [ent for ent in before if ent.start not in locative]
     source = people[-1] if people else (candidates[-1] if candidates else None)
+    # "الولايات المتحدة وروسيا تمكنتا من التوصل إلى وقف لإطلاق النار": a list of subjects is led by
+    # its first. Of an event with two sides, a pair's second is the other side (see below); in a
+    # longer list ("الدول الضامنة ... روسيا وإيران وتركيا") they stand on one side together.
+    partner = None
+    if source is not None:
+        subjects = _coordinated_before(doc, source, candidates)
+        source = subjects[0]
+        if len(subjects) == 2:
+            partner = subjects[1]
     target_markers = load_cues()["target"].exact
     # A marked target stands in the trigger's clause: in "ينتهكون وقف اطلاق النار، واتفقنا على تكثيف
     # الاتصالات مع واشنطن" Washington belongs to the agreement after the comma, not to the ceasefire.
@@ -190,6 +200,8 @@ def _actors(
     after = [ent for ent in after if ent.start not in locative or ent in marked]
     near = [ent for ent in after if ent.start - trigger.end <= TARGET_GAP]
     target = marked[0] if marked and marked[0] is not source else (near[0] if near else None)
+    if target is None and partner is not None and event_type in SIDED_TYPES:
+        target = partner
     if target is None:
         counterpart = _counterpart(doc, sentence, trigger.end)
         return (_actor(source) if source else None), counterpart
@@ -269,6 +281,17 @@ def _coordinated_after(doc: Doc, first: Span, ents: Sequence[Span]) -> list[Span
             break
         chain.append(ent)
         end = ent.end
+    return chain
+
+
+def _coordinated_before(doc: Doc, last: Span, ents: Sequence[Span]) -> list[Span]:
+    """The entities of `ents` joined by "و" (or "،") into a list that ends with `last`, in text
+    order, `last` included: [last] alone when nothing is joined to it."""
+    chain = [last]
+    for ent in reversed([ent for ent in ents if ent.end <= last.start]):
+        if _coordinated_after(doc, ent, [chain[0]]) != [chain[0]]:
+            break
+        chain.insert(0, ent)
     return chain
 
 
