@@ -64,6 +64,10 @@ def test_passive_agent_is_source(make_doc):
         ("لن نهرع إلى اتفاق مع روسيا", "AGREE", "denied"),
         ("منطقة أخرى ستبرم اتفاقا برعاية روسية", "AGREE", "hypothetical"),
         ("تظاهر الآلاف أمس في العاصمة", "PROTEST", "happened"),
+        # The meeting is the occasion of the announcement, not what is announced.
+        ("وأعلن كيري بعد اجتماع ماراثوني أن الطرفين تقدما", "MEET", "happened"),
+        ("وأعلن الوزير عقب المحادثات أنه متفائل", "MEET", "happened"),
+        ("وأعلن الوزير عقد اجتماع طارئ", "MEET", "announced"),
     ],
 )
 def test_modality(make_doc, text, event_type, expected):

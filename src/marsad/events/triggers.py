@@ -14,6 +14,9 @@ CUE_WINDOW = 12
 FUTURE_WINDOW = 8
 NEGATION_WINDOW = 3
 AGREEING_TYPES = ("AGREE", "CEASEFIRE")
+# "وأعلن كيري بعد اجتماع ماراثوني": an event named after "بعد", "عقب", "إثر", "خلال" is the
+# occasion of what is reported, so it took place: the announcement is about something else.
+OCCASION_WORDS = frozenset(prefix + word for word in ("بعد", "عقب", "إثر", "اثر", "خلال") for prefix in ("", "و", "ف"))
 
 
 @dataclass(slots=True)
@@ -104,7 +107,8 @@ def _cue_flags(word: str) -> int:
 def modality(words: Sequence[str], match: TriggerMatch) -> str:
     """happened / announced / agreed / demanded / denied / hypothetical, from cues before the trigger.
 
-    Checked in that order of precedence: denied, hypothetical, demanded, agreed, announced.
+    Checked in that order of precedence: denied, hypothetical, demanded, agreed, announced; but
+    an event named as the occasion of what is reported ("بعد اجتماع") is not the announcement.
     """
     start = match.start
     # Only tokens up to the trigger's first one are read (k + 1 <= start below).
@@ -127,6 +131,8 @@ def modality(words: Sequence[str], match: TriggerMatch) -> str:
         return "agreed"
     if any(f & AGREEMENT for f in before):
         return "agreed"
+    if start and words[start - 1] in OCCASION_WORDS:
+        return "happened"
     if any(f & ANNOUNCEMENT for f in flags[:start]):
         return "announced"
     return "happened"
