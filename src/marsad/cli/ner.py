@@ -53,7 +53,7 @@ def _load_tagger(model: Path | None, accurate: bool = False):
 @click.command()
 @click.option("--conll", "conll", required=True, type=click.Path(allow_dash=True, dir_okay=False), help="CoNLL file (token in the first column, a blank line between sentences), or - for stdin.")
 @click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Model folder (default: the shipped model).")
-@click.option("--accurate", is_flag=True, help="The accurate model (fine-tuned encoder + CRF): +1.5 F1 on dev, ~1,000 tokens/s.")
+@click.option("--accurate", is_flag=True, help="The accurate model (fine-tuned encoder + CRF): +2.9 F1 on dev (76.3 against 73.4), ~1,000 tokens/s.")
 def ner(conll: str, model: Path | None, accurate: bool) -> None:
     """Tag the tokens of a CoNLL file: prints token<TAB>IOB2 tag, one line per input token.
 
@@ -80,7 +80,7 @@ def ner(conll: str, model: Path | None, accurate: bool) -> None:
 @click.command("ner")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None, help="Model folder (default: the shipped model).")
-@click.option("--accurate", is_flag=True, help="The accurate model (fine-tuned encoder + CRF): +1.5 F1 on dev, ~1,000 tokens/s.")
+@click.option("--accurate", is_flag=True, help="The accurate model (fine-tuned encoder + CRF): +2.9 F1 on dev (76.3 against 73.4), ~1,000 tokens/s.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate_ner(path: Path, model: Path | None, accurate: bool, as_json: bool) -> None:
     """Score the NER model on PATH, a CoNLL file with gold IOB2 tags in the last column.
