@@ -31,6 +31,7 @@ from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, LEXICON_FILE, META_
 
 LOGGER = logging.getLogger("train_ner")
 DEV_FRACTION = 0.15
+DEV_PART = f"{1 - DEV_FRACTION}-1"  # the dev split as a --dev-part
 WOJOOD_MAP = {"PERS": "PERS", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG", "NORP": "MISC"}
 
 
@@ -191,7 +192,7 @@ def main(argv: list[str] | None = None) -> None:
     sentences = read_tagged(args.data / "anercorp" / "train.txt")
     sentences = [list(zip([t for t, _ in s], repair_iob2([g for _, g in s]))) for s in sentences]
     if args.train_parts:
-        train, dev = parts(sentences, args.train_parts), parts(sentences, args.dev_part or f"{1 - DEV_FRACTION}-1")
+        train, dev = parts(sentences, args.train_parts), parts(sentences, args.dev_part or DEV_PART)
     else:
         train, dev = (sentences, []) if args.full else split_last(sentences, DEV_FRACTION)
     if args.augment_surnames:
@@ -247,7 +248,7 @@ def main(argv: list[str] | None = None) -> None:
         "train_sentences": len(train),
         "train_tokens": sum(map(len, train)),
         "dev": "none" if not dev else (
-            f"part {args.dev_part or f'{1 - DEV_FRACTION}-1'} of anercorp/train.txt by tokens, {len(dev)} sentences (trained on part {args.train_parts})"
+            f"part {args.dev_part or DEV_PART} of anercorp/train.txt by tokens, {len(dev)} sentences (trained on part {args.train_parts})"
             if args.train_parts
             else f"last {DEV_FRACTION:.0%} of anercorp/train.txt by tokens, {len(dev)} sentences"
         ),

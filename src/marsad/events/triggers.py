@@ -14,9 +14,6 @@ CUE_WINDOW = 12
 FUTURE_WINDOW = 8
 NEGATION_WINDOW = 3
 AGREEING_TYPES = ("AGREE", "CEASEFIRE")
-# "وأعلن كيري بعد اجتماع ماراثوني": an event named after "بعد", "عقب", "إثر", "خلال" is the
-# occasion of what is reported, so it took place: the announcement is about something else.
-OCCASION_WORDS = frozenset(prefix + word for word in ("بعد", "عقب", "إثر", "اثر", "خلال") for prefix in ("", "و", "ف"))
 
 
 @dataclass(slots=True)
@@ -68,7 +65,7 @@ def _is_future(form: str) -> bool:
 
 
 # Cue kinds a word matches, as bits (see `_cue_flags`).
-NEGATION, STILL, DENIAL, FUTURE, HYPOTHETICAL, DEMAND, AGREEMENT, ANNOUNCEMENT = (1 << bit for bit in range(8))
+NEGATION, STILL, DENIAL, FUTURE, HYPOTHETICAL, DEMAND, AGREEMENT, ANNOUNCEMENT, OCCASION = (1 << bit for bit in range(9))
 FLAG_CACHE_SIZE = 100_000
 _FLAGS: dict[str, int] = {}
 
@@ -78,7 +75,7 @@ def _cue_flags(word: str) -> int:
 
     `modality` scans up to a whole sentence before each trigger; with the flags cached that scan is
     a few integer tests per token instead of several CueSet.matches calls.
-    Negation and "still" are tested on the most literal form only, as `modality` always did.
+    Negation, "still" and occasion words are tested on the most literal form only.
     """
     flags = _FLAGS.get(word)
     if flags is None:
@@ -93,6 +90,7 @@ def _cue_flags(word: str) -> int:
             (DEMAND, "demand", forms),
             (AGREEMENT, "agreement", forms),
             (ANNOUNCEMENT, "announcement", forms),
+            (OCCASION, "occasion", forms[:1]),
         ):
             if cues[kind].matches(tested):
                 flags |= bit
@@ -131,7 +129,7 @@ def modality(words: Sequence[str], match: TriggerMatch) -> str:
         return "agreed"
     if any(f & AGREEMENT for f in before):
         return "agreed"
-    if start and words[start - 1] in OCCASION_WORDS:
+    if start and flags[start - 1] & OCCASION:  # "بعد اجتماع": the occasion of the report
         return "happened"
     if any(f & ANNOUNCEMENT for f in flags[:start]):
         return "announced"
