@@ -131,7 +131,7 @@ def doc_words(doc: Doc) -> list[str]:
 # per word). A hash always names the same string, so entries never go stale; filled up to the
 # limit and never cleared, so safe to read from other threads.
 _STRINGS: dict[int, str] = {}
-STRINGS_CACHE_SIZE = 200_000
+STRINGS_CACHE_SIZE = 50_000
 
 
 def strings_of(doc: Doc, hashes: list[int]) -> list[str]:

@@ -1,9 +1,11 @@
+import itertools
 import random
 
+import numba
 import numpy as np
 import pytest
 
-from marsad.ner.crf import LinearChainCRF, TokenIds, aligned, join_tokens, viterbi
+from marsad.ner.crf import LinearChainCRF, TokenIds, aligned, compiled, join_tokens, viterbi
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -113,16 +115,41 @@ def test_rejects_ids_outside_the_model(crf):
         crf.tag_ids([[[crf.unknown + 1]]])
 
 
+def _random_ids(rng: np.random.Generator, crf: LinearChainCRF, n_tokens: int) -> TokenIds:
+    counts = rng.integers(0, 5, size=n_tokens)
+    return TokenIds(rng.integers(0, crf.unknown + 1, size=int(counts.sum())), counts)
+
+
 def test_viterbi_batch_equals_one_sentence_at_a_time(crf):
     rng = np.random.default_rng(3)
-    lengths = [5, 0, 1, 9, 3]
-    scores = rng.normal(size=(sum(lengths), len(crf.labels)))
-    together = viterbi(scores, lengths, crf.transitions)
-    alone, start = [], 0
+    lengths = np.array([5, 0, 1, 9, 3])
+    ids, counts = _random_ids(rng, crf, int(lengths.sum()))
+    together = viterbi(ids, counts, lengths, crf.state, crf.transitions)
+    alone, token, first_id = [], 0, 0
     for length in lengths:
-        alone.append(viterbi(scores[start : start + length], [length], crf.transitions))
-        start += length
+        n_ids = int(counts[token : token + length].sum())
+        sentence_ids = ids[first_id : first_id + n_ids]
+        alone.append(viterbi(sentence_ids, counts[token : token + length], np.array([length]), crf.state, crf.transitions))
+        token, first_id = token + length, first_id + n_ids
     assert together.tolist() == np.concatenate(alone).tolist()
+
+
+def test_viterbi_finds_the_best_sequence_by_exhaustive_search(crf):
+    rng = np.random.default_rng(5)
+    n_labels = len(crf.labels)
+    for length in (1, 2, 3, 4):
+        ids, counts = _random_ids(rng, crf, length)
+        starts = np.cumsum(counts) - counts
+        scores = [crf.state[ids[start : start + count]].sum(axis=0) for start, count in zip(starts, counts)]
+
+        def total(path):
+            return sum(scores[t][label] for t, label in enumerate(path)) + sum(
+                crf.transitions[a, b] for a, b in zip(path, path[1:])
+            )
+
+        best = max(itertools.product(range(n_labels), repeat=length), key=total)
+        found = viterbi(ids, counts, np.array([length]), crf.state, crf.transitions)
+        assert total(tuple(found.tolist())) == pytest.approx(total(best))
 
 
 def test_join_tokens_puts_second_ids_after_first_per_token():
@@ -156,3 +183,17 @@ def test_aligned_models_share_ids_and_keep_their_labels(crf, model_path, tmp_pat
 def test_rejects_counts_that_do_not_fit_the_ids(crf):
     with pytest.raises(ValueError, match="add up"):
         crf.tag_flat(TokenIds(np.array([0, 1]), np.array([1, 2])), [2])
+
+
+def _double(x):
+    return 2 * x
+
+
+def test_compiles_without_a_cache_folder(monkeypatch):
+    # numba raises at decoration when no cache location is writable (read-only install, no home).
+    from numba.core import caching
+
+    monkeypatch.setattr(caching.CacheImpl, "_locator_classes", [])
+    with pytest.raises(RuntimeError, match="no locator"):
+        numba.njit(cache=True)(_double)
+    assert compiled(_double)(21) == 42

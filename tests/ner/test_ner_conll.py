@@ -1,6 +1,8 @@
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.ner.conll import entity_spans, read_conll, repair_iob2, split_last
 
@@ -16,10 +18,35 @@ from marsad.ner.conll import entity_spans, read_conll, repair_iob2, split_last
         (["B-MISC", "I-MISC"], {(0, 2, "MISC")}),
         ([], set()),
         (["O", "O"], set()),
+        (["I-LOC", "O", "I-LOC"], {(0, 1, "LOC"), (2, 3, "LOC")}),  # O between: two entities
+        (iter(["B-ORG", "I-ORG", "O"]), {(0, 2, "ORG")}),  # any iterable
     ],
 )
 def test_entity_spans_follow_conlleval(tags, spans):
     assert entity_spans(tags) == spans
+
+
+def _conlleval_chunks(tags: list[str]) -> set[tuple[int, int, str]]:
+    """conlleval.pl's endOfChunk / startOfChunk rules, token by token (IOB tags only)."""
+    chunks, start = set(), None
+    previous_prefix, previous_type = "O", ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, kind = tag.partition("-")
+        ends = previous_prefix != "O" and (prefix in ("B", "O") or kind != previous_type)
+        starts = prefix == "B" or (prefix == "I" and (previous_prefix == "O" or kind != previous_type))
+        if ends and start is not None:
+            chunks.add((start, i, previous_type))
+            start = None
+        if starts:
+            start = i
+        previous_prefix, previous_type = prefix, kind
+    return chunks
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC"]), max_size=12))
+def test_entity_spans_agree_with_conlleval_rules(tags):
+    assert entity_spans(tags) == _conlleval_chunks(tags)
 
 
 def test_repair_iob2_opens_every_chunk_with_b():

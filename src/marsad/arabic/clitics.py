@@ -42,7 +42,7 @@ def _splits(clitic: str, word: str, stem: str, counts: dict[str, int]) -> bool:
     return stem_count >= STEM_RATIO[clitic] * word_count
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def split_proclitics(word: str) -> tuple[str, str]:
     """Split a normalized word into (proclitics, stem): "وبالمدينه" -> ("وبال", "مدينه")."""
     counts = word_counts()
@@ -61,7 +61,7 @@ def split_proclitics(word: str) -> tuple[str, str]:
     return prefix, rest
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def stem_candidates(word: str) -> tuple[str, ...]:
     """Normalized forms a lexicon lookup should try, most literal first.
 

@@ -44,7 +44,7 @@ INFIXES = [
 REDUNDANT_SPECIAL_CASES = ("\t", "\n", " ")
 # Whitespace-delimited chunks whose tokens spaCy caches (its default, 10,000, fills within a
 # hundred articles); an entry is a few dozen bytes.
-CHUNK_CACHE_SIZE = 200_000
+CHUNK_CACHE_SIZE = 50_000
 
 
 def customize_tokenizer(nlp: Language) -> None:

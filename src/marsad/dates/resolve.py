@@ -555,14 +555,14 @@ STARTERS = frozenset(
 )
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _may_start_word(word: str) -> bool:
     return word[0].isdigit() or any(form in STARTERS for form in stem_candidates(word))
 
 
 # word as written -> `normalize`d; bounded and never cleared, so safe to read from other threads.
 _NORMS: dict[str, str] = {}
-NORM_CACHE_SIZE = 150_000
+NORM_CACHE_SIZE = 50_000
 
 
 def _normalized(forms: list[str]) -> list[str]:

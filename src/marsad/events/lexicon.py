@@ -23,7 +23,7 @@ class Trigger:
     blocking: bool = False
 
 
-CANDIDATE_CACHE_SIZE = 100_000
+CANDIDATE_CACHE_SIZE = 50_000
 
 
 @dataclass(slots=True)
@@ -128,7 +128,7 @@ def word_matches(pattern: str, forms: tuple[str, ...]) -> bool:
     return pattern in forms
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def token_forms(text: str) -> tuple[str, ...]:
     """Forms a trigger may match: clitic-stripped candidates, plus without the future prefix."""
     forms = list(stem_candidates(text))

@@ -66,7 +66,7 @@ def _is_future(form: str) -> bool:
 
 # Cue kinds a word matches, as bits (see `_cue_flags`).
 NEGATION, STILL, DENIAL, FUTURE, HYPOTHETICAL, DEMAND, AGREEMENT, ANNOUNCEMENT, OCCASION = (1 << bit for bit in range(9))
-FLAG_CACHE_SIZE = 100_000
+FLAG_CACHE_SIZE = 50_000
 _FLAGS: dict[str, int] = {}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import compress
 from pathlib import Path
 from typing import TextIO
 
@@ -37,22 +38,20 @@ def entity_spans(tags: Iterable[str]) -> set[tuple[int, int, str]]:
     A chunk starts at B-X, or at I-X after O or after another type (so the 39 stray I- tags
     after O in ANERcorp count as B-); it ends before O, B-, or a change of type.
     """
+    tags = tags if isinstance(tags, list) else list(tags)
     spans: set[tuple[int, int, str]] = set()
-    start, kind = -1, ""
-    position = -1
-    for position, tag in enumerate(tags):
-        prefix, _, label = tag.partition("-")
-        if prefix == "O" or not label:
-            if start >= 0:
-                spans.add((start, position, kind))
-            start, kind = -1, ""
-            continue
-        if prefix == "B" or label != kind or start < 0:
-            if start >= 0:
-                spans.add((start, position, kind))
+    start, kind, previous = -1, "", -2
+    # Only the tags other than O are visited (most are O); a gap before one closes the chunk.
+    for position in compress(range(len(tags)), map("O".__ne__, tags)):
+        prefix, _, label = tags[position].partition("-")
+        if start >= 0 and (position != previous + 1 or prefix == "B" or label != kind):
+            spans.add((start, previous + 1, kind))
+            start = -1
+        if label and start < 0:
             start, kind = position, label
+        previous = position
     if start >= 0:
-        spans.add((start, position + 1, kind))
+        spans.add((start, previous + 1, kind))
     return spans
 
 

@@ -70,7 +70,7 @@ class Match:
 # surface form -> normalized form (Latin lower-cased); set operations and map() keep the
 # per-word cost in C.
 _NORMS: dict[str, str] = {}
-NORM_CACHE_SIZE = 150_000
+NORM_CACHE_SIZE = 50_000
 
 
 def words_from_text(text: str) -> Words:
@@ -82,7 +82,7 @@ def words_from_text(text: str) -> Words:
     return Words(text, list(WORD.finditer(text)))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def prefix_candidates(norm: str) -> tuple[tuple[int, str], ...]:
     """(normalized proclitic length, form) pairs, most literal first; the article is kept,
     since a name without it is a different word (مغرب / المغرب)."""
@@ -133,7 +133,7 @@ def _word_options(norm: str, gazetteer: Gazetteer) -> tuple:
     return found
 
 
-WORD_CACHE_SIZE = 150_000
+WORD_CACHE_SIZE = 50_000
 
 
 def find_names(words: Words, gazetteer: Gazetteer) -> list[Match]:

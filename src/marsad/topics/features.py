@@ -36,7 +36,7 @@ SPELLINGS = (("\u0627\u0645\u064a\u0631\u0643", "\u0627\u0645\u0631\u064a\u0643"
              ("\u062a\u0631\u0645\u0628", "\u062a\u0631\u0627\u0645\u0628"))  # ترمب -> ترامب (Trump)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _word_features(word: str) -> tuple[tuple[str, ...], str]:
     """(features of one normalized word, its stem for bigrams)."""
     stem = split_proclitics(word)[1] if word[0] >= "\u0621" else word  # Latin words keep their form
@@ -53,7 +53,7 @@ def _word_features(word: str) -> tuple[tuple[str, ...], str]:
     return tuple(features), stem
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def topic_word(word: str) -> tuple[tuple[str, ...], str, str] | None:
     """(features, stem, spelling-folded word) of one normalized word; None for an ignored word."""
     for variant, spelling in SPELLINGS:

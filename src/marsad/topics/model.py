@@ -23,7 +23,7 @@ from ..document import Topic
 from .features import MAX_CHARS, WORD_RE, normalize, topic_word
 from .places import ARTICLE, PREFIX, PlaceLexicon, place_features
 
-WORD_CACHE_SIZE = 200_000
+WORD_CACHE_SIZE = 50_000
 _NO_BIGRAMS: dict[str, int] = {}
 _NO_PAIRS: dict[str, str] = {}
 # A word the topic reading ignores: no features, no place, and no bigram or place pair across it
