@@ -1,6 +1,6 @@
 """The shipped NER model: load once, tag tokens with IOB2 tags.
 
-Two linear-chain CRFs (trained with crfsuite, decoded in numpy by `crf.LinearChainCRF`): the
+Two linear-chain CRFs (trained with crfsuite, decoded by `crf.LinearChainCRF`): the
 first tags each sentence from its own features; the second sees those tags too, and how nearby
 sentences of the same document tagged the same words (`features.document_marks`). A model
 folder without `stage1.npz` is single-stage.
