@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import psycopg
 from psycopg.rows import dict_row
 
-from . import search
+from . import rows, search
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 LOGGER = logging.getLogger(__name__)
@@ -55,69 +55,10 @@ CREATE TABLE IF NOT EXISTS articles_fts (
     pk BIGINT PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
     document TSVECTOR NOT NULL
 );
-CREATE TABLE IF NOT EXISTS entities (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    label TEXT NOT NULL,
-    entity_id TEXT,
-    key TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS quotes (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    direct BOOLEAN NOT NULL,
-    speaker_name TEXT,
-    speaker_key TEXT,
-    speaker_type TEXT NOT NULL,
-    entity_id TEXT
-);
-CREATE TABLE IF NOT EXISTS places (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    name TEXT,
-    country_code TEXT,
-    lat DOUBLE PRECISION,
-    lon DOUBLE PRECISION,
-    geonames_id BIGINT,
-    kind TEXT,
-    key TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    type TEXT NOT NULL,
-    modality TEXT NOT NULL,
-    trigger_start INTEGER NOT NULL,
-    trigger_end INTEGER NOT NULL,
-    trigger_text TEXT NOT NULL,
-    sentence_start INTEGER NOT NULL,
-    sentence_end INTEGER NOT NULL,
-    source_actor TEXT,
-    source_entity_id TEXT,
-    target_actor TEXT,
-    target_entity_id TEXT,
-    place_name TEXT,
-    place_text TEXT,
-    place_key TEXT,
-    lat DOUBLE PRECISION,
-    lon DOUBLE PRECISION,
-    date TEXT
-);
 CREATE INDEX IF NOT EXISTS articles_fts_document ON articles_fts USING GIN (document);
-CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_key);
-CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
-CREATE INDEX IF NOT EXISTS places_article ON places(article_id);
-CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
-CREATE INDEX IF NOT EXISTS events_type ON events(type);
 """
+LAYER_TYPES = {"int": "INTEGER", "bigint": "BIGINT", "real": "DOUBLE PRECISION", "bool": "BOOLEAN", "text": "TEXT"}
+SCHEMA += rows.layer_schema(LAYER_TYPES)
 
 
 class PostgresStore(Store):

@@ -12,15 +12,39 @@ from .records import EventRecord, QuoteRecord
 
 EXCERPT_CHARS = 120
 
-# Column lists of the layer tables, in the order of the tuples `layer_rows` builds.
-ENTITY_COLUMNS = ("article_id", "start", "end", "text", "label", "entity_id", "key")
-QUOTE_COLUMNS = ("article_id", "start", "end", "text", "direct", "speaker_name", "speaker_key", "speaker_type", "entity_id")
-PLACE_COLUMNS = ("article_id", "idx", "start", "end", "text", "name", "country_code", "lat", "lon", "geonames_id", "kind", "key")
-EVENT_COLUMNS = (
-    "article_id", "idx", "type", "modality", "trigger_start", "trigger_end", "trigger_text", "sentence_start", "sentence_end",
-    "source_actor", "source_entity_id", "target_actor", "target_entity_id", "place_name", "place_text", "place_key", "lat", "lon", "date",
+# The layer tables, written once for both backends: (column, type) in the order of the tuples
+# `layer_rows` builds. Types are portable names that each backend maps to its own
+# (`layer_schema`); "!" marks NOT NULL.
+LAYER_TABLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "entities": (
+        ("article_id", "text!"), ("start", "int!"), ("end", "int!"), ("text", "text!"), ("label", "text!"), ("entity_id", "text"),
+        ("key", "text!"),
+    ),
+    "quotes": (
+        ("article_id", "text!"), ("start", "int!"), ("end", "int!"), ("text", "text!"), ("direct", "bool!"), ("speaker_name", "text"),
+        ("speaker_key", "text"), ("speaker_type", "text!"), ("entity_id", "text"),
+    ),
+    "places": (
+        ("article_id", "text!"), ("idx", "int!"), ("start", "int!"), ("end", "int!"), ("text", "text!"), ("name", "text"),
+        ("country_code", "text"), ("lat", "real"), ("lon", "real"), ("geonames_id", "bigint"), ("kind", "text"), ("key", "text!"),
+    ),
+    "events": (
+        ("article_id", "text!"), ("idx", "int!"), ("type", "text!"), ("modality", "text!"), ("trigger_start", "int!"),
+        ("trigger_end", "int!"), ("trigger_text", "text!"), ("sentence_start", "int!"), ("sentence_end", "int!"),
+        ("source_actor", "text"), ("source_entity_id", "text"), ("target_actor", "text"), ("target_entity_id", "text"),
+        ("place_name", "text"), ("place_text", "text"), ("place_key", "text"), ("lat", "real"), ("lon", "real"), ("date", "text"),
+    ),
+}
+LAYER_COLUMNS = {table: tuple(name for name, _ in columns) for table, columns in LAYER_TABLES.items()}
+# (index, table, column): what the search and listing queries look up.
+LAYER_INDEXES = (
+    ("quotes_article", "quotes", "article_id"),
+    ("quotes_speaker", "quotes", "speaker_key"),
+    ("entities_article", "entities", "article_id"),
+    ("places_article", "places", "article_id"),
+    ("events_article", "events", "article_id"),
+    ("events_type", "events", "type"),
 )
-LAYER_COLUMNS = {"entities": ENTITY_COLUMNS, "quotes": QUOTE_COLUMNS, "places": PLACE_COLUMNS, "events": EVENT_COLUMNS}
 
 Row = tuple[Any, ...]
 
@@ -38,11 +62,31 @@ class LayerRows:
         return {"entities": self.entities, "quotes": self.quotes, "places": self.places, "events": self.events}
 
 
+def _column(name: str) -> str:
+    return f'"{name}"' if name == "end" else name  # a keyword in both dialects
+
+
 def insert_statement(table: str) -> str:
-    """`INSERT INTO table (...) VALUES (?, ...)` for a layer table; "end" is quoted, a keyword in both dialects."""
+    """`INSERT INTO table (...) VALUES (?, ...)` for a layer table."""
     columns = LAYER_COLUMNS[table]
-    names = ", ".join(f'"{name}"' if name == "end" else name for name in columns)
-    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    return f"INSERT INTO {table} ({', '.join(map(_column, columns))}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def layer_schema(types: Mapping[str, str]) -> str:
+    """CREATE statements of the layer tables and their indexes in one backend's SQL; `types` maps
+    the portable type names of `LAYER_TABLES` ("int", "bigint", "real", "bool", "text") to its own.
+    Every row belongs to an article and goes with it."""
+    statements = []
+    for table, columns in LAYER_TABLES.items():
+        definitions = []
+        for name, kind in columns:
+            definition = f"    {_column(name)} {types[kind.rstrip('!')]}" + (" NOT NULL" if kind.endswith("!") else "")
+            if name == "article_id":
+                definition += " REFERENCES articles(id) ON DELETE CASCADE"
+            definitions.append(definition)
+        statements.append(f"CREATE TABLE IF NOT EXISTS {table} (\n" + ",\n".join(definitions) + "\n);")
+    statements += [f"CREATE INDEX IF NOT EXISTS {name} ON {table}({column});" for name, table, column in LAYER_INDEXES]
+    return "\n".join(statements)
 
 
 def layer_rows(article_id: str, record: Mapping[str, Any]) -> LayerRows:

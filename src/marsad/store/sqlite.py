@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import search
+from . import rows, search
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 DEFAULT_PATH = "marsad.db"
@@ -29,67 +29,10 @@ CREATE TABLE IF NOT EXISTS articles (
     ingested_at TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, stems, tokenize = 'unicode61');
-CREATE TABLE IF NOT EXISTS entities (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    label TEXT NOT NULL,
-    entity_id TEXT,
-    key TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS quotes (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    direct INTEGER NOT NULL,
-    speaker_name TEXT,
-    speaker_key TEXT,
-    speaker_type TEXT NOT NULL,
-    entity_id TEXT
-);
-CREATE TABLE IF NOT EXISTS places (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    name TEXT,
-    country_code TEXT,
-    lat REAL,
-    lon REAL,
-    geonames_id INTEGER,
-    kind TEXT,
-    key TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS events (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL,
-    type TEXT NOT NULL,
-    modality TEXT NOT NULL,
-    trigger_start INTEGER NOT NULL,
-    trigger_end INTEGER NOT NULL,
-    trigger_text TEXT NOT NULL,
-    sentence_start INTEGER NOT NULL,
-    sentence_end INTEGER NOT NULL,
-    source_actor TEXT,
-    source_entity_id TEXT,
-    target_actor TEXT,
-    target_entity_id TEXT,
-    place_name TEXT,
-    place_text TEXT,
-    place_key TEXT,
-    lat REAL,
-    lon REAL,
-    date TEXT
-);
-CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_key);
-CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
-CREATE INDEX IF NOT EXISTS places_article ON places(article_id);
-CREATE INDEX IF NOT EXISTS events_type ON events(type);
 """
+# Our column types in SQLite: it has no boolean (0/1) and one integer type.
+LAYER_TYPES = {"int": "INTEGER", "bigint": "INTEGER", "real": "REAL", "bool": "INTEGER", "text": "TEXT"}
+SCHEMA += rows.layer_schema(LAYER_TYPES)
 
 
 class SQLiteStore(Store):
