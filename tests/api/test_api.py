@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 from fastapi.testclient import TestClient
 
 from marsad.api import create_app
 from marsad.store import StoreError, open_store
+from marsad.store.records import EventRecord, QuoteRecord, SearchHit
 from tests.store.factories import geneva_analysis, make_analysis
 
 
@@ -38,6 +41,15 @@ def test_quotes_and_events(client: TestClient) -> None:
     assert [q["speaker_name"] for q in quotes] == ["سيرغي لافروف"]
     events = client.get("/api/events", params={"place": "جنيف"}).json()
     assert [e["type"] for e in events] == ["negotiate"]
+
+
+def test_lists_carry_every_field_of_the_store_records(client: TestClient) -> None:
+    quote = client.get("/api/quotes").json()[0]
+    event = client.get("/api/events").json()[0]
+    hit = client.get("/api/articles", params={"q": "لافروف"}).json()[0]
+    assert set(quote) == {f.name for f in fields(QuoteRecord)}
+    assert set(event) == {f.name for f in fields(EventRecord)}
+    assert set(hit) == {f.name for f in fields(SearchHit)}
 
 
 def test_openapi_lists_routes(client: TestClient) -> None:

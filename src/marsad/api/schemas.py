@@ -1,4 +1,8 @@
-"""Pydantic schemas of the HTTP API: the analysis contract (see `marsad.document.doc_to_dict`) and store records."""
+"""Pydantic schemas of the HTTP API: the analysis contract (see `marsad.document.doc_to_dict`).
+
+Lists of quotes, events and search hits are the store's own records (`marsad.store.records`,
+dataclasses that FastAPI validates as they are): one definition, so no field is lost between them.
+"""
 
 from __future__ import annotations
 
@@ -103,49 +107,6 @@ class ArticleItem(BaseModel):
     title: str | None
     date: str | None
     source: str | None
-
-
-class SearchHit(BaseModel):
-    id: str
-    title: str | None
-    date: str | None
-    source: str | None
-    score: float
-    snippet: str
-    snippet_start: int
-    text_length: int
-    highlights: list[tuple[int, int]]
-
-
-class QuoteItem(BaseModel):
-    article_id: str
-    article_title: str | None
-    date: str | None
-    start: int
-    end: int
-    text: str
-    direct: bool
-    speaker_name: str | None
-    speaker_type: str
-    entity_id: str | None
-
-
-class EventItem(BaseModel):
-    article_id: str
-    date: str | None
-    type: str
-    modality: str
-    trigger_start: int
-    trigger_end: int
-    trigger: str
-    sentence_start: int
-    sentence_end: int
-    source_actor: str | None
-    target_actor: str | None
-    place: str | None
-    place_text: str | None
-    lat: float | None
-    lon: float | None
 
 
 class ErrorDetail(BaseModel):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from ...store import Store
+from ...store.records import SearchHit
 from .. import schemas
 from ..deps import get_store
 
@@ -15,15 +15,15 @@ router = APIRouter(prefix="/api/articles", tags=["articles"])
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-@router.get("", response_model=list[schemas.SearchHit] | list[schemas.ArticleItem])
+@router.get("", response_model=list[SearchHit] | list[schemas.ArticleItem])
 def list_articles(
     store: StoreDep,
     q: Annotated[str | None, Query(description="search words; hamza, alef forms and diacritics are ignored")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-) -> list[dict[str, Any]]:
+) -> list[SearchHit] | list[dict[str, Any]]:
     """Articles matching `q` (best first, with snippet and highlight offsets), or the latest articles."""
     if q:
-        return [asdict(hit) for hit in store.search(q, limit)]
+        return store.search(q, limit)
     return [{"id": info.id, "title": info.title, "date": info.date, "source": info.source} for info in store.articles(limit=limit)]
 
 
