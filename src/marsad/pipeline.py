@@ -78,10 +78,11 @@ def analyze_article(article: Article, *, nlp: Language | None = None) -> dict[st
 
 
 # spaCy keeps every word it has seen (~10 MB per 1,000 news articles); batches release them in
-# memory zones of this many articles. Measured over 7,717 ANT articles: peak 754-764 MiB with a
-# zone every 5,000 articles (`bench/analyze_speed.py --zone-every 5000`), 765 MiB every 2,500,
-# 839 MiB without; a zone every 500 cost 9% of the speed
-# (each zone starts with an empty vocabulary and tokenizer cache), every 2,500 about 3%.
+# memory zones of this many articles. Measured over 7,717 ANT articles: peak 778 MiB with a zone
+# every 5,000 articles (`bench/analyze_speed.py --zone-every 5000`), 818 MiB without (earlier,
+# before numba and smaller word caches: 754-764 every 5,000, 765 every 2,500, 839 without); a zone
+# every 500 cost 9% of the speed (each zone starts with an empty vocabulary and tokenizer cache),
+# every 2,500 about 3%.
 ZONE_ARTICLES = 5000
 
 
