@@ -19,7 +19,7 @@ from pathlib import Path
 
 from marsad.document import doc_to_dict
 from marsad.ingest import Article
-from marsad.pipeline import load_pipeline, make_doc
+from marsad.pipeline import BatchAnalyzer, load_pipeline, make_doc
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -59,13 +59,9 @@ def main() -> None:
     words = 0
     started = time.perf_counter()
     cpu_started = time.process_time()
-    zone = None
-    for number, article in enumerate(articles):
-        if args.zone_every and number % args.zone_every == 0:
-            if zone is not None:
-                zone.__exit__(None, None, None)
-            zone = nlp.memory_zone()
-            zone.__enter__()
+    batch = BatchAnalyzer(nlp, every=args.zone_every)  # its memory zones only: stages are timed one by one
+    for article in articles:
+        batch.start_article()
         t0 = time.process_time()
         doc = make_doc(nlp, article.text, article_id=article.id, meta=article.meta)
         per_stage["tokenizer"] = per_stage.get("tokenizer", 0.0) + time.process_time() - t0
@@ -78,8 +74,7 @@ def main() -> None:
         per_stage["doc_to_dict"] = per_stage.get("doc_to_dict", 0.0) + time.process_time() - t0
         tokens += len(doc)
         words += len(article.text.split())
-    if zone is not None:
-        zone.__exit__(None, None, None)
+    batch.close()
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu_started
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -94,18 +94,24 @@ class BatchAnalyzer:
     """
 
     def __init__(self, nlp: Language | None = None, *, every: int = ZONE_ARTICLES) -> None:
+        """`every`: articles per memory zone; 0 never releases the vocabulary."""
         self.nlp = nlp or load_pipeline()
         self.every = every
         self._zone: AbstractContextManager | None = None
         self._count = 0
 
     def __call__(self, article: Article) -> dict[str, Any]:
-        if self._count % self.every == 0:
+        self.start_article()
+        return analyze_article(article, nlp=self.nlp)
+
+    def start_article(self) -> None:
+        """Count one more article, opening the next memory zone when the last one is full (for
+        callers that run the pipeline's stages themselves, e.g. the benchmark)."""
+        if self.every and self._count % self.every == 0:
             self.close()
             self._zone = self.nlp.memory_zone()
             self._zone.__enter__()
         self._count += 1
-        return analyze_article(article, nlp=self.nlp)
 
     def close(self) -> None:
         zone, self._zone = self._zone, None

@@ -25,3 +25,13 @@ def test_zoned_batch_gives_the_same_analyses_and_forgets_its_words():
     # Words first seen inside the zones are gone again; the pipeline still works afterwards.
     assert len(fresh.vocab.strings) < before + 20
     assert analyze_article(articles[0], nlp=fresh) == plain[0]
+
+
+def test_every_zero_never_releases_the_vocabulary():
+    fresh = build_pipeline()
+    before = len(fresh.vocab.strings)
+    analyze = BatchAnalyzer(fresh, every=0)
+    for i, text in enumerate(TEXTS):
+        analyze(Article(id=str(i), text=text, meta={}))
+    analyze.close()
+    assert len(fresh.vocab.strings) > before + 20
