@@ -20,11 +20,11 @@ def list_articles(
     store: StoreDep,
     q: Annotated[str | None, Query(description="search words; hamza, alef forms and diacritics are ignored")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-) -> list[SearchHit] | list[dict[str, Any]]:
+) -> list[SearchHit] | list[schemas.ArticleItem]:
     """Articles matching `q` (best first, with snippet and highlight offsets), or the latest articles."""
     if q:
         return store.search(q, limit)
-    return [{"id": info.id, "title": info.title, "date": info.date, "source": info.source} for info in store.articles(limit=limit)]
+    return [schemas.ArticleItem(id=info.id, title=info.title, date=info.date, source=info.source) for info in store.articles(limit=limit)]
 
 
 @router.get("/{article_id:path}", response_model=schemas.Analysis, responses={404: {"model": schemas.ErrorDetail}})

@@ -19,5 +19,4 @@ def list_quotes(
     speaker: Annotated[str | None, Query(description="a speaker's name, or part of it ('لافروف')")] = None,
 ) -> list[QuoteRecord]:
     """Quotes by `speaker` (every word of the name must match), or all quotes."""
-    records = store.quotes_by_speaker(speaker) if speaker else store.quotes()
-    return records
+    return store.quotes_by_speaker(speaker) if speaker else store.quotes()
