@@ -31,6 +31,7 @@ from marsad.ner.tagger import Tagger
 LOGGER = logging.getLogger("lexicon")
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 BINS = ((0.6, 3), (0.3, 2), (0.1, 1))
+MAX_LENGTH = 120  # tokens read of a news line or paragraph, by the CRF and by the teacher alike
 
 
 def build(
@@ -40,7 +41,7 @@ def build(
     out: Path,
     max_tokens: int,
     min_count: int = 3,
-    max_length: int = 120,
+    max_length: int = MAX_LENGTH,
     extra_counts: dict[str, Counter] | None = None,
 ) -> int:
     """Write the lexicon from the CRF's calls on `corpus` plus `extra_counts` (form -> tag counts)."""
@@ -95,7 +96,7 @@ def _news_articles(data: Path, every: int, part: int, parts: int) -> Iterator[li
             paragraphs = []
             for field in ("title", "text"):
                 for paragraph in (record.get(field) or "").split("\n"):
-                    tokens = _TOKEN.findall(_HARAKAT.sub("", paragraph))[:120]
+                    tokens = _TOKEN.findall(_HARAKAT.sub("", paragraph))[:MAX_LENGTH]
                     if len(tokens) > 2:
                         paragraphs.append(tokens)
             if paragraphs:
