@@ -63,6 +63,10 @@ def test_passive_agent_is_source(make_doc):
         ("نفى الجيش قصف المستشفى", "ATTACK", "denied"),
         ("لن نهرع إلى اتفاق مع روسيا", "AGREE", "denied"),
         ("منطقة أخرى ستبرم اتفاقا برعاية روسية", "AGREE", "hypothetical"),
+        # What is awaited has not happened, even after a demand ("ضرورة ... دون انتظار").
+        ("لافتا إلى ضرورة إيصال المساعدات دون انتظار وقف اطلاق النار", "CEASEFIRE", "hypothetical"),
+        ("لافتا إلى ضرورة إيصال المساعدات دون انتظار وقف اطلاق النار", "AID", "demanded"),
+        ("يترقب العالم القمة بين الزعيمين", "MEET", "hypothetical"),
         ("تظاهر الآلاف أمس في العاصمة", "PROTEST", "happened"),
         # The meeting is the occasion of the announcement, not what is announced.
         ("وأعلن كيري بعد اجتماع ماراثوني أن الطرفين تقدما", "MEET", "happened"),
