@@ -50,6 +50,23 @@ def training_script():
     return _training_script
 
 
+def _eval_script(name: str):
+    """eval/<name>.py imported once per session as module `marsad_eval_<name>`."""
+    module_name = f"marsad_eval_{name}"
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(module_name, REPO / "eval" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module  # dataclasses look their module up while being built
+        spec.loader.exec_module(module)
+    return sys.modules[module_name]
+
+
+@pytest.fixture(scope="session")
+def eval_script():
+    """`eval_script("quotes")`: an evaluation script under eval/ as a module."""
+    return _eval_script
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from marsad.pipeline import load_pipeline

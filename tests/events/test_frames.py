@@ -1,14 +1,10 @@
 """The report frames of the sentence detectors (resources/events/frames.tsv), and held-out scoring."""
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from marsad.events.classify import frame_features
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def frames(text):
@@ -39,10 +35,7 @@ def test_frame_outweighs_a_single_word():
     assert features.count("x:frame:PROTEST") > 1
 
 
-def test_score_file_uses_the_shipped_detectors_without_training(tmp_path):
-    spec = importlib.util.spec_from_file_location("marsad_eval_events", ROOT / "eval" / "events.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def test_score_file_uses_the_shipped_detectors_without_training(tmp_path, eval_script):
     rows = [
         {"event_type": "PROTEST", "label": "yes", "text": "تظاهر الاف الاشخاص امس في العاصمة احتجاجا على ارتفاع الاسعار"},
         {"event_type": "PROTEST", "label": "no", "text": "ارتفعت اسعار الخبز في الاسواق هذا الشهر"},
@@ -51,7 +44,7 @@ def test_score_file_uses_the_shipped_detectors_without_training(tmp_path):
     ]
     path = tmp_path / "test.jsonl"
     path.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in rows), encoding="utf-8")
-    report = module.score_file(path)
+    report = eval_script("events").score_file(path)
     assert set(report) == {"ASSAULT", "PROTEST"}
     for plover in report:
         assert report[plover]["sentences"] == 2 and report[plover]["positives"] == 1

@@ -1,6 +1,5 @@
 """Evaluation gate: OEDA event detection (ASSAULT, PROTEST) must not fall below its pinned floors."""
 
-import importlib.util
 import json
 import os
 from pathlib import Path
@@ -18,12 +17,9 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def report():
+def report(eval_script):
     pytest.importorskip("sklearn", reason="the events gate re-trains folds: install the `train` extra (scikit-learn)")
-    spec = importlib.util.spec_from_file_location("marsad_eval_events", ROOT / "eval" / "events.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.evaluate(DATA)
+    return eval_script("events").evaluate(DATA)
 
 
 @pytest.mark.parametrize("plover, key", [("ASSAULT", "events_assault_f1"), ("PROTEST", "events_protest_f1")])

@@ -1,6 +1,5 @@
 """eval/events_reading.py: the careful reader's scores, on a hand-made case and on the stored reading."""
 
-import importlib.util
 import json
 import os
 from collections import Counter
@@ -13,11 +12,8 @@ DATA = Path(os.environ.get("MARSAD_SHARED", ROOT.parent / "shared")) / "data"
 
 
 @pytest.fixture(scope="module")
-def reading():
-    spec = importlib.util.spec_from_file_location("marsad_eval_events_reading", ROOT / "eval" / "events_reading.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def reading(eval_script):
+    return eval_script("events_reading")
 
 
 def test_shares_are_weighted_by_label_size(reading):

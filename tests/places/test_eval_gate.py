@@ -7,9 +7,7 @@ expected; lowering one is a reviewed edit of that file, never done by a test.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,22 +20,12 @@ def _baseline(key: str) -> dict:
     return json.loads(BASELINES.read_text(encoding="utf-8"))[key]
 
 
-def _eval_module():
-    name = "marsad_eval_places"
-    if name not in sys.modules:  # dataclasses need the module registered while it executes
-        spec = importlib.util.spec_from_file_location(name, REPO / "eval" / "places.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
 @pytest.fixture(scope="module")
-def counts(shared_data: Path):
+def counts(shared_data: Path, eval_script):
     data = shared_data / "quotes"
     if not (data / "dev_gold.jsonl").is_file():
         pytest.skip(f"{data / 'dev_gold.jsonl'} not found; set MARSAD_SHARED to run the places evaluation gate")
-    return _eval_module().evaluate(data)
+    return eval_script("places").evaluate(data)
 
 
 @pytest.mark.parametrize(("key", "attribute"), [("places_recall", "recall"), ("places_precision", "precision")])
@@ -56,8 +44,8 @@ def test_places_floor_is_not_lowered_below_the_first_shipped_stage(key):
     assert baseline["floor"] >= baseline["first_shipped"], f"the {key} floor was lowered below the first shipped stage"
 
 
-def test_score_article_counts_overlap_and_distance():
-    module = _eval_module()
+def test_score_article_counts_overlap_and_distance(eval_script):
+    module = eval_script("places")
     text = "زار الوفد حلب ثم وصل إلى جنيف."
     gold = [{"mention": "حلب", "name_en": "Aleppo", "kind": "city", "lat": 36.2, "lon": 37.16},
             {"mention": "جنيف", "name_en": "Geneva", "kind": "city", "lat": 46.2, "lon": 6.14}]

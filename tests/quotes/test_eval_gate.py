@@ -6,9 +6,7 @@ Floors live in eval/baselines.json; a floor may only be lowered together with it
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,20 +20,12 @@ def _baselines() -> dict:
     return json.loads((REPO / "eval" / "baselines.json").read_text(encoding="utf-8"))
 
 
-def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_quotes", REPO / "eval" / "quotes.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while being built
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def scores(shared_data):
+def scores(shared_data, eval_script):
     data = shared_data / "quotes"
     if not (data / "dev_gold.jsonl").is_file():
         pytest.skip(f"quote dev set not found in {data}; set MARSAD_SHARED to run the evaluation gate")
-    return _eval_module().evaluate(data)
+    return eval_script("quotes").evaluate(data)
 
 
 @pytest.mark.parametrize("key", KEYS)

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from marsad.document import Mention, Quote, Speaker
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 @pytest.fixture(scope="module")
-def metric():
-    spec = importlib.util.spec_from_file_location("eval_quotes_metric", REPO / "eval" / "quotes.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+def metric(eval_script):
+    return eval_script("quotes")
 
 
 def _quote(start: int, end: int, name: str | None) -> Quote:

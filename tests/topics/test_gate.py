@@ -1,6 +1,5 @@
 """Evaluation gate: the shipped topic model must not fall below its pinned floor on the ANT dev split."""
 
-import importlib.util
 import json
 import os
 from pathlib import Path
@@ -17,10 +16,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_topic_dev_macro_f1_above_floor():
-    spec = importlib.util.spec_from_file_location("marsad_eval_topics", ROOT / "eval" / "topics.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+def test_topic_dev_macro_f1_above_floor(eval_script):
     entry = json.loads((ROOT / "eval" / "baselines.json").read_text())["topics_dev_macro_f1"]
-    result = module.evaluate(DATA)
+    result = eval_script("topics").evaluate(DATA)
     assert result["macro_f1"] >= entry["floor"] - entry["tolerance"], (result, entry)
