@@ -25,6 +25,8 @@ from typing import Any
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
+from .caches import WORD_TYPES
+
 ENTITY_LABELS = ("PERS", "LOC", "ORG", "MISC")
 SPEAKER_TYPES = ("person", "organization", "group", "anonymous", "unresolved")
 PLACE_KINDS = ("country", "region", "city", "landmark", "other")
@@ -131,7 +133,6 @@ def doc_words(doc: Doc) -> list[str]:
 # per word). A hash always names the same string, so entries never go stale; filled up to the
 # limit and never cleared, so safe to read from other threads.
 _STRINGS: dict[int, str] = {}
-STRINGS_CACHE_SIZE = 50_000
 
 
 def strings_of(doc: Doc, hashes: list[int]) -> list[str]:
@@ -139,7 +140,7 @@ def strings_of(doc: Doc, hashes: list[int]) -> list[str]:
     found = list(map(_STRINGS.get, hashes))
     if None in found:
         strings = doc.vocab.strings
-        keep = len(_STRINGS) < STRINGS_CACHE_SIZE
+        keep = len(_STRINGS) < WORD_TYPES
         for i in compress(range(len(found)), map(is_, found, repeat(None))):
             found[i] = strings[hashes[i]]
             if keep:

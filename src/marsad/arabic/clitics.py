@@ -13,6 +13,7 @@ import gzip
 from functools import lru_cache
 from importlib import resources
 
+from ..caches import WORD_TYPES
 from .normalize import normalize
 
 MIN_STEM = 3
@@ -42,7 +43,7 @@ def _splits(clitic: str, word: str, stem: str, counts: dict[str, int]) -> bool:
     return stem_count >= STEM_RATIO[clitic] * word_count
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_TYPES)
 def split_proclitics(word: str) -> tuple[str, str]:
     """Split a normalized word into (proclitics, stem): "وبالمدينه" -> ("وبال", "مدينه")."""
     counts = word_counts()
@@ -61,7 +62,7 @@ def split_proclitics(word: str) -> tuple[str, str]:
     return prefix, rest
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_TYPES)
 def stem_candidates(word: str) -> tuple[str, ...]:
     """Normalized forms a lexicon lookup should try, most literal first.
 

@@ -15,6 +15,8 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from ..caches import WORD_TYPES
+
 # Quotation marks seen in Arabic news, mismatched ones included: “ ” „ « » ‹ › " ' ‘ ’
 QUOTE_MARKS = "\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\"'\u2018\u2019"
 # Arabic comma (U+060C), semicolon (U+061B) and question mark (U+061F) beside Latin punctuation.
@@ -42,9 +44,6 @@ INFIXES = [
 # guard for issue #1250), and every article has a newline: without these, a chunk seen in
 # an earlier article is no longer split again by the regexes above.
 REDUNDANT_SPECIAL_CASES = ("\t", "\n", " ")
-# Whitespace-delimited chunks whose tokens spaCy caches (its default, 10,000, fills within a
-# hundred articles); an entry is a few dozen bytes.
-CHUNK_CACHE_SIZE = 50_000
 
 
 def customize_tokenizer(nlp: Language) -> None:
@@ -56,4 +55,6 @@ def customize_tokenizer(nlp: Language) -> None:
         for orth, substrings in nlp.tokenizer.rules.items()
         if not (orth in REDUNDANT_SPECIAL_CASES and substrings == [{ORTH: orth}])
     }
-    nlp.tokenizer.max_cache_size = CHUNK_CACHE_SIZE
+    # Whitespace-delimited chunks whose tokens spaCy caches (its default, 10,000, fills within a
+    # hundred articles); an entry is a few dozen bytes.
+    nlp.tokenizer.max_cache_size = WORD_TYPES

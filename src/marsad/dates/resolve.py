@@ -26,6 +26,7 @@ from hijridate import Gregorian, Hijri
 
 from ..arabic.clitics import stem_candidates
 from ..arabic.normalize import normalize
+from ..caches import WORD_TYPES
 from ..document import DateMention
 from . import lexicon as lx
 
@@ -555,14 +556,13 @@ STARTERS = frozenset(
 )
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_TYPES)
 def _may_start_word(word: str) -> bool:
     return word[0].isdigit() or any(form in STARTERS for form in stem_candidates(word))
 
 
 # word as written -> `normalize`d; bounded and never cleared, so safe to read from other threads.
 _NORMS: dict[str, str] = {}
-NORM_CACHE_SIZE = 50_000
 
 
 def _normalized(forms: list[str]) -> list[str]:
@@ -572,7 +572,7 @@ def _normalized(forms: list[str]) -> list[str]:
     if None not in words:
         return words
     fresh = {form: normalize(form) for form in set(forms).difference(_NORMS)}
-    if len(_NORMS) < NORM_CACHE_SIZE:
+    if len(_NORMS) < WORD_TYPES:
         _NORMS.update(fresh)
     return [fresh[form] if word is None else word for word, form in zip(words, forms)]
 

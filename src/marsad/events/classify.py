@@ -20,6 +20,7 @@ import numpy as np
 
 from ..arabic.clitics import CONJUNCTIONS
 from ..arabic.normalize import normalize
+from ..caches import WORD_TYPES
 from ..dates import find_dates
 from ..topics.features import analyze
 from .triggers import find_triggers, modality
@@ -45,13 +46,13 @@ FRAME_WEIGHT = 3
 VERB_KINDS = frozenset({"protest_action", "assault_action", "speech_opening"})
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_TYPES)
 def _verb_forms(word: str) -> tuple[str, ...]:
     form = normalize(word)
     return (form, form[1:]) if len(form) > 3 and form[0] in CONJUNCTIONS else (form,)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_TYPES)
 def _frame_kinds(word: str) -> frozenset[str]:
     """The frames.tsv kinds a word matches (the word's forms and the kinds are fixed: once per word)."""
     forms, verb_forms = token_forms(word), _verb_forms(word)

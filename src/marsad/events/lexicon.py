@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..arabic.clitics import stem_candidates
+from ..caches import WORD_TYPES
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "events"
 TYPES_FILE = RESOURCES / "types.tsv"
@@ -21,9 +22,6 @@ class Trigger:
     type: str
     words: tuple[str, ...]  # normalized; a final "*" on a word makes it a prefix
     blocking: bool = False
-
-
-CANDIDATE_CACHE_SIZE = 50_000
 
 
 @dataclass(slots=True)
@@ -73,7 +71,7 @@ class TriggerLexicon:
             # Most words start no trigger: the shared empty tuple costs nothing to keep and, unlike
             # one empty list per word, is not tracked by the garbage collector.
             found = found or ()
-            if len(self._candidates) > CANDIDATE_CACHE_SIZE:
+            if len(self._candidates) > WORD_TYPES:
                 self._candidates.clear()
             self._candidates[forms] = found
         return found
@@ -100,7 +98,7 @@ class TriggerLexicon:
         found = list(map(cache.get, orths))
         if None in found:
             for orth in set(orths).difference(cache):
-                if len(cache) > CANDIDATE_CACHE_SIZE:
+                if len(cache) > WORD_TYPES:
                     cache.clear()
                 cache[orth] = self.word_candidates(strings[orth])
             found = list(map(cache.get, orths))
@@ -116,7 +114,7 @@ class TriggerLexicon:
         found = self._word_candidates.get(word)
         if found is None:
             found = self.candidates(token_forms(word))
-            if len(self._word_candidates) > CANDIDATE_CACHE_SIZE:
+            if len(self._word_candidates) > WORD_TYPES:
                 self._word_candidates.clear()
             self._word_candidates[word] = found
         return found
@@ -128,7 +126,7 @@ def word_matches(pattern: str, forms: tuple[str, ...]) -> bool:
     return pattern in forms
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_TYPES)
 def token_forms(text: str) -> tuple[str, ...]:
     """Forms a trigger may match: clitic-stripped candidates, plus without the future prefix."""
     forms = list(stem_candidates(text))

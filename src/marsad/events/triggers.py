@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..arabic.clitics import stem_candidates
+from ..caches import WORD_TYPES
 from .lexicon import Trigger, TriggerLexicon, load_cues, load_lexicon, token_forms, word_matches
 
 FUTURE_PREFIX = "\u0633"  # SEEN
@@ -66,7 +67,6 @@ def _is_future(form: str) -> bool:
 
 # Cue kinds a word matches, as bits (see `_cue_flags`).
 NEGATION, STILL, DENIAL, FUTURE, HYPOTHETICAL, DEMAND, AGREEMENT, ANNOUNCEMENT, OCCASION = (1 << bit for bit in range(9))
-FLAG_CACHE_SIZE = 50_000
 _FLAGS: dict[str, int] = {}
 
 
@@ -96,7 +96,7 @@ def _cue_flags(word: str) -> int:
                 flags |= bit
         if any(_is_future(form) for form in stem_candidates(word)):
             flags |= FUTURE
-        if len(_FLAGS) >= FLAG_CACHE_SIZE:
+        if len(_FLAGS) >= WORD_TYPES:
             _FLAGS.clear()
         _FLAGS[word] = flags
     return flags

@@ -8,6 +8,7 @@ from functools import lru_cache
 from itertools import compress
 
 from ..arabic.normalize import normalize
+from ..caches import WORD_TYPES
 from .gazetteer import NO_NAME, Gazetteer
 
 # A word: letters/digits plus the Arabic marks and tatweel that `\w` does not cover.
@@ -36,7 +37,7 @@ class Words:
             self.norms: list[str] = list(map(_NORMS.__getitem__, forms))
             return
         fresh = {form: normalize(form).lower() for form in missing}
-        if len(_NORMS) < NORM_CACHE_SIZE:  # never cleared: safe to read from other threads
+        if len(_NORMS) < WORD_TYPES:  # never cleared: safe to read from other threads
             _NORMS.update(fresh)
         self.norms = [fresh[form] if form in fresh else _NORMS[form] for form in forms]
 
@@ -70,7 +71,6 @@ class Match:
 # surface form -> normalized form (Latin lower-cased); set operations and map() keep the
 # per-word cost in C.
 _NORMS: dict[str, str] = {}
-NORM_CACHE_SIZE = 50_000
 
 
 def words_from_text(text: str) -> Words:
@@ -82,7 +82,7 @@ def words_from_text(text: str) -> Words:
     return Words(text, list(WORD.finditer(text)))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_TYPES)
 def prefix_candidates(norm: str) -> tuple[tuple[int, str], ...]:
     """(normalized proclitic length, form) pairs, most literal first; the article is kept,
     since a name without it is a different word (مغرب / المغرب)."""
@@ -128,12 +128,9 @@ def _word_options(norm: str, gazetteer: Gazetteer) -> tuple:
             if options:
                 out.append((skipped, options))
         found = tuple(out)
-        if len(cache) < WORD_CACHE_SIZE:  # never cleared: safe to read from other threads
+        if len(cache) < WORD_TYPES:  # never cleared: safe to read from other threads
             cache[norm] = found
     return found
-
-
-WORD_CACHE_SIZE = 50_000
 
 
 def find_names(words: Words, gazetteer: Gazetteer) -> list[Match]:

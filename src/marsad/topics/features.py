@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..arabic.clitics import split_proclitics
 from ..arabic.normalize import normalize
+from ..caches import WORD_TYPES
 from .places import PlaceLexicon, place_features
 
 WORD_RE = re.compile(r"[\u0621-\u064a]{2,}|[a-z]{2,}")
@@ -36,7 +37,7 @@ SPELLINGS = (("\u0627\u0645\u064a\u0631\u0643", "\u0627\u0645\u0631\u064a\u0643"
              ("\u062a\u0631\u0645\u0628", "\u062a\u0631\u0627\u0645\u0628"))  # ترمب -> ترامب (Trump)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_TYPES)
 def _word_features(word: str) -> tuple[tuple[str, ...], str]:
     """(features of one normalized word, its stem for bigrams)."""
     stem = split_proclitics(word)[1] if word[0] >= "\u0621" else word  # Latin words keep their form
@@ -53,7 +54,7 @@ def _word_features(word: str) -> tuple[tuple[str, ...], str]:
     return tuple(features), stem
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORD_TYPES)
 def topic_word(word: str) -> tuple[tuple[str, ...], str, str] | None:
     """(features, stem, spelling-folded word) of one normalized word; None for an ignored word."""
     for variant, spelling in SPELLINGS:

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import numpy as np
 
+from ..caches import WORD_TYPES
 from ..document import Topic
 from .features import MAX_CHARS, WORD_RE, normalize, topic_word
 from .places import ARTICLE, PREFIX, PlaceLexicon, place_features
 
-WORD_CACHE_SIZE = 50_000
 _NO_BIGRAMS: dict[str, int] = {}
 _NO_PAIRS: dict[str, str] = {}
 # A word the topic reading ignores: no features, no place, and no bigram or place pair across it
@@ -106,7 +106,7 @@ class TopicModel:
                 position = self._pair_table_of.get(stem, 0)
                 place = (code, position) if code or position else None
                 entry = (ids, stem, self._bigram_table_of.get(stem, 0), place)
-            if len(self._words) >= WORD_CACHE_SIZE:
+            if len(self._words) >= WORD_TYPES:
                 self._words.clear()
             self._words[word] = entry
         return entry
