@@ -5,12 +5,13 @@ news sentences repeat the same event ("وقف إطلاق النار" three times
 report two distinct events of one type.
 Actors come from `doc.ents`: the source is the closest person/organization before the trigger (the
 first of a list of them: "الولايات المتحدة وروسيا"; of a meeting, agreement or ceasefire, a pair's
-second is then the target, unless the text marks one), or in a verb-first clause ("التقى كيري لافروف") the first entity after it, or the agent after "من قبل"
-/ "على يد" in a passive (an entity, else the words there: "النظام"); the target is the entity
-after "على" / "ضد" / "مع", else the next one right after the trigger (within `TARGET_GAP` tokens:
-an entity further on belongs to another clause, as in "بعد لقائه نظيره الروسي ... على أن نظام الأسد"),
-else a counterpart phrase there ("نظيره الروسي", kept as words). Entities in a locative phrase
-("في جنيف") are the event's place, not its participants, except for attacks ("الهجوم على حلب").
+second is then the target, unless the text marks one), or in a verb-first clause ("التقى كيري
+لافروف") the first entity after it, or the agent after "من قبل" / "على يد" in a passive (an entity,
+else the words there: "النظام"); the target is the entity after "على" / "ضد" / "مع", else the next
+one right after the trigger (within `TARGET_GAP` tokens: an entity further on belongs to another
+clause, as in "بعد لقائه نظيره الروسي ... على أن نظام الأسد"), else a counterpart phrase there
+("نظيره الروسي", kept as words). Entities in a locative phrase ("في جنيف") are the event's place,
+not its participants, except for attacks ("الهجوم على حلب").
 ATTACK and PROTEST matches are dropped where the sentence detector (`classify.py`, trained on the
 OEDA gold standard) clearly rejects the sentence: its score is below its F1-optimal threshold minus
 `GATE_MARGIN`. The margin favours recall (in the OEDA cross-validation it keeps 93% of true ASSAULT
