@@ -129,7 +129,9 @@ class Detector(SourceFinder):
             if word in COMMAS and j + 1 < n and self.cue_at[j + 1] is not None and self.chain_follows(j + 1):
                 break
             j += 1
-        return self._without_marker(i, cue_end, j, prep_at, form, previous)
+        # A mark left open pairs with its paragraph's end (`pair_marks`); skipping that "quote" above
+        # steps one past it, and past the last token when the paragraph ends the text.
+        return self._without_marker(i, cue_end, min(j, n), prep_at, form, previous)
 
     def _without_marker(self, i: int, cue_end: int, region_end: int, prep_at: int | None, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
         """No complementizer, mark or colon after the cue: the class of the verb decides."""
