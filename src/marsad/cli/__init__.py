@@ -28,12 +28,12 @@ def _register() -> None:
     from . import analyze
     from . import evaluate as evaluate_cli
     from . import ner as ner_cli
-    from . import events, ingest, quotes, search, serve, summary
+    from . import events, ingest, quotes, search, serve, summary, watch
 
     cli.add_command(analyze.analyze)
     cli.add_command(ner_cli.ner)
     cli.add_command(evaluate_cli.evaluate)
-    for command in (ingest.ingest, search.search, summary.summary, quotes.quotes, events.events, serve.serve):
+    for command in (ingest.ingest, search.search, summary.summary, quotes.quotes, events.events, serve.serve, watch.watch):
         cli.add_command(command)
 
 
