@@ -13,8 +13,10 @@ from .candidate import Candidate
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .lexicon import CueForm
 from .sources import SourceFinder
-from .view import FEH, KAMA, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
+from .view import AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
 
+
+DHAKARA, YUDHKAR = "\u0630\u0643\u0631", "\u064a\u0630\u0643\u0631"  # ذكر يذكر
 
 # Words that open a subordinate clause: a quoted word after them belongs to that clause.
 SUBORDINATORS = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a", "\u0639\u0646\u062f\u0645\u0627", "\u062d\u064a\u0646"})  # بعد قبل الذي التي عندما حين
@@ -70,7 +72,7 @@ class Detector(SourceFinder):
             return []
         if (i > 0 and self.cue_at[i - 1] is not None and self.cue_at[i - 1].kind == "verb") or i in self.absorbed:
             return []  # second word of "وأضاف قائلاً" is part of the first word's cue
-        if form.kind == "verb" and ((i > 0 and self.norms[i - 1] in self.lex.negations) or self._passive(i)):
+        if form.kind == "verb" and ((i > 0 and self.norms[i - 1] in self.lex.negations) or self._passive(i) or self._impersonal(i, form)):
             return []  # "ولم يؤكد": nothing was said; "ويُعتقد أن": nobody in particular says it
         cue_end = i + 1
         # "وأضاف قائلاً", "وتابع موضحاً": the participle belongs to the verb's cue.
@@ -141,7 +143,8 @@ class Detector(SourceFinder):
         if form.cls in OBJECT_CLASSES and form.kind != "noun":
             if not self.clause_initial(i) and form.kind == "verb" and not self._svo_subject(i):
                 return []
-            subject_end = self._object_start(cue_end, region_end)
+            # "وكان X قد نفى مزاعم Y": the subject stands before the verb, the object right after it.
+            subject_end = cue_end if self._after_auxiliary(i) and self._svo_subject(i) else self._object_start(cue_end, region_end)
             end = self.clause_end(subject_end)
             if end - subject_end >= 1:
                 return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
@@ -164,6 +167,23 @@ class Detector(SourceFinder):
                 if end - subject_end >= 2:
                     return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
         return []
+
+    def _after_auxiliary(self, i: int) -> bool:
+        """"وكان X قد أعلن": "قد" before the verb and "كان" opening its clause put the subject before it."""
+        if i < 2 or self.norms[i - 1] != QAD:
+            return False
+        start = self.sentence_start(i)
+        return any(self.norms[k] in AUXILIARIES for k in range(max(start, i - 1 - PRE_SUBJECT_LIMIT - 1), i - 1))
+
+    def _named(self, segment: tuple[int, int]) -> bool:
+        """A subject the NER stage tags as a person or body, or one opened by a known title or source."""
+        start, end = segment
+        return any(self.ner_label[k] in ("PERS", "ORG") for k in range(start, end)) or self._plausible_source(segment)
+
+    def _impersonal(self, i: int, form: CueForm) -> bool:
+        """"ويُذكر أن", "يذكر أن": "it is worth mentioning", the writer's aside, with no speaker."""
+        stem = self.norms[i].removeprefix(WAW)
+        return form.lemma == DHAKARA and stem == YUDHKAR and i + 1 < self.n and bool(self.complementizer(i + 1)) and self._opens_sentence(i)
 
     def _label_end(self, close: int) -> bool:
         """A quoted name ends where the sentence goes on: a comma, a preposition or a complementizer."""
@@ -312,7 +332,13 @@ class Detector(SourceFinder):
         if form.kind == "verb" and not self.clause_initial(i) and any(c.content[0] <= i < c.content[1] for c in previous):
             return []  # "... أن مركز حميميم أبلغ موسكو أن": a report inside the reported clause
         candidate = Candidate(content=(start, end), direct=direct, cue=(i, cue_end), kind=form.kind, lemma=form.lemma, cls=form.cls, nested=inside)
-        if subject_from is not None:
+        if form.kind == "verb" and subject_from is None and self._after_auxiliary(i):
+            self._preverbal_subject(candidate, i)  # "وكان القاضي X قد نفى مزاعم Y": X spoke, Y is the object
+            if candidate.mode != "explicit":
+                candidate.subjects, candidate.mode = [], "none"
+        if candidate.subjects:
+            pass
+        elif subject_from is not None:
             self._explicit_subject(candidate, subject_from, self._inverted_subject_end(subject_from))
         elif form.kind == "participle":
             pass  # "مضيفاً", "قائلاً": the subject is the main verb's
@@ -321,7 +347,7 @@ class Detector(SourceFinder):
         if not candidate.subjects and form.kind == "verb":
             self._preverbal_subject(candidate, i)
             attached = candidate.subjects and candidate.subjects[-1][1] == i
-            if attached and self._imperfect(i) and not self.clause_initial(i):
+            if attached and self._imperfect(i) and not self.clause_initial(i) and not self._named(candidate.subjects[-1]):
                 candidate.subjects, candidate.mode = [], "none"  # "لافتات تقول": a noun described, not a speaker
         if form.kind in ("participle", "noun") and not candidate.subjects:
             candidate.parent = self._parent(i, previous)

@@ -1,0 +1,68 @@
+"""Speaker attribution on the full pipeline (NER included): addressees, appositions, clause order."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import make_doc
+
+
+@pytest.fixture(scope="module")
+def attributed(nlp):
+    """Text -> [(cue, content, speaker name)] through the whole default pipeline."""
+
+    def run(text: str) -> list[tuple[str, str, str | None]]:
+        doc = nlp(make_doc(nlp, text, article_id="t", meta={}))
+        return [(text[q.cue.start : q.cue.end], text[q.start : q.end], q.speaker.name) for q in doc._.quotes]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال للشبكة البريطانية إن المفاوضات ستستأنف الأسبوع المقبل.",
+        'وقالت لبي بي سي: "لم نتلق أي إنذار قبل الفيضان".',
+    ],
+)
+def test_addressee_after_the_verb_is_not_the_speaker(attributed, text):
+    quotes = attributed(text)
+    assert len(quotes) == 1
+    name = quotes[0][2]
+    assert name is None or not name.startswith(("ل", "الشبكة"))
+
+
+def test_name_after_a_title_and_its_field_is_the_speaker(attributed):
+    text = "وأفاد الخبير في شؤون الطاقة الدكتور نبيل العطار أن أسعار النفط سترتفع."
+    assert [q[2] for q in attributed(text)] == ["نبيل العطار"]
+
+
+def test_a_person_after_a_preposition_is_not_the_titled_speaker(attributed):
+    text = "وقال وزير الخارجية في مؤتمر مشترك مع نظيره سيرغي لافروف إن الحل قريب."
+    assert [q[2] for q in attributed(text)] == ["وزير الخارجية"]
+
+
+def test_plural_source_keeps_its_own_name(attributed):
+    text = "ووصف محللون القبض على كمال الدباغ بالإنجاز الكبير للأمن."
+    assert all(q[2] != "كمال الدباغ" for q in attributed(text))
+
+
+def test_subject_between_kana_and_qad_speaks_and_the_object_follows_the_verb(attributed):
+    text = "وكان الوزير سمير الخطيب قد نفى اتهامات المعارضة، وهي تهم قديمة."
+    assert attributed(text) == [("نفى", "اتهامات المعارضة، وهي تهم قديمة", "سمير الخطيب")]
+
+
+def test_named_subject_before_an_imperfect_verb(attributed):
+    text = "لكن المدرب السابق للفريق كريم الحسني يرى بأن خط الهجوم ضعيف."
+    quotes = attributed(text)
+    assert len(quotes) == 1 and "كريم الحسني" in quotes[0][2]
+
+
+def test_a_noun_before_an_imperfect_verb_is_described_not_a_speaker(attributed):
+    assert attributed("ورفع المحتجون لافتات تقول إن الحكومة فاشلة.") == []
+
+
+def test_yudhkar_anna_is_the_writer_aside(attributed):
+    quotes = attributed("ويذكر أن الرئيس ماهر السويدي تعهد بالرد على الهجوم.")
+    assert all(cue != "ويذكر" for cue, _, _ in quotes)
+    assert [q[2] for q in quotes] == ["ماهر السويدي"]
