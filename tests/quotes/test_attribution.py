@@ -66,3 +66,27 @@ def test_yudhkar_anna_is_the_writer_aside(attributed):
     quotes = attributed("ويذكر أن الرئيس ماهر السويدي تعهد بالرد على الهجوم.")
     assert all(cue != "ويذكر" for cue, _, _ in quotes)
     assert [q[2] for q in quotes] == ["ماهر السويدي"]
+
+
+def test_trailing_source_without_comma_reports_the_nearest_clause(find_quotes, quoted):
+    text = "وارتفعت الأسعار في الأسواق، وهي الأعلى منذ عقد بحسب وزير المالية سعيد الكرمي."
+    [(content, name)] = quoted(text, find_quotes(text))
+    assert content == "وهي الأعلى منذ عقد" and "سعيد الكرمي" in name
+
+
+def test_trailing_source_after_a_comma_reports_the_sentence(find_quotes, quoted):
+    text = "وتأجلت الرحلات كلها إلى الغد، بحسب الشرطة المحلية."
+    assert quoted(text, find_quotes(text)) == [("وتأجلت الرحلات كلها إلى الغد", "الشرطة المحلية")]
+
+
+def test_fa_inna_closes_a_source_phrase(find_quotes, quoted):
+    text = "وحسب الوثائق التي نشرتها الوزارة فإن المشروع تأخر عامين."
+    assert [content for content, _ in quoted(text, find_quotes(text))] == ["المشروع تأخر عامين"]
+
+
+def test_one_word_before_a_source_phrase_is_no_statement(find_quotes):
+    assert find_quotes('"المدينة وبحسب تقارير محلية') == []
+
+
+def test_a_plain_phrase_with_hasab_is_no_source(find_quotes):
+    assert find_quotes("وتم الاتفاق حسب الخطة.") == []

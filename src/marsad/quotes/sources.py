@@ -24,8 +24,11 @@ class SourceFinder(SpeakerPhrases):
         after = np_end + 1 if np_end < sent_end and self.words[np_end] in COMMAS else np_end
         comp = self._complementizer_near(after, sent_end)  # "نقلاً عن مصادر، مفاده أن ..."
         before_comma = i > 0 and self.words[i - 1] in COMMAS
+        # "... هي الأعلى بحسب الوزير." : a phrase that runs to the end of the sentence names the source
+        # of what came before it, with or without a comma.
+        trailing = after >= sent_end or self.words[after] in SENTENCE_FINAL
         replaces: Candidate | None = None
-        if lead == i or comp or (not before_comma and after < sent_end):
+        if lead == i or comp or (not before_comma and not trailing):
             start = after + comp
             end = self.clause_end(start)
             if any(self.finite_cue(m) for m in range(start, min(start + 2, end))):
@@ -41,11 +44,13 @@ class SourceFinder(SpeakerPhrases):
             if any(s <= i < e for s, e in self.direct_spans):
                 return []
             start, end = sent_start, i - 1 if before_comma else i
+            if not before_comma:  # "X، هي الأقسى بحسب Y": without its comma the phrase qualifies the nearest clause
+                start = max((m + 1 for m in range(sent_start, end) if self.words[m] in COMMAS), default=sent_start)
             if any((self.finite_cue(m) and self.cue_at[m].cls not in OBJECT_CLASSES) or self.noun_cue[m] for m in range(start, end)):
                 return []
         start, end = self.trim(start, end)
-        if end - start < 2 or self.words[end - 1] in QUESTION:
-            return []
+        if sum(self.is_word[start:end]) < 2 or self.words[end - 1] in QUESTION:
+            return []  # '"إيران وبحسب تقارير': one word before the phrase is no statement
         if replaces is not None:
             previous.remove(replaces)
         candidate = Candidate(content=(start, end), direct=False, cue=(i, i + length), kind="source", lemma=self.norms[i])
@@ -80,7 +85,9 @@ class SourceFinder(SpeakerPhrases):
             segment = (cue_end, min(np_end, cue_end + 4))
         sent_start = self.sentence_start(i)
         opens = all(self.norms[m] == WAW or not self.is_word[m] for m in range(sent_start, i))
-        named = opens and np_end < sent_end and self.words[np_end] in COMMAS and self._name_like(segment)
+        # "وحسب الوثائق التي نشرها الموقع فإن ...": "فإن" closes the source phrase, whatever it names.
+        fa_inna = opens and np_end < sent_end and self.norms[np_end][:1] == FEH and bool(self.complementizer(np_end))
+        named = fa_inna or (opens and np_end < sent_end and self.words[np_end] in COMMAS and self._name_like(segment))
         if not (via_relative or named or self._plausible_source(segment)):
             return None  # "حسب الاتفاق" is no source; "وبحسب أديب، ..." is
         return segment, np_end, via_relative
