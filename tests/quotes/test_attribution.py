@@ -90,3 +90,25 @@ def test_one_word_before_a_source_phrase_is_no_statement(find_quotes):
 
 def test_a_plain_phrase_with_hasab_is_no_source(find_quotes):
     assert find_quotes("وتم الاتفاق حسب الخطة.") == []
+
+
+def test_abbara_an_is_a_cue(find_quotes, quoted):
+    text = "وعبر رئيس النادي عن سعادته بنتائج الفريق هذا الموسم."
+    assert quoted(text, find_quotes(text)) == [("سعادته بنتائج الفريق هذا الموسم", "رئيس النادي")]
+
+
+def test_abra_as_via_neither_reports_nor_stops_a_scan(find_quotes, quoted):
+    text = 'وقال الوزير، في مؤتمر صحفي عبر الهاتف، الاثنين: "الوضع مستقر تماما".'
+    assert quoted(text, find_quotes(text)) == [("الوضع مستقر تماما", "الوزير")]
+    assert find_quotes("ونشر الفيديو عبر حسابه على الإنترنت أمس.") == []
+
+
+@pytest.mark.parametrize("cue", ["وبين", "وبيّن", "وبينت"])
+def test_bayyana_anna_is_a_cue(find_quotes, quoted, cue):
+    text = f"{cue} المدير أن التسجيل يبدأ الأسبوع المقبل."
+    assert quoted(text, find_quotes(text)) == [("التسجيل يبدأ الأسبوع المقبل", "المدير")]
+
+
+def test_bayna_as_between_is_no_cue(find_quotes):
+    assert find_quotes("ووقعت مواجهات بين الشرطة والمحتجين في وسط المدينة.") == []
+    assert find_quotes("وجرى اتصال بين الزعيمين أمس، حسب ما أفادت وكالة الأنباء الرسمية.") != []

@@ -46,6 +46,9 @@ NISBA_PLURALS = ("\u064a\u064a\u0646",)  # -يين: plural adjectives of origin 
 # Prepositions whose phrase can hold a second name: "مع رئيس الوزراء، بنيامين نتنياهو،".
 PREPOSITIONS = frozenset({"\u0645\u0639", "\u0639\u0646", "\u0627\u0644\u064a", "\u0628\u064a\u0646", "\u0644\u062f\u064a"})  # مع عن الي بين لدي
 NAME_HOMOGRAPHS = frozenset({"\u0639\u0644\u064a"})  # "علي"
+ABBARA, BAYYANA, AN = "\u0639\u0628\u0631", "\u0628\u064a\u0646", "\u0639\u0646"  # عبر بين عن
+HOMOGRAPH_VERBS = frozenset({ABBARA, BAYYANA})  # verbs written like a preposition ("عبر" via, "بين" between)
+HOMOGRAPH_WINDOW = 10  # words after the verb within which its frame ("عن", "أن") must show
 LAM_SOURCES = ("\u0648\u0641\u0642\u0627", "\u0637\u0628\u0642\u0627")  # وفقا طبقا (+ LAM)
 
 
@@ -80,6 +83,10 @@ class TokenView:
         self.ner_label: list[str | None] = [None] * self.n
         for start, end, label, _ in layout.entities:
             self.ner_label[start:end] = [label] * (end - start)
+        # "عبر حسابه" (via), "بين الطرفين" (between): not a cue, and no cue to stop a scan at.
+        for j in compress(range(self.n), self.cue_at):
+            if self.cue_at[j].lemma in HOMOGRAPH_VERBS and not self._homograph_is_verb(j, self.cue_at[j]):
+                self.cue_at[j] = None
 
     def sentence_end(self, i: int) -> int:
         if i >= self.n:  # a cue at the very end of the text: its clause is empty
@@ -117,6 +124,20 @@ class TokenView:
             if rest.startswith(LAM) and (AL + rest[1:]) in lex.organizations:
                 return True
         return False
+
+    def _homograph_is_verb(self, i: int, form: CueForm) -> bool:
+        """"عبر" (expressed / via), "بين" (explained / between): a verb only in its reporting frame.
+
+        "عبّر" takes "عن" ("عبر الوزير عن قلقه"); the bare "بيّن" opens its clause and is followed
+        by a complementizer within a few words ("وبين المدير أن ...").
+        """
+        window = range(i + 1, min(self.sentence_end(i), i + HOMOGRAPH_WINDOW))
+        if form.lemma == ABBARA:
+            return any(self.norms[m] == AN for m in window) and (form.kind != "verb" or self.clause_initial(i))
+        stem = self.norms[i][1:] if self.norms[i][:1] in (WAW, FEH) else self.norms[i]
+        if stem != form.lemma:
+            return True  # "بينت", "يبين", "مبينا" are no preposition
+        return self.clause_initial(i) and any(self.complementizer(m) for m in window)
 
     def finite_cue(self, j: int) -> bool:
         form = self.cue_at[j]
