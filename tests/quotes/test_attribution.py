@@ -112,3 +112,13 @@ def test_bayyana_anna_is_a_cue(find_quotes, quoted, cue):
 def test_bayna_as_between_is_no_cue(find_quotes):
     assert find_quotes("ووقعت مواجهات بين الشرطة والمحتجين في وسط المدينة.") == []
     assert find_quotes("وجرى اتصال بين الزعيمين أمس، حسب ما أفادت وكالة الأنباء الرسمية.") != []
+
+
+@pytest.mark.parametrize("line", ["لندن - «الرأي»: أطلقت شركة جديدة خدمة للبث في أوروبا.", "وكالات- عمان: افتتح المعرض الدولي للكتاب أبوابه أمس."])
+def test_a_dateline_is_no_headline_quote(find_quotes, line):
+    assert find_quotes(line) == []
+
+
+def test_a_headline_quote_keeps_its_speaker(find_quotes, quoted):
+    text = "الوزير: لن نتراجع عن القرار"
+    assert quoted(text, find_quotes(text)) == [("لن نتراجع عن القرار", "الوزير")]

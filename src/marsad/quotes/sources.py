@@ -8,6 +8,10 @@ from .phrases import SpeakerPhrases
 from .view import FEH, HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
 
 
+DASHES = frozenset({"-", "\u2013", "\u2014"})  # a dateline's dash; "|" opens a related-story link instead
+DATELINE_SIDE = 3  # words on each side of the dash of a dateline ("إسلام آباد - «الشرق الأوسط»:")
+
+
 class SourceFinder(SpeakerPhrases):
     """Quotes attributed by a source phrase or by the headline form, and "سئل X" introductions."""
 
@@ -119,6 +123,8 @@ class SourceFinder(SpeakerPhrases):
                     left = k + 1
             if not 0 < colon - left <= HEADLINE_LEFT_LIMIT:
                 continue
+            if left > start and self.words[left - 1] in DASHES and self._dateline(start, left - 1, colon):
+                continue  # "لندن - «الصحيفة»:", "واس- جدة:": where and by whom the story was filed
             if any(self.cue_at[k] is not None for k in range(left, colon)):
                 continue
             if any(s <= colon < e for s, e in covered):
@@ -143,6 +149,11 @@ class SourceFinder(SpeakerPhrases):
             candidate.mode = "explicit"
             found.append(candidate)
         return found
+
+    def _dateline(self, start: int, separator: int, colon: int) -> bool:
+        """A place and an outlet around a dash before the colon, a few words each side, no verb."""
+        sides = ((start, separator), (separator + 1, colon))
+        return all(0 < sum(self.is_word[a:b]) <= DATELINE_SIDE for a, b in sides) and not any(self.cue_at[k] for k in range(start, colon))
 
     def introducer(self, i: int) -> list[Candidate]:
         """"وعندما سئل المتحدث ..." names who speaks next; an empty candidate carries it."""
