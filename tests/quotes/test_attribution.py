@@ -122,3 +122,14 @@ def test_a_dateline_is_no_headline_quote(find_quotes, line):
 def test_a_headline_quote_keeps_its_speaker(find_quotes, quoted):
     text = "الوزير: لن نتراجع عن القرار"
     assert quoted(text, find_quotes(text)) == [("لن نتراجع عن القرار", "الوزير")]
+
+
+@pytest.mark.parametrize("opening", ["ويعتقد أن", "ويتوقع أن", "يذكر أن"])
+def test_sentence_opening_passive_of_belief_has_no_speaker(find_quotes, opening):
+    text = f"قال الوزير إن الوضع صعب. {opening} الحل سيأتي قريبا."
+    assert [text[q.cue.start : q.cue.end] for q in find_quotes(text)] == ["قال"]
+
+
+def test_sentence_opening_verb_of_saying_continues_the_speaker(find_quotes, quoted):
+    text = "قال الوزير إن الوضع صعب. ويضيف أن الحل سيأتي قريبا."
+    assert quoted(text, find_quotes(text)) == [("الوضع صعب", "الوزير"), ("الحل سيأتي قريبا", "الوزير")]

@@ -16,7 +16,9 @@ from .sources import SourceFinder
 from .view import AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
 
 
-DHAKARA, YUDHKAR = "\u0630\u0643\u0631", "\u064a\u0630\u0643\u0631"  # ذكر يذكر
+# Verbs whose sentence-opening "يُفعل أن" is mostly passive: ذكر اعتقد توقع رجح
+IMPERSONAL_LEMMAS = frozenset({"\u0630\u0643\u0631", "\u0627\u0639\u062a\u0642\u062f", "\u062a\u0648\u0642\u0639", "\u0631\u062c\u062d"})
+YEH, NOON, ALEF = "\u064a", "\u0646", "\u0627"
 
 # Words that open a subordinate clause: a quoted word after them belongs to that clause.
 SUBORDINATORS = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a", "\u0639\u0646\u062f\u0645\u0627", "\u062d\u064a\u0646"})  # بعد قبل الذي التي عندما حين
@@ -181,9 +183,15 @@ class Detector(SourceFinder):
         return any(self.ner_label[k] in ("PERS", "ORG") for k in range(start, end)) or self._plausible_source(segment)
 
     def _impersonal(self, i: int, form: CueForm) -> bool:
-        """"ويُذكر أن", "يذكر أن": "it is worth mentioning", the writer's aside, with no speaker."""
+        """"ويُذكر أن", "ويُعتقد أن", "ويُتوقع أن": a passive written without its DAMMA, with no speaker.
+
+        Only verbs of mention and belief, in the masculine imperfect, opening the sentence, right
+        before the complementizer: "ويقول إن" continues the last speaker, "ويعتقد أن" says nobody's view.
+        """
+        if form.lemma not in IMPERSONAL_LEMMAS or i + 1 >= self.n or not self.complementizer(i + 1):
+            return False
         stem = self.norms[i].removeprefix(WAW)
-        return form.lemma == DHAKARA and stem == YUDHKAR and i + 1 < self.n and bool(self.complementizer(i + 1)) and self._opens_sentence(i)
+        return stem[:1] == YEH and not stem.endswith((WAW + NOON, ALEF + NOON)) and self._opens_sentence(i)
 
     def _label_end(self, close: int) -> bool:
         """A quoted name ends where the sentence goes on: a comma, a preposition or a complementizer."""
