@@ -133,3 +133,14 @@ def test_sentence_opening_passive_of_belief_has_no_speaker(find_quotes, opening)
 def test_sentence_opening_verb_of_saying_continues_the_speaker(find_quotes, quoted):
     text = "قال الوزير إن الوضع صعب. ويضيف أن الحل سيأتي قريبا."
     assert quoted(text, find_quotes(text)) == [("الوضع صعب", "الوزير"), ("الحل سيأتي قريبا", "الوزير")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وكانت لجنة حكومية قد فتحت تحقيقا في الحادث، وأوصت بتقديم تعويض للضحايا.", "لجنة حكومية"),
+        ("فأظهر الرئيس غضبه من القرار وهدد بالانسحاب من الاتفاق.", "الرئيس"),
+    ],
+)
+def test_coordinated_verb_takes_the_first_clause_subject(find_quotes, text, speaker):
+    assert [q.speaker.name for q in find_quotes(text)] == [speaker]

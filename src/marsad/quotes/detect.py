@@ -368,6 +368,8 @@ class Detector(SourceFinder):
             return []  # a report inside a report needs a clearly named source
         if not inside and not candidate.subjects and candidate.parent is None and candidate.mode == "none" and not candidate.opens_sentence:
             person = self._person_before(i)  # "احتفى المهندي بهجوم ...، مغرداً": the clause's subject
+            if person is None and form.kind == "verb" and self.norms[i][:1] in (WAW, FEH):
+                person = self._first_clause_subject(i)  # "وطعنت هيئة الدفاع في الحكم، وطالبت بـ": one subject, two verbs
             if person is not None:
                 candidate.subjects = [person]
                 candidate.mode = "explicit"

@@ -10,6 +10,8 @@ from .view import (
 )
 
 
+FEH_LETTER = "\u0641"  # ف
+_PRONOUN_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # ـه ـها ـهم as written (not TEH MARBUTA)
 # "على", "من", "الى" (normalized) tie a noun to its object ("القبض على X"), not a title to its field.
 NOT_IN_TITLES = frozenset({"\u0639\u0644\u064a", "\u0645\u0646", "\u0627\u0644\u064a"})
 # "اسمه", "اسمها", "هويته", "هويتها" (normalized): the words of an "unnamed source" aside.
@@ -373,6 +375,27 @@ class SpeakerPhrases(TokenView):
                 break
             pos = b - 1
         return found
+
+    def _first_clause_subject(self, i: int) -> tuple[int, int] | None:
+        """The subject of the sentence's first clause, for a verb coordinated after it ("..، وطالبت").
+
+        The sentence opens with a verb (after "و", particles, "كان") and a subject with a known head
+        (a title, a body, a named entity) follows it: "وكانت لجنة حكومية قد فتحت ...، وأوصت".
+        """
+        lex = self.lex
+        k = self.sentence_start(i)
+        while k < i and (self.norms[k] in lex.particles or self.norms[k] == WAW or not self.is_word[k] or self._marker_len(k)):
+            k += self._marker_len(k) or 1
+        if k >= i or self.words[k].startswith(AL) or self.ner_label[k] is not None or self.words[k][:1] not in (WAW, FEH_LETTER):
+            return None  # not a verb with its conjunction: "وطعنت", "فأظهر", "وكانت"
+        start = k + 1
+        end = self._subject_end(start, i, act=True)
+        # "وكانت لجنة قد فتحت"; "فأظهر الرئيس غضبه": a word with a pronoun is the object, not the name
+        end = next((m for m in range(start + 1, end) if self.norms[m] == QAD or (self.words[m].endswith(_PRONOUN_ENDINGS) and self.ner_label[m] is None)), end)
+        if end - start < 1 or end > i or any(self.words[m] in COMMAS for m in range(start, end)):
+            return None
+        segment = (start, end)
+        return segment if self.plausible_speaker(segment) and self._name_like(segment) else None
 
     def _person_before(self, i: int) -> tuple[int, int] | None:
         """The first PERS entity of the cue's sentence before it, outside marks and prepositional phrases."""
