@@ -106,6 +106,7 @@ class SpeakerResolver:
             is_name = (
                 (not self.layout.words[k - 1].startswith(AL) or norm == AL or (norm in _ORDINALS and k == end))
                 and norm not in lex.titles and _bare(norm) not in lex.titles and not self._prepositional(k - 1)
+                and not self._attached_article(k - 1)
             )
             if not is_name and not (norm in _NAME_JOINERS and k < end):
                 break
@@ -182,6 +183,10 @@ class SpeakerResolver:
         if len(norm) >= 5 and norm[0] in _PREPOSITION_LETTERS and word.endswith(_POSSESSIVES) and not norm.endswith(_NISBA_FEMININE):
             return True  # "الشركة بموقعها", "الوزير عبر حسابه": where it was said, not who
         return len(norm) >= 5 and norm[0] == _MEEM and norm[-1] == _ALEF
+
+    def _attached_article(self, k: int) -> bool:
+        """"للانتخابات", "بالمسؤولية", "والدتها": a clitic and the article on one word is no name part."""
+        return self.layout.words[k].startswith(_ATTACHED_ARTICLES) and len(self.norms[k]) > 4 and not self._in_entity(k)
 
     def _prepositional(self, k: int) -> bool:
         """"بارتكابها", "لقاءه", "بحسابه": a preposition and a pronoun on one word, never part of a name."""
