@@ -144,3 +144,30 @@ def test_sentence_opening_verb_of_saying_continues_the_speaker(find_quotes, quot
 )
 def test_coordinated_verb_takes_the_first_clause_subject(find_quotes, text, speaker):
     assert [q.speaker.name for q in find_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("وجاء في بيان وزارة الصحة أن عدد الإصابات ارتفع إلى مئة.", "عدد الإصابات ارتفع إلى مئة", "وزارة الصحة"),
+        ('وجاء في البيان "نرفض هذه الاتهامات جملة وتفصيلا".', "نرفض هذه الاتهامات جملة وتفصيلا", "البيان"),
+    ],
+)
+def test_ja_fi_names_the_source_of_what_follows(find_quotes, quoted, text, content, speaker):
+    assert quoted(text, find_quotes(text)) == [(content, speaker)]
+
+
+def test_ja_fi_without_a_report_is_no_quote(find_quotes):
+    assert find_quotes("وجاء في المرتبة الثانية فريق النصر.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وأوضح تقرير للمركز الوطني للإحصاء أن البطالة تراجعت.", "المركز الوطني للإحصاء"),
+        ("وذكر بيان صادر عن مكتب الرئيس أن الزيارة تأجلت.", "مكتب الرئيس"),
+        ("وقال البيان إن الزيارة تأجلت.", "البيان"),
+    ],
+)
+def test_a_document_speaks_for_its_author(find_quotes, text, speaker):
+    assert [q.speaker.name for q in find_quotes(text)] == [speaker]

@@ -31,6 +31,9 @@ _PREPOSITION_LETTERS = ("\u0628", "\u0644")  # ب ل
 _POSSESSIVES = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # -ه -ها -هم
 _SAYING = frozenset({"\u0642\u0648\u0644\u0647\u0645", "\u0642\u0648\u0644\u0647\u0645\u0627"})  # قولهم قولهما
 _DANGLING = frozenset({"\u0627\u0644\u062a\u0627\u0628\u0639", "\u0627\u0644\u062a\u0627\u0628\u0639\u0647"})  # التابع التابعة (normalized)
+# Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة
+_DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647"})
+_ISSUED, _FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
 _NISBA_FEMININE = "\u064a\u0647"  # normalized "-ية": "ليبية" is an adjective, not "ل" + pronoun
 _ARTICLE_CLITICS = ("\u0648\u0628", "\u0648", "\u0641", "\u0628", "\u0643")  # وب و ف ب ك before "ال"
 
@@ -90,6 +93,7 @@ class SpeakerResolver:
         addressee = next((k for k in range(start + 1, end) if self.norms[k][:1] == LAM and self._is_medium(k)), None)
         if addressee is not None:
             end = addressee
+        start = self._document_owner(start, end)
         span = (start, end)
         norms = [self.norms[k] for k in range(start, end)]
         if norms[0].startswith(LAM + LAM) and len(norms[0]) > 4:  # "وفقاً للشرطة الإسرائيلية"
@@ -166,6 +170,17 @@ class SpeakerResolver:
             name = None
             title = key
         return Parsed(span=span, type=kind, name=name, title=title, key=key, nisbas=nisbas)
+
+    def _document_owner(self, start: int, end: int) -> int:
+        """"بيان وزارة الصحة", "تقرير للمركز الوطني", "بيان صادر عن المكتب": the body whose document speaks."""
+        if end - start < 2 or _bare(self.norms[start]) not in _DOCUMENTS:
+            return start
+        k = start + 1
+        if k + 1 < end and _bare(self.norms[k]) == _ISSUED and self.norms[k + 1] == _FROM:
+            k += 2
+        if k >= end or not self.layout.words[k].isalpha() or _bare(self.norms[k]) in self.lex.not_speakers:
+            return start
+        return k
 
     def _is_circumstantial(self, k: int) -> bool:
         """An indefinite active participle in the accusative: "متوجها", "مخاطبا", or a reporting one ("قائلا")."""

@@ -11,6 +11,9 @@ from .view import (
 
 
 FEH_LETTER = "\u0641"  # ف
+# Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة
+DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647"})
+ISSUED, FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
 _PRONOUN_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # ـه ـها ـهم as written (not TEH MARBUTA)
 # "على", "من", "الى" (normalized) tie a noun to its object ("القبض على X"), not a title to its field.
 NOT_IN_TITLES = frozenset({"\u0639\u0644\u064a", "\u0645\u0646", "\u0627\u0644\u064a"})
@@ -442,6 +445,8 @@ class SpeakerPhrases(TokenView):
                 segments.append(segment)
         # Appositions after the first phrase must look like names or titles, not like an object.
         segments = segments[:1] + [segment for segment in segments[1:] if self._name_like(segment)]
+        if segments:
+            segments[0] = self._document_owner(segments[0], end)
         if len(segments) == 1:
             name = self._name_after_description(segments[0], end)
             if name is not None:
@@ -476,6 +481,23 @@ class SpeakerPhrases(TokenView):
                 return None
             k += 1
         return None
+
+    def _document_owner(self, segment: tuple[int, int], end: int) -> tuple[int, int]:
+        """"تقرير للمركز الوطني أن", "بيان صادر عن مكتب الرئيس أن": the body the document speaks for."""
+        start, stop = segment
+        if start + 1 < stop and self.norms[start + 1] in (ISSUED, AL + ISSUED):
+            stop = start + 1  # the phrase went on to "صادر"
+        if stop - start != 1 or self.norms[start].removeprefix(AL) not in DOCUMENTS:
+            return segment
+        k = stop
+        if k + 1 < end and self.norms[k] in (ISSUED, AL + ISSUED) and self.norms[k + 1] == FROM:
+            k += 2
+        elif not (k < end and self.norms[k][:1] == LAM and len(self.norms[k]) > 3):
+            return segment
+        owner = self._trim_segment(k, min(end, k + SEGMENT_LIMIT), after_lam=self.norms[k][:1] == LAM)
+        if owner is None or not self.plausible_speaker(owner):
+            return segment
+        return owner
 
     def _is_title_word(self, k: int) -> bool:
         """A singular title ("الخبير", "مقررة"); plural and anonymous sources ("محللون") name nobody."""

@@ -26,6 +26,13 @@ class SourceFinder(SpeakerPhrases):
         while lead < i and (self.norms[lead] == WAW or not self.is_word[lead] or self._marker_len(lead)):
             lead += self._marker_len(lead) or 1
         after = np_end + 1 if np_end < sent_end and self.words[np_end] in COMMAS else np_end
+        # "وجاء في بيان النيابة أن ..." / "وجاء في البيان "..."": the report starts right after the source
+        if segment[1] < np_end and lead == i and (self.complementizer(segment[1]) or (self.words[segment[1]] in MARKS and segment[1] in self.pairs)):
+            after = segment[1]
+            if self.words[after] in MARKS:
+                close = self.pairs[after]
+                start, end = self.trim(after + 1, close)
+                return self._source_candidate(i, length, segment, start, end, direct=True)
         comp = self._complementizer_near(after, sent_end)  # "نقلاً عن مصادر، مفاده أن ..."
         before_comma = i > 0 and self.words[i - 1] in COMMAS
         # "... هي الأعلى بحسب الوزير." : a phrase that runs to the end of the sentence names the source
@@ -57,7 +64,12 @@ class SourceFinder(SpeakerPhrases):
             return []  # '"إيران وبحسب تقارير': one word before the phrase is no statement
         if replaces is not None:
             previous.remove(replaces)
-        candidate = Candidate(content=(start, end), direct=False, cue=(i, i + length), kind="source", lemma=self.norms[i])
+        return self._source_candidate(i, length, segment, start, end, direct=False)
+
+    def _source_candidate(self, i: int, length: int, segment: tuple[int, int], start: int, end: int, *, direct: bool) -> list[Candidate]:
+        if sum(self.is_word[start:end]) < 2:
+            return []
+        candidate = Candidate(content=(start, end), direct=direct, cue=(i, i + length), kind="source", lemma=self.norms[i])
         candidate.subjects = [segment]
         candidate.mode = "explicit"
         return [candidate]
