@@ -171,3 +171,10 @@ def test_ja_fi_without_a_report_is_no_quote(find_quotes):
 )
 def test_a_document_speaks_for_its_author(find_quotes, text, speaker):
     assert [q.speaker.name for q in find_quotes(text)] == [speaker]
+
+
+def test_words_before_a_coordinated_verb_are_no_subject(find_quotes):
+    text = 'قال المدرب إن الفريق جاهز. ووصف الحارس المعسكر بالجميل، ومبديا ارتياحه بالنتائج الأخيرة، وقال: "المعسكر ناجح".'
+    last = find_quotes(text)[-1]
+    assert text[last.start : last.end] == "المعسكر ناجح"
+    assert "ارتياحه" not in (last.speaker.name or "")

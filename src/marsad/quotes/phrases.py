@@ -327,6 +327,8 @@ class SpeakerPhrases(TokenView):
             if antecedent is not None:
                 candidate.subjects = [antecedent]
             return
+        if self.norms[i][:1] in (WAW, FEH_LETTER) and self.lex.cue(self.norms[i][1:]) is not None:
+            return  # "...، ومبديا تفاؤله، وقال": "و" joins a new clause; the words before it are no subject
         found = self._subjects_before(k, sent_start)
         if found:
             candidate.subjects = found
