@@ -178,3 +178,9 @@ def test_words_before_a_coordinated_verb_are_no_subject(find_quotes):
     last = find_quotes(text)[-1]
     assert text[last.start : last.end] == "المعسكر ناجح"
     assert "ارتياحه" not in (last.speaker.name or "")
+
+
+def test_a_clause_link_before_the_verb_hides_the_phrase_before_it(find_quotes):
+    text = 'ونشر الوزير تغريدة على موقع التواصل، تويتر، حيث قال: "نحن مستعدون".'
+    [quote] = find_quotes(text)
+    assert quote.speaker.name != "تويتر"

@@ -376,6 +376,8 @@ class SpeakerPhrases(TokenView):
                 if segment is None or segment[1] != end or segment[1] - segment[0] > PRE_SUBJECT_LIMIT or not self.plausible_speaker(segment):
                     break
                 found.insert(0, segment)
+            elif seg_start > pos and pos > b and not found:
+                break  # "...، تويتر، حيث قال": a clause link ("حيث", "ثم") stands between any phrase and the verb
             if b < sent_start or self.words[b] not in COMMAS:
                 break
             pos = b - 1
