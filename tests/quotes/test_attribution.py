@@ -184,3 +184,8 @@ def test_a_clause_link_before_the_verb_hides_the_phrase_before_it(find_quotes):
     text = 'ونشر الوزير تغريدة على موقع التواصل، تويتر، حيث قال: "نحن مستعدون".'
     [quote] = find_quotes(text)
     assert quote.speaker.name != "تويتر"
+
+
+def test_a_link_label_before_a_headline_quote_is_layout(find_quotes, quoted):
+    text = "رابط الخبر بصحيفة الأنباء: وزير الصحة : المستشفيات جاهزة لاستقبال المرضى"
+    assert quoted(text, find_quotes(text)) == [("المستشفيات جاهزة لاستقبال المرضى", "وزير الصحة")]

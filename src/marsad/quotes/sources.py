@@ -9,7 +9,8 @@ from .view import FEH, HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES
 
 
 DASHES = frozenset({"-", "\u2013", "\u2014"})  # a dateline's dash; "|" opens a related-story link instead
-DATELINE_SIDE = 3  # words on each side of the dash of a dateline ("إسلام آباد - «الشرق الأوسط»:")
+DATELINE_SIDE = 3
+LINK_LABELS = frozenset({"\u0631\u0627\u0628\u0637", "\u0627\u0642\u0631\u0627", "\u0637\u0627\u0644\u0639", "\u0634\u0627\u0647\u062f"})  # رابط اقرأ طالع شاهد  # words on each side of the dash of a dateline ("إسلام آباد - «الشرق الأوسط»:")
 
 
 class SourceFinder(SpeakerPhrases):
@@ -129,6 +130,11 @@ class SourceFinder(SpeakerPhrases):
             colon = next((k for k in range(start, min(end, start + HEADLINE_LEFT_LIMIT + 3)) if self.words[k] in COLONS), None)
             if colon is None:
                 continue
+            if self._link_label(start, colon):  # "رابط الخبر بصحيفة X: الوزير: ...": the headline follows the label
+                start = colon + 1
+                colon = next((k for k in range(start, min(end, start + HEADLINE_LEFT_LIMIT + 3)) if self.words[k] in COLONS), None)
+                if colon is None:
+                    continue
             left = start
             for k in range(start, colon):
                 if self.words[k] in SEPARATORS:
@@ -161,6 +167,10 @@ class SourceFinder(SpeakerPhrases):
             candidate.mode = "explicit"
             found.append(candidate)
         return found
+
+    def _link_label(self, start: int, colon: int) -> bool:
+        """"رابط الخبر بصحيفة X:", "اقرأ أيضا:": a link line's label, layout rather than a speaker."""
+        return colon > start and self.norms[start] in LINK_LABELS
 
     def _dateline(self, start: int, separator: int, colon: int) -> bool:
         """A place and an outlet around a dash before the colon, a few words each side, no verb."""
