@@ -189,3 +189,13 @@ def test_a_clause_link_before_the_verb_hides_the_phrase_before_it(find_quotes):
 def test_a_link_label_before_a_headline_quote_is_layout(find_quotes, quoted):
     text = "رابط الخبر بصحيفة الأنباء: وزير الصحة : المستشفيات جاهزة لاستقبال المرضى"
     assert quoted(text, find_quotes(text)) == [("المستشفيات جاهزة لاستقبال المرضى", "وزير الصحة")]
+
+
+def test_one_quoted_word_inside_a_noun_phrase_is_a_name(find_quotes, quoted):
+    text = 'ونقلت وكالة الأنباء الرسمية "سبوتنيك" حوارها مع الوزير، الذي قال إن المفاوضات مستمرة.'
+    assert [content for content, _ in quoted(text, find_quotes(text))] == ["المفاوضات مستمرة"]
+
+
+def test_one_quoted_word_after_the_speaker_is_a_quote(find_quotes, quoted):
+    text = 'وقال الوزير "لا" ثم غادر القاعة.'
+    assert quoted(text, find_quotes(text)) == [("لا", "الوزير")]

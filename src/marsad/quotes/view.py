@@ -32,6 +32,7 @@ RELATIONAL_HEADS = frozenset("محامي محاميه محامو زوجه زوج
 NISBA_ENDINGS = ("\u064a", "\u064a\u0647")  # normalized "-ي", "-ية": "الفرنسي", "الفرنسية"
 # "كان" and its forms with a conjunction (normalized): "وكانت مصادر ليبية قد ذكرت".
 AUXILIARIES = frozenset(prefix + form for prefix in ("", "\u0648", "\u0641") for form in ("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a", "\u0643\u0627\u0646\u0648\u0627"))
+ANBA = "\u0627\u0646\u0628\u0627\u0621"  # "انباء" (news), inside agency names: "وكالة الأنباء"
 KAMA = "\u0643\u0645\u0627"  # "كما"
 MA = frozenset({"\u0645\u0627", "\u0644\u0645\u0627", "\u062d\u0633\u0628\u0645\u0627", "\u0628\u062d\u0633\u0628\u0645\u0627"})  # ما لما حسبما بحسبما: a verb of saying follows
 NP_OPENERS = ("\u0628\u0627\u0644", "\u0644\u0644", "\u0648\u0627\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644")  # بال لل وال فال كال
@@ -166,6 +167,8 @@ class TokenView:
         if j > 0 and (self.norms[j - 1] == LAM or self.is_media(j - 1)):
             return True
         after = close + 1
+        if close - j == 2 and after < self.n and self.is_word[after] and self._after_body(j):
+            return True  # 'وكالة الأنباء الرسمية "تاس" حوارها': one word naming the body before it
         if after < self.n and (self.words[after] in COLONS or self.noun_cue[after]) and close - j <= SHORT_QUOTE:
             return True  # "عبر حسابه "تويتر": "..."", "الوكالة "انا" قوله "...""
         if after < self.n and self.words[after] in COMMAS:
@@ -173,6 +176,18 @@ class TokenView:
         if after < self.n and self.complementizer(after):
             return True
         return close - j <= 3 and after < self.n and self.norms[after] in self.lex.adjuncts
+
+    def _after_body(self, j: int) -> bool:
+        """A body ("وكالة", "صحيفة"), then maybe its nisbas and "الأنباء", right before `j`."""
+        k = j - 1
+        while k >= max(0, j - 4):
+            norm = self.norms[k]
+            if self.is_media(k):
+                return True
+            if not (norm.startswith(AL) and norm.endswith(NISBA_ENDINGS)) and norm.removeprefix(AL) != ANBA:
+                return False
+            k -= 1
+        return False
 
     def is_media(self, j: int) -> bool:
         norm = self.norms[j]
