@@ -199,3 +199,19 @@ def test_one_quoted_word_inside_a_noun_phrase_is_a_name(find_quotes, quoted):
 def test_one_quoted_word_after_the_speaker_is_a_quote(find_quotes, quoted):
     text = 'وقال الوزير "لا" ثم غادر القاعة.'
     assert quoted(text, find_quotes(text)) == [("لا", "الوزير")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("ورحب الوزير بالبيان المشترك معتبرا أن البيان خطة عمل للمستقبل.", [("بالبيان المشترك", "الوزير"), ("البيان خطة عمل للمستقبل", "الوزير")]),
+        ("وأشاد المدير بجهود الفرق الميدانية داعيا إلى مضاعفة العمل في الصيف.", [("بجهود الفرق الميدانية", "المدير"), ("مضاعفة العمل في الصيف", "المدير")]),
+    ],
+)
+def test_participle_in_its_frame_reports_without_a_comma(find_quotes, quoted, text, reports):
+    assert quoted(text, find_quotes(text)) == reports
+
+
+def test_participle_without_its_frame_is_no_report(find_quotes, quoted):
+    text = "وقال الوزير إن الفريق وصل إلى المدينة مرتديا الزي الرسمي."
+    assert [content for content, _ in quoted(text, find_quotes(text))] == ["الفريق وصل إلى المدينة مرتديا الزي الرسمي"]

@@ -229,7 +229,7 @@ class Detector(SourceFinder):
             return True
         # "... وسائل الإعلام قائلاً "...": the content right after the participle is evidence enough.
         nxt = i + 1
-        return nxt < self.n and (self.words[nxt] in COLONS or (self.words[nxt] in MARKS and nxt in self.pairs) or bool(self.complementizer(nxt)))
+        return nxt < self.n and (self.words[nxt] in COLONS or (self.words[nxt] in MARKS and nxt in self.pairs) or bool(self.complementizer(nxt)) or self.participle_frame(i))
 
     def _clause_initial_or_explicit(self, i: int, form: CueForm) -> bool:
         return form.kind != "verb" or self.clause_initial(i) or form.cls != "act"

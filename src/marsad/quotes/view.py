@@ -32,6 +32,7 @@ RELATIONAL_HEADS = frozenset("محامي محاميه محامو زوجه زوج
 NISBA_ENDINGS = ("\u064a", "\u064a\u0647")  # normalized "-ي", "-ية": "الفرنسي", "الفرنسية"
 # "كان" and its forms with a conjunction (normalized): "وكانت مصادر ليبية قد ذكرت".
 AUXILIARIES = frozenset(prefix + form for prefix in ("", "\u0648", "\u0641") for form in ("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a", "\u0643\u0627\u0646\u0648\u0627"))
+ALEF_LETTER = "\u0627"  # the accusative ending of an indefinite participle: "معتبرا"
 ANBA = "\u0627\u0646\u0628\u0627\u0621"  # "انباء" (news), inside agency names: "وكالة الأنباء"
 KAMA = "\u0643\u0645\u0627"  # "كما"
 MA = frozenset({"\u0645\u0627", "\u0644\u0645\u0627", "\u062d\u0633\u0628\u0645\u0627", "\u0628\u062d\u0633\u0628\u0645\u0627"})  # ما لما حسبما بحسبما: a verb of saying follows
@@ -216,6 +217,8 @@ class TokenView:
                 return k  # "... لكنه يندد بـ": a new statement
             if k > p and self.words[k - 1] in MARKS and self.cue_at[k] is not None and self.cue_at[k].kind == "participle":
                 return k  # "... "ليس ساذجا" واصفا بوتين"
+            if k > p + 1 and self.participle_frame(k) and self.norms[k][-1:] == ALEF_LETTER:
+                return k  # "رحب X بالبيان معتبرا أن ...", "... محذرا من ...": a new report without a comma
             k += 1
         return end
 
@@ -289,6 +292,13 @@ class TokenView:
     def _ends_complementizer(self, b: int) -> bool:
         comps = self.lex.complementizers
         return (self.norms[b],) in comps or (b > 0 and (self.norms[b - 1], self.norms[b]) in comps)
+
+    def participle_frame(self, i: int) -> bool:
+        """A participle cue right before its content: "معتبرا أن", "محذرا من", "منوها بـ", "داعيا إلى"."""
+        form = self.cue_at[i]
+        if form is None or form.kind != "participle" or i + 1 >= self.n:
+            return False
+        return bool(self.complementizer(i + 1)) or (form.prep is not None and self._prep_at(i + 1, form.prep))
 
     def _prep_at(self, k: int, prep: str) -> bool:
         norm = self.norms[k]
