@@ -215,3 +215,11 @@ def test_participle_in_its_frame_reports_without_a_comma(find_quotes, quoted, te
 def test_participle_without_its_frame_is_no_report(find_quotes, quoted):
     text = "وقال الوزير إن الفريق وصل إلى المدينة مرتديا الزي الرسمي."
     assert [content for content, _ in quoted(text, find_quotes(text))] == ["الفريق وصل إلى المدينة مرتديا الزي الرسمي"]
+
+
+def test_a_second_expert_with_the_same_title_is_a_new_speaker(attributed):
+    text = (
+        "وأفاد الخبير في شؤون الطاقة الدكتور نبيل العطار أن الأسعار سترتفع.\n"
+        "من جهته، رحب الخبير في شؤون الطاقة الدكتور سمير الحداد بالقرار الجديد."
+    )
+    assert [q[2] for q in attributed(text)] == ["نبيل العطار", "سمير الحداد"]
