@@ -223,3 +223,8 @@ def test_a_second_expert_with_the_same_title_is_a_new_speaker(attributed):
         "من جهته، رحب الخبير في شؤون الطاقة الدكتور سمير الحداد بالقرار الجديد."
     )
     assert [q[2] for q in attributed(text)] == ["نبيل العطار", "سمير الحداد"]
+
+
+def test_mid_clause_wifq_qualifies_an_act_and_reports_nothing(find_quotes):
+    text = "وسيواصل الفريق تدريباته في المعسكر وفق البرنامج المعد من الجهاز الفني، قبل العودة إلى الرياض الأسبوع المقبل."
+    assert find_quotes(text) == []

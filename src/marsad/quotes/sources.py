@@ -40,7 +40,9 @@ class SourceFinder(SpeakerPhrases):
         # of what came before it, with or without a comma.
         trailing = after >= sent_end or self.words[after] in SENTENCE_FINAL
         replaces: Candidate | None = None
-        if lead == i or comp or (not before_comma and not trailing):
+        if not (lead == i or comp or before_comma or trailing):
+            return []  # "سيواصل تدريباته وفق البرنامج المعد، قبيل ...": mid-clause "وفق" qualifies an act, it reports nothing
+        if lead == i or comp:
             start = after + comp
             end = self.clause_end(start)
             if any(self.finite_cue(m) for m in range(start, min(start + 2, end))):
