@@ -41,11 +41,18 @@ def test_reporting_verbs_in_all_forms(word, lemma, kind):
 @pytest.mark.parametrize(
     "word",
     # nouns that a verb plus object pronoun would spell once TEH MARBUTA is folded ("قضية", "دعوة"),
-    # accusatives that look like a masculine dual ("نقلاً"), prepositions that are bare verb forms
-    ["الولايات", "كتاب", "مدينة", "بين", "قضية", "دعوة", "نقلاً", "وصفاً", "عبر", "ثمن"],
+    # accusatives that look like a masculine dual ("نقلاً"), a noun that is a bare verb form
+    ["الولايات", "كتاب", "مدينة", "قضية", "دعوة", "نقلاً", "وصفاً", "ثمن", "بينها", "عبرها"],
 )
 def test_ordinary_words_are_not_cues(word):
     assert load_lexicon().cue(normalize(word)) is None
+
+
+@pytest.mark.parametrize("word", ["بين", "وبين", "عبر", "وعبر"])
+def test_prepositions_spelled_like_verbs_are_checked_in_context(word):
+    from marsad.quotes.view import HOMOGRAPH_VERBS
+
+    assert load_lexicon().cue(normalize(word)).lemma in HOMOGRAPH_VERBS
 
 
 def test_lexicons_are_normalized_data():

@@ -32,6 +32,9 @@ _PREPOSITION_LETTERS = ("\u0628", "\u0644")  # ب ل
 _POSSESSIVES = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # -ه -ها -هم
 _SAYING = frozenset({"\u0642\u0648\u0644\u0647\u0645", "\u0642\u0648\u0644\u0647\u0645\u0627"})  # قولهم قولهما
 _DANGLING = frozenset({"\u0627\u0644\u062a\u0627\u0628\u0639", "\u0627\u0644\u062a\u0627\u0628\u0639\u0647"})  # التابع التابعة (normalized)
+# Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة
+_DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647"})
+_ISSUED, _FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
 _NISBA_FEMININE = "\u064a\u0647"  # normalized "-ية": "ليبية" is an adjective, not "ل" + pronoun
 _ARTICLE_CLITICS = ("\u0648\u0628", "\u0648", "\u0641", "\u0628", "\u0643")  # وب و ف ب ك before "ال"
 
@@ -109,6 +112,7 @@ class SpeakerResolver:
         addressee = next((k for k in range(start + 1, end) if self.norms[k][:1] == LAM and self._is_medium(k)), None)
         if addressee is not None:
             end = addressee
+        start = self._document_owner(start, end)
         span = (start, end)
         norms = [self.norms[k] for k in range(start, end)]
         if norms[0].startswith(LAM + LAM) and len(norms[0]) > 4:  # "وفقاً للشرطة الإسرائيلية"
@@ -125,6 +129,7 @@ class SpeakerResolver:
             is_name = (
                 (not self.layout.words[k - 1].startswith(AL) or norm == AL or (norm in _ORDINALS and k == end))
                 and norm not in lex.titles and _bare(norm) not in lex.titles and not self._prepositional(k - 1)
+                and not self._attached_article(k - 1)
             )
             if not is_name and not (norm in _NAME_JOINERS and k < end):
                 break
@@ -185,6 +190,17 @@ class SpeakerResolver:
             title = key
         return Parsed(span=span, type=kind, name=name, title=title, key=key, nisbas=nisbas)
 
+    def _document_owner(self, start: int, end: int) -> int:
+        """"بيان وزارة الصحة", "تقرير للمركز الوطني", "بيان صادر عن المكتب": the body whose document speaks."""
+        if end - start < 2 or _bare(self.norms[start]) not in _DOCUMENTS:
+            return start
+        k = start + 1
+        if k + 1 < end and _bare(self.norms[k]) == _ISSUED and self.norms[k + 1] == _FROM:
+            k += 2
+        if k >= end or not self.layout.words[k].isalpha() or _bare(self.norms[k]) in self.lex.not_speakers:
+            return start
+        return k
+
     def _is_circumstantial(self, k: int) -> bool:
         """An indefinite active participle in the accusative: "متوجها", "مخاطبا", or a reporting one ("قائلا")."""
         norm = self.norms[k]
@@ -201,6 +217,10 @@ class SpeakerResolver:
         if len(norm) >= 5 and norm[0] in _PREPOSITION_LETTERS and word.endswith(_POSSESSIVES) and not norm.endswith(_NISBA_FEMININE):
             return True  # "الشركة بموقعها", "الوزير عبر حسابه": where it was said, not who
         return len(norm) >= 5 and norm[0] == _MEEM and norm[-1] == _ALEF
+
+    def _attached_article(self, k: int) -> bool:
+        """"للانتخابات", "بالمسؤولية", "والدتها": a clitic and the article on one word is no name part."""
+        return self.layout.words[k].startswith(_ATTACHED_ARTICLES) and len(self.norms[k]) > 4 and not self._in_entity(k)
 
     def _prepositional(self, k: int) -> bool:
         """"بارتكابها", "لقاءه", "بحسابه": a preposition and a pronoun on one word, never part of a name."""

@@ -82,7 +82,7 @@ def resolve(layout: Layout, candidates: list[Candidate], lexicon: QuoteLexicon |
         discourse.enter(para, subheadings, heading_speaker)
         entity: Entity | None
         if index in explicit:
-            entity = _apposed(resolver, explicit[index])
+            entity = _apposed(resolver, explicit[index], candidate.subjects)
             if candidate.nested:  # a report inside a quotation does not take the floor
                 resolved[id(candidate)] = entity
                 continue
@@ -112,14 +112,25 @@ def resolve(layout: Layout, candidates: list[Candidate], lexicon: QuoteLexicon |
     ]
 
 
-def _apposed(resolver: SpeakerResolver, entities: list[Entity]) -> Entity:
-    """Appositions ("المرشد الأعلى، آية الله علي خامنئي،") name one speaker, unless both carry a name."""
-    entity = _main([root(e) for e in entities])
+def _apposed(resolver: SpeakerResolver, entities: list[Entity], spans: list[tuple[int, int]]) -> Entity:
+    """Appositions ("المرشد الأعلى، آية الله علي خامنئي،") name one speaker, unless both carry a name.
+
+    A phrase that itself holds a person's name wins over a bare title, even when that title
+    matched someone named earlier ("الخبير ... الدكتور X" after another "الخبير ... Y").
+    """
+    named_here = [e for e, span in zip(entities, spans) if _holds_person(resolver.layout, span)]
+    bare_title = len(entities) > 1 and resolver.parse(spans[0]).name is None
+    entity = root(named_here[0]) if named_here and bare_title else _main([root(e) for e in entities])
     for other in entities:
         other = root(other)
         if other is not entity and other in resolver.entities and not (other.names and entity.names):
             merge(resolver, entity, other)
     return entity
+
+
+def _holds_person(layout: Layout, span: tuple[int, int]) -> bool:
+    start, end = span
+    return any(label == "PERS" and start <= s and e <= end for s, e, label, _ in layout.entities)
 
 
 def _implicit(resolver: SpeakerResolver, layout: Layout, discourse: Discourse, candidate: Candidate, para: int) -> Entity | None:
