@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import accumulate
+from collections.abc import Iterable
+from itertools import accumulate, islice
 from typing import Sequence
 
 from spacy.attrs import ORTH
@@ -271,7 +272,7 @@ def _with_preposition(ent: Span) -> bool:
     return any(letter in PREPOSITION_CLITICS for letter in proclitics)
 
 
-def _coordinated_after(doc: Doc, first: Span, ents: Sequence[Span]) -> list[Span]:
+def _coordinated_after(doc: Doc, first: Span, ents: Iterable[Span]) -> list[Span]:
     """Entities joined to `first` by "و" (or "،"), one after another."""
     chain, end = [], first.end
     for ent in ents:
@@ -311,14 +312,17 @@ def _names_an_event(doc: Doc, ent: Span) -> bool:
     return previous in NAMING_NOUNS or (previous[:1] in "\u0648\u0641\u0628\u0644" and previous[1:] in NAMING_NOUNS)
 
 
-def _source_spans(doc: Doc, source: Actor | None, actor_ents: Sequence[Span]) -> list[tuple[int, int]]:
-    """Character spans of the source and the entities coordinated with it."""
+def _source_spans(doc: Doc, source: Actor | None, actor_ents: Sequence[Span], starts: Sequence[int], start_chars: Sequence[int]) -> list[tuple[int, int]]:
+    """Character spans of the source and the entities coordinated with it; `starts` and
+    `start_chars` are the entities' token and character starts (in text order, for bisection)."""
     if source is None or source.start is None:
         return []
     spans = [(source.start, source.end)]
-    ent = next((ent for ent in actor_ents if ent.start_char == source.start), None)
+    found = bisect_left(start_chars, source.start)
+    ent = actor_ents[found] if found < len(actor_ents) and start_chars[found] == source.start else None
     if ent is not None:
-        spans += [(partner.start_char, partner.end_char) for partner in _coordinated_after(doc, ent, [e for e in actor_ents if e.start >= ent.end])]
+        later = islice(actor_ents, bisect_left(starts, ent.end), None)  # read only as far as the list of partners goes
+        spans += [(partner.start_char, partner.end_char) for partner in _coordinated_after(doc, ent, later)]
     return spans
 
 
@@ -374,10 +378,13 @@ def _counterpart(doc: Doc, sentence: Span, start: int) -> Actor | None:
     return None
 
 
-def _nearest(items: Sequence, start: int, end: int, sentence: Span) -> int | None:
-    """Index of the item inside the sentence closest to [start, end), preferring ones after it."""
+def _nearest(items: Sequence, start: int, end: int, sentence: Span, *, indices: Sequence[int] | None = None) -> int | None:
+    """Index of the item inside the sentence closest to [start, end), preferring ones after it.
+
+    `indices`: those of the items inside the sentence, in increasing order, when known (the others are skipped anyway)."""
     best, best_distance = None, None
-    for index, item in enumerate(items):
+    for index in range(len(items)) if indices is None else indices:
+        item = items[index]
         if item is None or not (sentence.start_char <= item.start and item.end <= sentence.end_char):
             continue
         distance = item.start - end if item.start >= end else (start - item.end) + 0.5
@@ -405,6 +412,43 @@ class _Contained:
     def any_within(self, start: int, end: int) -> bool:
         index = bisect_left(self.starts, start)  # the first span that starts at or after `start`
         return index < len(self.starts) and self.soonest_end[index] <= end
+
+
+class _SortedItems:
+    """Items with character `start`/`end` (None entries allowed), answering "which lie inside
+    lo:hi" by bisection, as their indices in the original order: a scan of every place, date and
+    entity per event made a long article of many events quadratic (bench/adversarial.py)."""
+
+    def __init__(self, items: Sequence) -> None:
+        self.items = items
+        self.order = sorted((index for index, item in enumerate(items) if item is not None), key=lambda index: items[index].start)
+        self.starts = [items[index].start for index in self.order]
+
+    def inside(self, lo: int, hi: int) -> list[int]:
+        first, last = bisect_left(self.starts, lo), bisect_left(self.starts, hi)
+        return sorted(index for index in self.order[first:last] if self.items[index].end <= hi)
+
+
+class _QuotesAround:
+    """The quotes around a position, in their list order; positions come in text order, so a sweep
+    keeps only the quotes still open (a scan of every quote per event was quadratic)."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.quotes = quotes
+        self.order = sorted(range(len(quotes)), key=lambda index: quotes[index].start)
+        self.next = 0
+        self.open: list[int] = []
+        self.last = -1
+
+    def at(self, position: int) -> list[Quote]:
+        if position < self.last:  # out of order: start the sweep again
+            self.next, self.open = 0, []
+        self.last = position
+        while self.next < len(self.order) and self.quotes[self.order[self.next]].start <= position:
+            self.open.append(self.order[self.next])
+            self.next += 1
+        self.open = [index for index in self.open if self.quotes[index].end > position]
+        return [self.quotes[index] for index in sorted(self.open)]
 
 
 def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors: dict[str, LinearDetector] | None = None) -> list[Event]:
@@ -441,6 +485,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
         verdicts: dict[str, bool] = {}
         features: list[str] | None = None  # sentence_features, shared by the detectors
         modalities: Modalities | None = None
+        sentence_ents: list[Span] | None = None  # the sentence's actors, places and dates, found once it has an event
         for match in find_triggers(words, lexicon, starts_trigger[sentence.start : sentence.end]):
             if match.type in seen_types:
                 continue
@@ -463,7 +508,16 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             if actor_ents is None:
                 filed_at = dateline.end() if dateline is not None else 0
                 actor_ents = [ent for ent in doc.ents if ent.label_ in ACTOR_LABELS and ent.start_char >= filed_at]
-            source, target = _actors(doc, sentence, trigger, match.type, actor_ents, words_of_doc, quotes)
+                actor_starts = [ent.start for ent in actor_ents]  # doc.ents come in text order
+                actor_start_chars = [ent.start_char for ent in actor_ents]
+                around = _QuotesAround(quotes)
+                place_index, date_index_of = _SortedItems(places), _SortedItems(dates)
+            if sentence_ents is None:
+                sentence_ents = actor_ents[bisect_left(actor_starts, sentence.start) : bisect_left(actor_starts, sentence.end)]
+                sentence_places = place_index.inside(sentence.start_char, sentence.end_char)
+                sentence_dates = date_index_of.inside(sentence.start_char, sentence.end_char)
+            quotes_here = around.at(trigger.start_char)
+            source, target = _actors(doc, sentence, trigger, match.type, sentence_ents, words_of_doc, quotes_here)
             if source is not None and target is not None and source.entity_id is not None and source.entity_id == target.entity_id:
                 target = None  # "وقعت السعودية ... مع المملكة": one party named twice is not both sides
             if modalities is None:
@@ -474,26 +528,30 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                 or _first_person_plural(trigger.text)
                 or (match.type in SIDED_TYPES and _we_before(words, match.start))
             ):
-                source = _speaker_of(quotes, trigger.start_char)
+                source = _speaker_of(quotes_here, trigger.start_char)
             # The source's own name (and its partners') is not where it happened:
             # "وطالبت الولايات المتحدة وفرنسا وبريطانيا".
-            taken = _source_spans(doc, source, actor_ents)
-            place_options = [None if p is None or any(p.start < end and start < p.end for start, end in taken) else p for p in places] if taken else places
+            taken = _source_spans(doc, source, actor_ents, actor_starts, actor_start_chars)
+            # Only the places inside the sentence can be its place (`_nearest`); None elsewhere.
+            place_options: list[Place | None] = [None] * len(places)
+            for index in sentence_places:
+                p = places[index]
+                place_options[index] = None if any(p.start < end and start < p.end for start, end in taken) else p
             # A place the text introduces as one ("في قرية ...", "بمحافظة إدلب") beats a place named
             # for another reason ("التحالف بقيادة واشنطن").
             if ents_by_end is None:
                 # Entities and places, so that "في حلب ومنبج والحسكة" puts all three in the phrase.
                 place_spans = [None if p is None else doc.char_span(p.start, p.end, alignment_mode="expand") for p in places]
                 ents_by_end = {span.end: span for span in (*doc.ents, *place_spans) if span is not None}
-            where = [
-                p if p is not None and sentence.start_char <= p.start and p.end <= sentence.end_char
-                and (span := place_spans[index]) is not None and _is_locative(doc, span, ents_by_end) else None
-                for index, p in enumerate(place_options)
-            ]
-            place = _nearest(where, trigger.start_char, trigger.end_char, sentence)
+            where: list[Place | None] = [None] * len(places)
+            for index in sentence_places:
+                p = place_options[index]
+                if p is not None and (span := place_spans[index]) is not None and _is_locative(doc, span, ents_by_end):
+                    where[index] = p
+            place = _nearest(where, trigger.start_char, trigger.end_char, sentence, indices=sentence_places)
             if place is None:
-                place = _nearest(place_options, trigger.start_char, trigger.end_char, sentence)
-            date_index = _nearest(dates, trigger.start_char, trigger.end_char, sentence)
+                place = _nearest(place_options, trigger.start_char, trigger.end_char, sentence, indices=sentence_places)
+            date_index = _nearest(dates, trigger.start_char, trigger.end_char, sentence, indices=sentence_dates)
             events.append(
                 Event(
                     type=match.type,
