@@ -36,9 +36,11 @@ from ..arabic.normalize import normalize
 from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_text, doc_words, entity_start
 from .classify import TYPE_TO_PLOVER, LinearDetector, sentence_features
 from .lexicon import TriggerLexicon, load_cues, load_lexicon
+from .phrases import ACTOR_HEADS, NUMBER_WORDS, actor_head_before, is_adjective, phrase_after, phrase_with_partners, support_verb_before
 from .triggers import TriggerMatch, find_triggers, modality
 
 GATE_MARGIN = 2.5
+CARRY_SENTENCES = 1  # an event without a source takes the last one from this many sentences back
 # A wire-style dateline at the very start: "دبي، الإمارات العربية المتحدة (CNN)--", "بيروت (رويترز) -".
 DATELINE_RE = re.compile(r"\s*[^\n.():]{2,80}?\([^()\n]{2,30}\)\s*(?:--|[-–—ـ])")
 # MISC (currencies, products, events, religions in ANERcorp) names no one who acts.
@@ -139,6 +141,130 @@ def _agent_phrase(doc: Doc, sentence: Span, start: int) -> Actor | None:
 
 
 def _actors(
+    doc: Doc, sentence: Span, trigger: Span, event_type: str, actor_ents: Sequence[Span], words: Sequence[str], quotes: Sequence[Quote] = ()
+) -> tuple[Actor | None, Actor | None]:
+    """Source and target from the sentence's entities, gaps filled from the clause's noun phrases."""
+    source, target = _entity_actors(doc, sentence, trigger, event_type, actor_ents, words, quotes)
+    if source is not None and target is not None:
+        return source, target
+    return _phrase_actors(doc, sentence, trigger, event_type, words, source, target)
+
+
+# Types whose object right after the trigger (or after a verb's subject) is what it is done to.
+OBJECT_TYPES = frozenset({"ATTACK", "ARREST", "THREATEN", "DEMAND"})
+# Prepositions that mark the target, per type ("القبض على", "الهجوم ضد", "اجتماع مع").
+PHRASE_MARKERS = {
+    "ATTACK": frozenset({"علي", "ضد", "بحق"}),
+    "ARREST": frozenset({"علي", "بحق"}),
+    "THREATEN": frozenset({"ضد", "بحق"}),
+    "MEET": frozenset({"مع"}),
+    "AGREE": frozenset({"مع"}),
+    "CEASEFIRE": frozenset({"مع"}),
+}
+
+
+def _span_actor(doc: Doc, span: tuple[int, int] | None) -> Actor | None:
+    if span is None:
+        return None
+    tokens = doc[span[0] : span[1]]
+    return Actor(name=tokens.text, entity_id=None, start=tokens.start_char, end=tokens.end_char)
+
+
+def _phrase_actors(
+    doc: Doc, sentence: Span, trigger: Span, event_type: str, words: Sequence[str], source: Actor | None, target: Actor | None
+) -> tuple[Actor | None, Actor | None]:
+    """Fill a missing source or target with the clause's noun phrase (see `phrases`)."""
+    clause_start = _clause_start(words, sentence, trigger)
+    clause_end = _clause_end(words, trigger.end, sentence.end)
+    definite = _is_nominal(trigger)
+    object_from = trigger.end
+    if source is None:
+        support = support_verb_before(words, clause_start, trigger.start)
+        if support is not None and _opens_clause(doc, doc[support : support + 1], clause_start):
+            span = phrase_after(words, support + 1, trigger.start)  # "ألقت الشرطة القبض"
+            source = _span_actor(doc, span)
+        elif not definite and _opens_clause(doc, trigger, clause_start):
+            span = phrase_after(words, trigger.end, clause_end)  # "أوقفت قوات الأمن ..."
+            if span is not None and _bare_head(words[span[0]]) in ACTOR_HEADS:
+                source = _span_actor(doc, span)
+                object_from = span[1]
+        if source is None:
+            source = _span_actor(doc, actor_head_before(words, clause_start, trigger.start))
+    elif source.start is not None and trigger.end_char <= source.start:
+        after_source = next((t.i for t in doc[trigger.end : clause_end] if t.idx >= source.end), None)
+        object_from = after_source if after_source is not None else object_from
+        while object_from < clause_end and doc[object_from].ent_type_ and (doc[object_from].ent_iob_ == "I" or doc[object_from].text[:1] == "\u0648"):
+            object_from += 1  # the source's partners: "وطالبت الولايات المتحدة وفرنسا وبريطانيا"
+    if target is None:
+        markers = PHRASE_MARKERS.get(event_type, frozenset())
+        for k in range(object_from, min(clause_end, object_from + TARGET_GAP + 1)):
+            if normalize(words[k]) in markers:
+                target = _span_actor(doc, phrase_with_partners(words, k + 1, clause_end))
+                break
+        # A verb's object follows its subject: without a subject found before or right after
+        # the verb, what follows it may be the subject ("ودعا المتحدث الرسمي ...").
+        verb_without_subject = not definite and object_from == trigger.end and not (
+            source is not None and source.start is not None and source.end <= trigger.start_char
+        )
+        if target is None and event_type in OBJECT_TYPES and object_from < clause_end and not verb_without_subject:
+            k = object_from
+            while k < clause_end and is_adjective(words[k]):  # "غارات جوية": no object yet
+                k += 1
+            if k < clause_end and _can_be_object(doc, words, k):
+                target = _span_actor(doc, phrase_with_partners(words, k, clause_end))
+        if target is not None and source is not None and target.name == source.name:
+            target = None
+    return source, target
+
+
+def _can_be_object(doc: Doc, words: Sequence[str], k: int) -> bool:
+    """An unmarked object carries no preposition ("بموجب", "لمدة") and is no verb or adverb that
+    goes on with the clause ("أسفر", "أكثر")."""
+    norm = _bare_head(words[k])
+    if norm in NOT_OBJECTS:
+        return False
+    if doc[k].ent_type_:  # a name: "بريطانيا" is no ب + ريطانيا
+        return True
+    proclitics = split_proclitics(norm)[0]
+    if proclitics.endswith("\u0627\u0644"):
+        proclitics = proclitics[:-2]
+    # "بسرعة", "لمدة": the splitter keeps some such words whole; a long word in ب/ل/ك is read so
+    return not any(letter in PREPOSITION_CLITICS for letter in proclitics) and not (len(norm) >= 5 and norm[0] in PREPOSITION_CLITICS)
+
+
+# Words that follow an event noun without being its object (normalized).
+NOT_OBJECTS = frozenset("اكثر اقل مدي نحو حوالي وقع وقعت اسفر اسفرت امتد امتدت ادي ادت جاء جاءت تم يتم بموجب اثناء".split())
+
+
+def _is_nominal(trigger: Span) -> bool:
+    """A trigger with the article or a preposition ("الهجوم", "بقصف", "لاعتقال"), or shaped like a
+    verbal noun or a plural ("استهداف", "اعتقال", "تفجير", "مقتل", "غارات"), is a noun: what follows
+    it is its object, not a verb's subject."""
+    norm = normalize(trigger[0].text)
+    if norm[:1] in "\u0648\u0641" and len(norm) > 3:
+        norm = norm[1:]
+    return norm.startswith(("\u0627\u0644", "\u0628", "\u0644")) or any(pattern.match(norm) for pattern in VERBAL_NOUN_PATTERNS)
+
+
+# Verbal nouns and plurals by shape: istifaal (استهداف), iftiaal (اعتقال), tafiil (تفجير), mafal
+# (مقتل), plurals in -ات (غارات), nouns in ة (غارة).
+VERBAL_NOUN_PATTERNS = tuple(
+    re.compile(p) for p in ("^\u0627\u0633\u062a..\u0627.$", "^\u0627.\u062a.\u0627.$", "^\u062a..\u064a.$", "^\u0645...$", "..\u0627\u062a$", "..\u0647$")
+)
+
+
+def _subjectless_verb(doc: Doc, words: Sequence[str], sentence: Span, trigger: Span) -> bool:
+    """A verb trigger that opens its clause with no subject of its own ("ودعا إلى ..."): its
+    subject is the actor the text was already talking about."""
+    return not _is_nominal(trigger) and _opens_clause(doc, trigger, _clause_start(words, sentence, trigger))
+
+
+def _bare_head(word: str) -> str:
+    norm = normalize(word)
+    return norm[1:] if len(norm) > 3 and norm[0] in "\u0648\u0641" else norm
+
+
+def _entity_actors(
     doc: Doc, sentence: Span, trigger: Span, event_type: str, actor_ents: Sequence[Span], words: Sequence[str], quotes: Sequence[Quote] = ()
 ) -> tuple[Actor | None, Actor | None]:
     """`actor_ents`: the document's entities with an ACTOR_LABELS label; `words`: its token texts;
@@ -416,7 +542,8 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
     actor_ents: list[Span] | None = None  # doc.ents builds new Spans each call: once per document
     ents_by_end: dict[int, Span] | None = None  # entities and places by their end token, for coordinated places
     place_spans: list[Span | None] = []  # token spans of `places`, same order
-    for sentence in _sentences(doc):
+    carried: tuple[int, Actor] | None = None  # (sentence number, source) of the last event with a source
+    for number, sentence in enumerate(_sentences(doc)):
         if not any(starts_trigger[sentence.start : sentence.end]):
             continue
         words = words_of_doc[sentence.start : sentence.end]
@@ -455,6 +582,12 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                 or (match.type in SIDED_TYPES and _we_before(words, match.start))
             ):
                 source = _speaker_of(quotes, trigger.start_char)
+            if source is None and carried is not None and number - carried[0] <= CARRY_SENTENCES and _subjectless_verb(doc, words_of_doc, sentence, trigger):
+                # "ودعا ...", "وأضاف أن الاجتماع ...": a clause without its own subject goes on
+                # about the actor of the sentence before.
+                source = carried[1]
+            elif source is not None:
+                carried = (number, source)
             # The source's own name (and its partners') is not where it happened:
             # "وطالبت الولايات المتحدة وفرنسا وبريطانيا".
             taken = _source_spans(doc, source, actor_ents)
