@@ -62,7 +62,9 @@ def test_passive_agent_is_source(make_doc):
         ("نحتاج إلى إدخال المساعدات الإنسانية", "AID", "demanded"),
         ("نفى الجيش قصف المستشفى", "ATTACK", "denied"),
         ("لن نهرع إلى اتفاق مع روسيا", "AGREE", "denied"),
-        ("منطقة أخرى ستبرم اتفاقا برعاية روسية", "AGREE", "hypothetical"),
+        ("منطقة أخرى ستبرم اتفاقا برعاية روسية", "AGREE", "announced"),  # future: stated to take place
+        ("قد تبرم المنطقة اتفاقا برعاية روسية", "AGREE", "hypothetical"),
+        ("وطالب المجلس بفتح تحقيق", "DEMAND", "demanded"),
         # What is awaited has not happened, even after a demand ("ضرورة ... دون انتظار").
         ("لافتا إلى ضرورة إيصال المساعدات دون انتظار وقف اطلاق النار", "CEASEFIRE", "hypothetical"),
         ("لافتا إلى ضرورة إيصال المساعدات دون انتظار وقف اطلاق النار", "AID", "demanded"),

@@ -144,6 +144,10 @@ def _actors(
     doc: Doc, sentence: Span, trigger: Span, event_type: str, actor_ents: Sequence[Span], words: Sequence[str], quotes: Sequence[Quote] = ()
 ) -> tuple[Actor | None, Actor | None]:
     """Source and target from the sentence's entities, gaps filled from the clause's noun phrases."""
+    if event_type in SIDED_TYPES:
+        sides = _between(doc, sentence, trigger, words)
+        if sides is not None:
+            return sides
     source, target = _entity_actors(doc, sentence, trigger, event_type, actor_ents, words, quotes)
     if source is not None and target is not None:
         return source, target
@@ -163,11 +167,53 @@ PHRASE_MARKERS = {
 }
 
 
+BETWEEN = "\u0628\u064a\u0646"  # بين
+
+
+def _between(doc: Doc, sentence: Span, trigger: Span, words: Sequence[str]) -> tuple[Actor | None, Actor | None] | None:
+    """"القمة بين الرئيس الأمريكي والزعيم الكوري": the two sides of a meeting or an accord."""
+    end = _clause_end(words, trigger.end, sentence.end)
+    for k in range(trigger.end, min(end, trigger.end + TARGET_GAP)):
+        if normalize(words[k]) != BETWEEN:
+            continue
+        first = _side(doc, words, k + 1, end)
+        if first is None:
+            return None
+        second = _side(doc, words, first[1], end) if first[1] < end and words[first[1]][:1] == "\u0648" else None
+        other = _span_actor(doc, second)
+        if other is not None and other.name[:1] == "\u0648":  # "وكوريا": the side without its "و"
+            other = Actor(name=other.name[1:], entity_id=None, start=other.start + 1, end=other.end)
+        return _span_actor(doc, first), other
+    return None
+
+
+def _side(doc: Doc, words: Sequence[str], start: int, end: int) -> tuple[int, int] | None:
+    """An entity starting at `start` (with its title before it), else a phrase."""
+    ent_end = start
+    while ent_end < end and doc[ent_end].ent_type_ and (ent_end == start or doc[ent_end].ent_iob_ == "I"):
+        ent_end += 1
+    span = phrase_after(words, start, end)
+    if span is not None and ent_end < end and span[1] <= ent_end:
+        return span if span[1] > start else None
+    if span is not None and doc[span[1] - 1].ent_type_ == "" and span[1] < end and doc[span[1]].ent_iob_ == "B" and words[span[1]][:1] != "\u0648":
+        # "الرئيس الأمريكي دونالد ترامب": a title, then the name
+        k = span[1] + 1
+        while k < end and doc[k].ent_iob_ == "I":
+            k += 1
+        return span[0], k
+    if ent_end > start:
+        return start, ent_end
+    return span
+
+
 def _span_actor(doc: Doc, span: tuple[int, int] | None) -> Actor | None:
     if span is None:
         return None
     tokens = doc[span[0] : span[1]]
-    return Actor(name=tokens.text, entity_id=None, start=tokens.start_char, end=tokens.end_char)
+    start = tokens.start_char
+    if tokens.text[:1] in "\u0648\u0641" and tokens.text[1:3] == "\u0627\u0644":  # "والرئيس" -> "الرئيس"
+        start += 1
+    return Actor(name=doc_text(doc)[start : tokens.end_char], entity_id=None, start=start, end=tokens.end_char)
 
 
 def _phrase_actors(

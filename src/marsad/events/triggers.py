@@ -119,12 +119,12 @@ def modality(words: Sequence[str], match: TriggerMatch) -> str:
             return "denied"
     if any(f & DENIAL for f in before):
         return "denied"
-    if any(f & FUTURE for f in flags[max(0, start - FUTURE_WINDOW) : start + 1]):
-        return "hypothetical"
     if any(f & HYPOTHETICAL for f in before):
         return "hypothetical"
-    if any(f & DEMAND for f in before):
-        return "demanded"
+    if any(f & FUTURE for f in flags[max(0, start - FUTURE_WINDOW) : start + 1]):
+        return "announced"  # "سيناقش", "ستبرم": stated to take place (GUIDE: scheduled, planned)
+    if match.type == "DEMAND" or any(f & DEMAND for f in before):
+        return "demanded"  # a demand event is what is demanded: "طالب", "دعا"
     if match.type in AGREEING_TYPES and flags[start] & AGREEMENT:
         return "agreed"
     if any(f & AGREEMENT for f in before):
