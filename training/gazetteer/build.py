@@ -436,8 +436,10 @@ def classify_names(b: Builder, *, trusted: set[str], counts: Counter, persons: s
         share = corpus_stats.placeness(counts, after_trigger, key) if counts and after_trigger else None
         if share is not None and share < MIN_PLACENESS and not big:
             # Seen often, hardly ever as "مدينة X", "ريف X", "شمال X": a word (الثورة، الجديدة،
-            # الأبيض، الشهداء), whatever GeoNames says.
-            dropped.add(key)
+            # الأبيض، الشهداء), whatever GeoNames says. A city of half a million or more with a
+            # name of six letters or more (أتلانتا; not وان, Vaughan) stays, needing its country
+            # in the article.
+            (common if best >= FAMOUS_PRIOR and len(key) >= VARIANT_MIN_LENGTH else dropped).add(key)
             continue
         if len(key) <= 2:
             dropped.add(key)
