@@ -36,7 +36,8 @@ def seed_events(nlp, seed_text):
         ("ATTACK", "الهجوم", "happened", None, "حلب"),  # Aleppo under attack by the regime and allies
         ("AGREE", "واتفقنا", "agreed", None, None),  # agreed to intensify contacts with Washington
         # future tense: stated to take place, "announced" by the GUIDE (scheduled, planned, promised)
-        ("AGREE", "ستبرم اتفاقاً", "announced", None, "داريا"),  # local agreement beside Daraya
+        # a local agreement in "an area other than Daraya": no place named for it ("غير داريا")
+        ("AGREE", "ستبرم اتفاقاً", "announced", None, None),
         ("MEET", "المفاوضات", "announced", None, None),  # de Mistura will bring the parties to talks
         ("AID", "المساعدات", "demanded", None, "الحسكة"),  # aid to Aleppo, Manbij, Hasakah (nearest place kept)
         ("AID", "للمساعدات", "demanded", None, None),  # "we need to see ... aid brought in"
