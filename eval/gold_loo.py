@@ -30,9 +30,25 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "gold"))
 sys.path.insert(0, str(ROOT))
 
-import places as places_eval  # noqa: E402
-import quotes as quotes_eval  # noqa: E402
-from load import gold_set  # noqa: E402
+
+
+def _module(name: str, path: Path):
+    """eval/<name>.py by its path, under a name of its own: a plain "places" or "quotes" may be
+    another module already (the test suite's packages are named so)."""
+    import importlib.util
+
+    module_name = f"marsad_eval_{name}"
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[module_name]
+
+
+places_eval = _module("places", ROOT / "places.py")
+quotes_eval = _module("quotes", ROOT / "quotes.py")
+gold_set = _module("gold_load", ROOT / "gold" / "load.py").gold_set
 
 ATTRIBUTES = ("modality", "source", "target", "place")
 

@@ -36,7 +36,7 @@ from ..arabic.normalize import normalize
 from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_text, doc_words, entity_start
 from .classify import TYPE_TO_PLOVER, LinearDetector, sentence_features
 from .lexicon import TriggerLexicon, load_cues, load_lexicon
-from .phrases import ACTOR_HEADS, NUMBER_WORDS, actor_head_before, is_adjective, phrase_after, phrase_with_partners, support_verb_before
+from .phrases import ACTOR_HEADS, actor_head_before, is_adjective, phrase_after, phrase_with_partners, support_verb_before
 from .triggers import TriggerMatch, find_triggers, modality
 
 GATE_MARGIN = 2.5
