@@ -310,7 +310,7 @@ def _subjectless_verb(doc: Doc, words: Sequence[str], sentence: Span, trigger: S
 
 
 def _bare_head(word: str) -> str:
-    norm = normalize(word)
+    norm = normalize(word.lstrip("#").split("_")[0])  # "#طائرات_التحالف": a hashtag's first word
     return norm[1:] if len(norm) > 3 and norm[0] in "\u0648\u0641" else norm
 
 
