@@ -251,6 +251,11 @@ def _phrase_actors(
             if normalize(words[k]) in markers:
                 target = _span_actor(doc, phrase_with_partners(words, k + 1, clause_end))
                 break
+        if target is None and event_type == "MEET" and object_from < clause_end and words[object_from][:1] == "\u0628" and len(words[object_from]) > 3:
+            # "التقى بالسفير", "اتصل بداعميه": the one met, behind "ب"
+            met = _span_actor(doc, phrase_after(words, object_from, clause_end))
+            if met is not None:
+                target = Actor(name=met.name[1:], entity_id=None, start=met.start + 1, end=met.end)
         # A verb's object follows its subject: without a subject found before or right after
         # the verb, what follows it may be the subject ("ودعا المتحدث الرسمي ...").
         verb_without_subject = not definite and object_from == trigger.end and not (
