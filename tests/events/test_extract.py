@@ -65,6 +65,9 @@ def test_passive_agent_is_source(make_doc):
         ("منطقة أخرى ستبرم اتفاقا برعاية روسية", "AGREE", "announced"),  # future: stated to take place
         ("قد تبرم المنطقة اتفاقا برعاية روسية", "AGREE", "hypothetical"),
         ("وطالب المجلس بفتح تحقيق", "DEMAND", "demanded"),
+        # a report of an arrest is no announcement of one; a meeting can be announced ahead
+        ("أعلنت الشرطة اعتقال ثلاثة مشتبهين", "ARREST", "happened"),
+        ("أعلن المكتب عقد اجتماع للوزراء", "MEET", "announced"),
         # What is awaited has not happened, even after a demand ("ضرورة ... دون انتظار").
         ("لافتا إلى ضرورة إيصال المساعدات دون انتظار وقف اطلاق النار", "CEASEFIRE", "hypothetical"),
         ("لافتا إلى ضرورة إيصال المساعدات دون انتظار وقف اطلاق النار", "AID", "demanded"),

@@ -15,6 +15,9 @@ CUE_WINDOW = 12
 FUTURE_WINDOW = 8
 NEGATION_WINDOW = 3
 AGREEING_TYPES = ("AGREE", "CEASEFIRE")
+# Events an actor can announce ahead (GUIDE "announced": stated to take place): "أعلن ... اجتماعا".
+# An announced attack or arrest is a report of one that happened ("أعلنت الشرطة اعتقال ...").
+SCHEDULED_TYPES = frozenset({"MEET", "AGREE", "CEASEFIRE", "AID"})
 
 
 @dataclass(slots=True)
@@ -131,6 +134,6 @@ def modality(words: Sequence[str], match: TriggerMatch) -> str:
         return "agreed"
     if start and flags[start - 1] & OCCASION:  # "بعد اجتماع": the occasion of the report
         return "happened"
-    if any(f & ANNOUNCEMENT for f in flags[:start]):
+    if match.type in SCHEDULED_TYPES and any(f & ANNOUNCEMENT for f in flags[:start]):
         return "announced"
     return "happened"
