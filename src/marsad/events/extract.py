@@ -288,7 +288,7 @@ def _can_be_object(doc: Doc, words: Sequence[str], k: int) -> bool:
 
 
 # Words that follow an event noun without being its object (normalized).
-NOT_OBJECTS = frozenset("اكثر اقل مدي نحو حوالي وقع وقعت اسفر اسفرت امتد امتدت ادي ادت جاء جاءت تم يتم بموجب اثناء".split())
+NOT_OBJECTS = frozenset("اكثر اقل مدي نحو حوالي وقع وقعت اسفر اسفرت امتد امتدت ادي ادت جاء جاءت تم يتم بموجب اثناء لفت لفتت اشار اشارت اكد اكدت اضاف اضافت قال قالت".split())
 
 
 def _is_nominal(trigger: Span) -> bool:
