@@ -27,8 +27,8 @@ MAX_KM = {"city": 100.0, "landmark": 100.0, "region": 300.0, "other": 300.0, "co
 
 def _limit_km(gold: dict) -> float:
     """A region or other place without a country (a continent, a sea, "الشرق الأوسط") is larger than
-    a country, and sources put its centre a thousand kilometres apart (Europe: 54.5N 15.3E in one,
-    48.7N 9.1E in GeoNames): it gets the country radius, not a governorate's."""
+    a country, and sources put its centre up to a thousand kilometres apart (Europe: GeoNames puts it
+    in southern Germany, other atlases near the Baltic): it gets the country radius, not a governorate's."""
     kind = gold.get("kind") or "other"
     if kind in ("region", "other") and not gold.get("country_en"):
         return MAX_KM["country"]

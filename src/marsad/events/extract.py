@@ -252,12 +252,12 @@ def _phrase_actors(
                 target = _span_actor(doc, phrase_with_partners(words, k + 1, clause_end))
                 break
         if target is None and event_type == "MEET" and object_from < clause_end and words[object_from][:1] == "\u0628" and len(words[object_from]) > 3:
-            # "التقى بالسفير", "اتصل بداعميه": the one met, behind "ب"
+            # "التقى بالوزير", "اتصل بنظيره": the one met, behind "ب"
             met = _span_actor(doc, phrase_after(words, object_from, clause_end))
             if met is not None:
                 target = Actor(name=met.name[1:], entity_id=None, start=met.start + 1, end=met.end)
         # A verb's object follows its subject: without a subject found before or right after
-        # the verb, what follows it may be the subject ("ودعا المتحدث الرسمي ...").
+        # the verb, what follows it may be the subject ("ودعا الناطق باسم الحكومة ...").
         verb_without_subject = not definite and object_from == trigger.end and not (
             source is not None and source.start is not None and source.end <= trigger.start_char
         )
@@ -315,7 +315,7 @@ def _subjectless_verb(doc: Doc, words: Sequence[str], sentence: Span, trigger: S
 
 
 def _bare_head(word: str) -> str:
-    norm = normalize(word.lstrip("#").split("_")[0])  # "#طائرات_التحالف": a hashtag's first word
+    norm = normalize(word.lstrip("#").split("_")[0])  # "#قوات_الأمن": a hashtag's first word
     return norm[1:] if len(norm) > 3 and norm[0] in "\u0648\u0641" else norm
 
 

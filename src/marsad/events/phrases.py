@@ -1,12 +1,12 @@
 """Actors that are no named entity: the noun phrase of a clause's subject or object, kept as words.
 
 News names many actors by a description, not a name: "قوات الأمن", "طائرات التحالف", "مسلحون
-مجهولون", "47 شخصا". Where the entities of a sentence give an event no source or target, the
+مجهولون", "خمسة أشخاص". Where the entities of a sentence give an event no source or target, the
 clause around the trigger still does:
 - a verb that opens its clause is followed by its subject ("أوقفت الشرطة التركية ..."), and a
   transitive one then by its object;
 - a verbal noun is followed by its object in construct ("استهداف الحجاج", "اعتقال الناشطين");
-- a marked object follows "على", "ضد", "مع", "بحق" ("القبض على 47 شخصا", "اجتماع مع الوفد");
+- a marked object follows "على", "ضد", "مع", "بحق" ("القبض على خمسة أشخاص", "اجتماع مع الوفد");
 - a subject before the verb is a phrase headed by a word for a force or a body ("قوات", "الشرطة").
 A phrase is one word and the words that qualify it (definite nouns and adjectives, a number's
 counted noun), at most `MAX_WORDS`, ending at punctuation, a preposition, a particle or a word that
@@ -60,7 +60,7 @@ def _can_start(word: str, norm: str) -> bool:
 def phrase_after(words: Sequence[str], start: int, end: int) -> tuple[int, int] | None:
     """Token span [start, stop) of the phrase that starts at `start` (before `end`), or None.
 
-    A number takes its counted noun ("47 شخصا"); a word then takes the definite words after it
+    A number takes its counted noun ("خمسة أشخاص"); a word then takes the definite words after it
     ("قوات الأمن السعودية"), not a word with a conjunction ("والحجاج": a second phrase, joined).
     """
     if start >= end:
