@@ -12,7 +12,7 @@ the other outlets for each outlet in turn. Scores pool counts (micro) within an 
 - places: resolved recall and precision as eval/places.py scores them.
 - events: one event per (sentence, type), as ../shared/data/events/GUIDE.md counts them. A predicted
   event matches a gold one of the same type when its trigger lies inside the gold sentence or the
-  two sentences overlap by half of the shorter; on matched events, modality is right when equal,
+  two sentences overlap by half of the shorter (pairs of the first kind are made first); on matched events, modality is right when equal,
   source, target and place when both are empty or the names agree (eval/quotes.py's containment).
 """
 
@@ -30,9 +30,25 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "gold"))
 sys.path.insert(0, str(ROOT))
 
-import places as places_eval  # noqa: E402
-import quotes as quotes_eval  # noqa: E402
-from load import gold_set  # noqa: E402
+
+
+def _module(name: str, path: Path):
+    """eval/<name>.py by its path, under a name of its own: a plain "places" or "quotes" may be
+    another module already (the test suite's packages are named so)."""
+    import importlib.util
+
+    module_name = f"marsad_eval_{name}"
+    if module_name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[module_name]
+
+
+places_eval = _module("places", ROOT / "places.py")
+quotes_eval = _module("quotes", ROOT / "quotes.py")
+gold_set = _module("gold_load", ROOT / "gold" / "load.py").gold_set
 
 ATTRIBUTES = ("modality", "source", "target", "place")
 
@@ -102,25 +118,46 @@ def _predicted_events(doc) -> list:
     return out
 
 
-def _event_matches(event, start: int, end: int) -> bool:
-    if start <= event.trigger.start and event.trigger.end <= end:
-        return True
+def _trigger_inside(event, start: int, end: int) -> bool:
+    return start <= event.trigger.start and event.trigger.end <= end
+
+
+def _sentences_overlap(event, start: int, end: int) -> bool:
     overlap = min(end, event.sentence.end) - max(start, event.sentence.start)
     return overlap > 0 and overlap >= 0.5 * min(end - start, event.sentence.end - event.sentence.start)
+
+
+def _pair(gold: list, predicted: list) -> dict[int, int]:
+    """gold index -> predicted index, one to one, same type: first every pair whose trigger lies in
+    the gold sentence, then the rest by sentence overlap. One pass in gold order (as before) let a
+    prediction matched only by overlap take a gold event whose own sentence held another
+    prediction's trigger, which then went unmatched."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for test in (_trigger_inside, _sentences_overlap):
+        for g, (start, end, gold_event) in enumerate(gold):
+            if g in pairs:
+                continue
+            hit = next((i for i, e in enumerate(predicted) if i not in used and e.type == gold_event["type"] and test(e, start, end)), None)
+            if hit is not None:
+                pairs[g] = hit
+                used.add(hit)
+    return pairs
 
 
 def score_events(article: dict, doc, tally: Tally, by_type: dict, errors: list) -> None:
     gold = _gold_events(article)
     predicted = _predicted_events(doc)
-    used: set[int] = set()
     tally["gold"] += len(gold)
     tally["predicted"] += len(predicted)
     for start, end, gold_event in gold:
         by_type[gold_event["type"]]["gold"] += 1
     for event in predicted:
         by_type[event.type]["predicted"] += 1
-    for start, end, gold_event in gold:
-        hit = next((i for i, e in enumerate(predicted) if i not in used and e.type == gold_event["type"] and _event_matches(e, start, end)), None)
+    pairs = _pair(gold, predicted)
+    used = set(pairs.values())
+    for g, (start, end, gold_event) in enumerate(gold):
+        hit = pairs.get(g)
         if hit is None:
             errors.append({"id": article["id"], "layer": "events", "error": "missed", "type": gold_event["type"], "trigger": gold_event["trigger"]})
             continue
@@ -136,13 +173,17 @@ def score_events(article: dict, doc, tally: Tally, by_type: dict, errors: list) 
             "target": _names_agree(event.target.name if event.target else None, gold_event.get("target")),
             "place": _names_agree(place_text, gold_event.get("place")),
         }
+        mine = {"modality": event.modality, "source": event.source.name if event.source else None,
+                "target": event.target.name if event.target else None, "place": place_text}
         for name, ok in agree.items():
             tally[name] += ok
             if not ok:
-                errors.append({"id": article["id"], "layer": "events", "error": name, "type": event.type, "trigger": gold_event["trigger"]})
+                errors.append({"id": article["id"], "layer": "events", "error": name, "type": event.type, "trigger": gold_event["trigger"],
+                               "predicted": mine[name], "gold": gold_event.get(name)})
     for i, event in enumerate(predicted):
         if i not in used:
-            errors.append({"id": article["id"], "layer": "events", "error": "spurious", "type": event.type, "at": [event.trigger.start, event.trigger.end]})
+            errors.append({"id": article["id"], "layer": "events", "error": "spurious", "type": event.type, "at": [event.trigger.start, event.trigger.end],
+                           "trigger": article["text"][event.trigger.start : event.trigger.end]})
 
 
 def summarize(layer: str, tally: Tally) -> dict:

@@ -17,6 +17,9 @@ CUE_WINDOW = 12
 FUTURE_WINDOW = 8
 NEGATION_WINDOW = 3
 AGREEING_TYPES = ("AGREE", "CEASEFIRE")
+# Events an actor can announce ahead (GUIDE "announced": stated to take place): "أعلن ... اجتماعا".
+# An announced attack or arrest is a report of one that happened ("أعلنت الشرطة اعتقال ...").
+SCHEDULED_TYPES = frozenset({"MEET", "AGREE", "CEASEFIRE", "AID"})
 
 
 @dataclass(slots=True)
@@ -136,18 +139,18 @@ class Modalities:
                 return "denied"
         if any(f & DENIAL for f in before):
             return "denied"
-        if any(f & FUTURE for f in flags[max(0, start - FUTURE_WINDOW) : start + 1]):
-            return "hypothetical"
         if any(f & HYPOTHETICAL for f in before):
             return "hypothetical"
-        if any(f & DEMAND for f in before):
-            return "demanded"
+        if any(f & FUTURE for f in flags[max(0, start - FUTURE_WINDOW) : start + 1]):
+            return "announced"  # "سيناقش", "ستبرم": stated to take place (GUIDE: scheduled, planned)
+        if match.type == "DEMAND" or any(f & DEMAND for f in before):
+            return "demanded"  # a demand event is what is demanded: "طالب", "دعا"
         if match.type in AGREEING_TYPES and flags[start] & AGREEMENT:
             return "agreed"
         if any(f & AGREEMENT for f in before):
             return "agreed"
         if start and flags[start - 1] & OCCASION:  # "بعد اجتماع": the occasion of the report
             return "happened"
-        if self.announced_before[start]:
+        if match.type in SCHEDULED_TYPES and self.announced_before[start]:
             return "announced"
         return "happened"
