@@ -96,6 +96,20 @@ class PostgresStore(Store):
             self.conn.close()
             raise StoreError(Messages.NEWER_SCHEMA.format(path=self.path, version=version, supported=SCHEMA_VERSION))
 
+    @classmethod
+    def borrowing(cls, conn: psycopg.Connection[dict[str, Any]], url: str) -> PostgresStore:
+        """A store on a pooled connection (autocommit, dict rows) whose database was opened once
+        before with its schema checked; closing the store leaves the connection to its pool."""
+        store = cls.__new__(cls)
+        store.path = display_url(url)
+        store.conn = conn
+        store._borrowed = True
+        return store
+
+    def close(self) -> None:
+        if not getattr(self, "_borrowed", False):
+            self.conn.close()
+
     def _version(self) -> int:
         """The schema version of the store in this database; 0 when there is none."""
         if not self._scalar("SELECT to_regclass('marsad_schema') IS NOT NULL AS value"):
