@@ -8,6 +8,7 @@ import pytest
 
 from marsad.store import StoreError, is_postgres_url, open_store
 from marsad.store.search import Term
+from marsad.store.query import Match
 
 from .factories import geneva_analysis, make_analysis
 
@@ -37,7 +38,8 @@ def test_display_url_hides_password(url: str, shown: str) -> None:
 
 
 def test_tsquery_quotes_every_lexeme() -> None:
-    assert tsquery([Term("الاميركي", "اميركي"), Term("o'k", "o'k")]) == "('الاميركي':AB | 'اميركي':C) & ('o''k':AB | 'o''k':C)"
+    match = Match([Term("الاميركي", "اميركي"), Term("o'k", "o'k")], [["fs01", "fs02"]], 0, 1)
+    assert tsquery(match) == "('الاميركي':AB | 'اميركي':C) & ('o''k':AB | 'o''k':C) & ('fs01':D | 'fs02':D)"
 
 
 def test_both_url_schemes_open_postgres(postgres_url: str) -> None:

@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
 
 from .. import __version__
 from ..store import open_store
-from .routers import articles, events, pages, quotes
+from ..store.pool import StorePool
+from .routers import articles, events, pages, quotes, search
 
 
 def create_app(db: str | Path) -> FastAPI:
     """An app serving the store at `db` (SQLite file or PostgreSQL URL), which must exist (create it with `marsad ingest`)."""
     open_store(db, create=False).close()  # fail now, with a clear message, rather than on the first request
-    app = FastAPI(title="Marsad", version=__version__, description="Arabic news analyzed into entities, quotes, places, dates and events.")
+    pool = StorePool(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(
+        title="Marsad", version=__version__, description="Arabic news analyzed into entities, quotes, places, dates and events.", lifespan=lifespan
+    )
     app.state.db = str(db)
-    for router in (articles.router, quotes.router, events.router, pages.router):
+    app.state.pool = pool
+    for router in (articles.router, search.router, quotes.router, events.router, pages.router):
         app.include_router(router)
     return app

@@ -61,6 +61,13 @@ def parse_article_date(value) -> dt.date | None:
 # ---------------------------------------------------------------- value helpers
 
 
+def _is_number(word: str | None) -> bool:
+    """A run of ASCII digits, which `int` reads. Words are normalized, so Arabic-Indic digits are
+    ASCII by now; "²", "①" or "፰" pass `str.isdigit` but are no decimal digits `int` accepts, and
+    no date is written with them."""
+    return word is not None and word.isascii() and word.isdigit()
+
+
 def _date(year: int, month: int, day: int) -> dt.date | None:
     if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
         return None
@@ -226,7 +233,7 @@ class _Matcher:
 
     def number(self, i: int, low: int, high: int) -> int | None:
         text = self.literal(i)
-        if text is None or not text.isdigit() or len(text) > 4:
+        if not _is_number(text) or len(text) > 4:
             return None
         value = int(text)
         return value if low <= value <= high else None
@@ -366,7 +373,7 @@ def _rule_ago(m: _Matcher, i: int) -> Match | None:
     elif word in lx.UNITS_SINGULAR:
         count, unit, end = 1, lx.UNITS_SINGULAR[word], k + 1
     else:
-        count = m.number(k, 1, 999) if word and word.isdigit() else lx.NUMBER_WORDS.get(word or "")
+        count = m.number(k, 1, 999) if _is_number(word) else lx.NUMBER_WORDS.get(word or "")
         if count is None or not m.joined(k):
             return None
         unit_word = m.literal(k + 1) or ""
@@ -530,7 +537,7 @@ def _rule_year(m: _Matcher, i: int) -> Match | None:
     if year_word:
         k += 1
     text = m.literal(k)
-    if text is None or not text.isdigit() or len(text) != 4:
+    if not _is_number(text) or len(text) != 4:
         return None
     year = int(text)
     end = k + 1

@@ -19,12 +19,13 @@ from typing import Any
 
 from ..errors import MarsadError
 from ..ingest.article import text_id
-from . import rows, search
-from .records import ArticleInfo, ArticleSummary, EventRecord, QuoteExcerpt, QuoteRecord, SearchHit, SpeakerQuotes, Summary
+from . import query, rows, search
+from .records import ArticleInfo, ArticleSummary, EventRecord, QuoteExcerpt, QuoteRecord, SearchResults, SpeakerQuotes, Summary
 
 LOGGER = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version 2 indexes facets and sort keys (`query.IndexEntry`); a version-1 store is reindexed when opened.
 TABLES = ("articles", "entities", "quotes", "places", "events")
 # What a malformed analysis raises while its rows are built or bound (a missing key, a wrong type).
 MALFORMED_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, IndexError, ValueError, AttributeError)
@@ -82,15 +83,20 @@ class Store(ABC):
         """Insert one `articles` row (id, content_hash, title, date, source, text, analysis, ingested_at); its pk."""
 
     @abstractmethod
-    def _index(self, pk: int, title: str | None, text: str) -> None:
+    def _index(self, pk: int, entry: query.IndexEntry) -> None:
         """Add the article with primary key `pk` to the full-text index."""
 
     @abstractmethod
-    def _match(self, terms: list[search.Term], limit: int) -> Iterable[Mapping[str, Any]]:
-        """Articles matching every term (word as written or by its stem), best first.
+    def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
+        """(sort key, score) of one page of matching articles; score is higher for better hits."""
 
-        Rows carry id, title, date, source, text and score (higher is better).
-        """
+    @abstractmethod
+    def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
+        """How many articles match, counted up to `cap` (newest first), and the sort key of the last one counted."""
+
+    @abstractmethod
+    def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
+        """An estimate of how many articles match, when more than `counted` do."""
 
     def close(self) -> None:
         self.conn.close()
@@ -146,7 +152,7 @@ class Store(ABC):
                     pk = self._insert_article(
                         (article_id, digest, meta.get("title"), meta.get("date"), meta.get("source"), text, payload, _now())
                     )
-                    self._index(pk, meta.get("title"), text)
+                    self._index(pk, query.index_entry(pk, record))
                     for table, table_rows in layers.tables().items():
                         if table_rows:
                             self._executemany(rows.insert_statement(table), table_rows)
@@ -177,29 +183,19 @@ class Store(ABC):
     def count(self) -> int:
         return self._scalar("SELECT count(*) AS value FROM articles")
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles matching every word of `query`, best first, with a snippet and highlight offsets.
+    def search(
+        self, text: str, limit: int = 20, *, offset: int = 0, sort: str = "relevance", count: bool = True, **facets: str | None
+    ) -> SearchResults:
+        """Articles matching every word of `text`, one page of them, with snippets, highlight offsets and the total.
 
         Hamza/alef forms, alef maksura, teh marbuta, diacritics and tatweel are ignored on both
         sides, and a word also matches with a proclitic (و ف ب ل ك ال) attached or removed.
-        Scores rank hits within one backend; their scale differs between backends.
+        `sort` is "relevance" (best first; scores rank hits within one backend, their scale
+        differs between backends) or "date" (newest first). Facets, keyword-only, narrow the
+        search inside the index (see `query.Facets`): date_from, date_to, source, topic, speaker,
+        place. A bad date or sort raises ValueError.
         """
-        terms = search.parse_query(query)
-        if not terms:
-            return []
-        hits = []
-        for row in self._match(terms, limit):
-            text = row["text"]
-            spans = search.highlights(text, terms)
-            start, end = search.snippet_bounds(text, spans)
-            hits.append(
-                SearchHit(
-                    id=row["id"], title=row["title"], date=row["date"], source=row["source"], score=float(row["score"]),
-                    snippet=text[start:end], snippet_start=start, text_length=len(text),
-                    highlights=[(s - start, e - start) for s, e in spans if start <= s and e <= end],
-                )
-            )
-        return hits
+        return query.run(self, text, query.Facets(**facets), sort=query.check_sort(sort), offset=offset, limit=limit, count=count)
 
     def quotes_by_speaker(self, name: str) -> list[QuoteRecord]:
         """Every quote whose speaker's name contains all words of `name`, across spelling variants."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import psycopg
 from psycopg.rows import dict_row
 
-from . import rows, search
+from . import query, rows, search
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 LOGGER = logging.getLogger(__name__)
@@ -53,9 +53,11 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE TABLE IF NOT EXISTS articles_fts (
     pk BIGINT PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
+    sort_key BIGINT NOT NULL,
     document TSVECTOR NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_fts_document ON articles_fts USING GIN (document);
+CREATE INDEX IF NOT EXISTS articles_fts_sort_key ON articles_fts (sort_key);
 """
 LAYER_TYPES = {"int": "INTEGER", "bigint": "BIGINT", "real": "DOUBLE PRECISION", "bool": "BOOLEAN", "text": "TEXT"}
 SCHEMA += rows.layer_schema(LAYER_TYPES)
@@ -82,6 +84,8 @@ class PostgresStore(Store):
             version = self._version()
             if version == 0 and create:
                 version = self._create_schema()
+            elif version == 1:
+                version = self._upgrade()
         except psycopg.Error as error:
             self.conn.close()
             raise StoreError(Messages.NOT_A_DATABASE.format(path=self.path, reason=_one_line(error))) from error
@@ -91,6 +95,20 @@ class PostgresStore(Store):
         if version > SCHEMA_VERSION:
             self.conn.close()
             raise StoreError(Messages.NEWER_SCHEMA.format(path=self.path, version=version, supported=SCHEMA_VERSION))
+
+    @classmethod
+    def borrowing(cls, conn: psycopg.Connection[dict[str, Any]], url: str) -> PostgresStore:
+        """A store on a pooled connection (autocommit, dict rows) whose database was opened once
+        before with its schema checked; closing the store leaves the connection to its pool."""
+        store = cls.__new__(cls)
+        store.path = display_url(url)
+        store.conn = conn
+        store._borrowed = True
+        return store
+
+    def close(self) -> None:
+        if not getattr(self, "_borrowed", False):
+            self.conn.close()
 
     def _version(self) -> int:
         """The schema version of the store in this database; 0 when there is none."""
@@ -109,6 +127,17 @@ class PostgresStore(Store):
                 self._execute("INSERT INTO marsad_schema (version) VALUES (?)", (SCHEMA_VERSION,))
                 version = SCHEMA_VERSION
         return version
+
+    def _upgrade(self) -> int:
+        """Version 1 to 2: the full-text index rebuilt with facets and sort keys, in one transaction."""
+        with self.conn.transaction():
+            self._execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
+            if self._version() == 1:
+                self.conn.execute("DROP TABLE articles_fts")
+                self.conn.execute(SCHEMA)
+                query.reindex(self)
+                self._execute("UPDATE marsad_schema SET version = ?", (SCHEMA_VERSION,))
+        return SCHEMA_VERSION
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[dict[str, Any]]:
         return self.conn.execute(_pyformat(sql), params)
@@ -129,29 +158,56 @@ class PostgresStore(Store):
             params,
         )
 
-    def _index(self, pk: int, title: str | None, text: str) -> None:
+    def _index(self, pk: int, entry: query.IndexEntry) -> None:
         # The PostgreSQL parser sees only our words, space-separated, so it cannot read a URL,
         # an e-mail address or "1.5" as one token where the query has several.
-        fields = [" ".join(search.WORD.findall(field)) for field in search.index_fields(title, text)]
+        fields = [" ".join(search.WORD.findall(field)) for field in (entry.title, entry.body, entry.stems)]
         self._execute(
-            "INSERT INTO articles_fts (pk, document) VALUES (?, setweight(to_tsvector('simple', ?::text), 'A')"
-            " || setweight(to_tsvector('simple', ?::text), 'B') || setweight(to_tsvector('simple', ?::text), 'C'))",
-            (pk, *fields),
+            "INSERT INTO articles_fts (pk, sort_key, document) VALUES (?, ?, setweight(to_tsvector('simple', ?::text), 'A')"
+            " || setweight(to_tsvector('simple', ?::text), 'B') || setweight(to_tsvector('simple', ?::text), 'C')"
+            " || setweight(to_tsvector('simple', ?::text), 'D'))",
+            (pk, entry.sort_key, *fields, entry.facets),
         )
 
-    def _match(self, terms: list[search.Term], limit: int) -> Iterable[Mapping[str, Any]]:
-        query = tsquery(terms)
-        return self._execute(
-            "SELECT a.id, a.title, a.date, a.source, a.text, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score"
-            " FROM articles_fts f JOIN articles a ON a.pk = f.pk"
-            " WHERE f.document @@ to_tsquery('simple', ?) ORDER BY score DESC, a.pk LIMIT ?",
-            (RANK_WEIGHTS, query, query, limit),
+    def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
+        """ts_rank of the newest `query.RANK_WINDOW` matches, or the newest first."""
+        newest = (
+            "SELECT f.sort_key AS key, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score FROM articles_fts f"
+            " WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ?"
         )
+        expression = tsquery(match)
+        params: list[Any] = [RANK_WEIGHTS, expression, expression, match.low, match.high]
+        if sort == "date":
+            sql = newest + " OFFSET ?"
+            params += [limit, offset]
+        else:
+            sql = f"SELECT key, score FROM ({newest}) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
+            params += [query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+        return [(row["key"], row["score"]) for row in self._execute(sql, params)]
+
+    def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
+        row = self._execute(
+            "SELECT count(*) AS n, min(key) AS last FROM (SELECT f.sort_key AS key FROM articles_fts f"
+            " WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ?) AS counted",
+            (tsquery(match), match.low, match.high, cap),
+        ).fetchone()
+        return row["n"], row["last"]
+
+    def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
+        """The planner's estimate of the matching rows (from the index statistics ANALYZE keeps)."""
+        plan = self._execute(
+            "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?",
+            (tsquery(match), match.low, match.high),
+        ).fetchone()
+        estimate = plan["QUERY PLAN"][0]["Plan"]["Plan Rows"]
+        return max(counted, int(estimate))
 
 
-def tsquery(terms: list[search.Term]) -> str:
-    """A `to_tsquery` expression: every term, either as written (weights A, B) or by its stem (C)."""
-    return " & ".join(f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in terms)
+def tsquery(match: query.Match) -> str:
+    """A `to_tsquery` expression: every term, either as written (weights A, B) or by its stem (C), and a facet token (D) of each group."""
+    parts = [f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in match.terms]
+    parts += ["(" + " | ".join(f"{_lexeme(token)}:D" for token in group) + ")" for group in match.groups]
+    return " & ".join(parts)
 
 
 def _lexeme(word: str) -> str:

@@ -91,3 +91,22 @@ class ArticleSummary:
 class Summary:
     counts: dict[str, int]
     articles: list[ArticleSummary] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SearchResults:
+    """One page of search hits and the number of all matches.
+
+    `total` is exact unless `total_estimated`: above `query.COUNT_LIMIT` matches it is estimated
+    from the index's word statistics. `ranked_window` says that the query matched more articles
+    than relevance ranks (`query.RANK_WINDOW`, the newest), so the best hits are the best of those.
+    """
+
+    query: str
+    hits: list[SearchHit]
+    total: int
+    total_estimated: bool = False
+    offset: int = 0
+    limit: int = 20
+    sort: str = "relevance"
+    ranked_window: bool = False

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..arabic.clitics import split_proclitics
 from ..arabic.normalize import normalize, normalized_view
+from .records import SearchHit
 
 WORD = re.compile(r"\w+")
 ARTICLE = "\u0627\u0644"  # ALEF LAM
@@ -49,6 +52,18 @@ def index_fields(title: str | None, text: str) -> tuple[str, str, str]:
 def parse_query(query: str) -> list[Term]:
     """The words of a query, normalized (diacritics, hamza and alef forms folded)."""
     return [Term(word, stem(word)) for word in WORD.findall(normalize(query))]
+
+
+def hit(row: Mapping[str, Any], terms: list[Term], score: float) -> SearchHit:
+    """A search hit for an article row (id, title, date, source, text): a snippet around the first match, with highlights."""
+    text = row["text"]
+    spans = highlights(text, terms)
+    start, end = snippet_bounds(text, spans)
+    return SearchHit(
+        id=row["id"], title=row["title"], date=row["date"], source=row["source"], score=float(score),
+        snippet=text[start:end], snippet_start=start, text_length=len(text),
+        highlights=[(s - start, e - start) for s, e in spans if start <= s and e <= end],
+    )
 
 
 def highlights(text: str, terms: list[Term]) -> list[tuple[int, int]]:

@@ -23,7 +23,7 @@ def list_articles(
 ) -> list[SearchHit] | list[schemas.ArticleItem]:
     """Articles matching `q` (best first, with snippet and highlight offsets), or the latest articles."""
     if q:
-        return store.search(q, limit)
+        return store.search(q, limit, count=False).hits
     return [schemas.ArticleItem(id=info.id, title=info.title, date=info.date, source=info.source) for info in store.articles(limit=limit)]
 
 

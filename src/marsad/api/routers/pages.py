@@ -24,7 +24,7 @@ SAFE_URL_SCHEMES = ("http://", "https://")
 def index(store: StoreDep, q: Annotated[str | None, Query()] = None) -> HTMLResponse:
     context: dict[str, Any] = {"query": q}
     if q:
-        hits = store.search(q, limit=50)
+        hits = store.search(q, limit=50, count=False).hits
         context["hits"] = [{**asdict(hit), "html": render.snippet_html(hit.snippet, hit.highlights)} for hit in hits]
     else:
         context["articles"] = store.articles(limit=500)
