@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from marsad.ingest.jsonl import iter_jsonl
-from marsad.store import open_store
+from marsad.store import Store, open_store
 from marsad.store.load import load, pipeline_analyzer
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
@@ -41,4 +41,14 @@ def build_store(db: str | Path, lines: list[bytes]) -> dict[str, int]:
     with open_store(db) as store:
         for outcome in load(store, iter_jsonl(lines, source="saudinewsnet"), analyze=pipeline_analyzer()):
             counts[outcome.status] += 1
+        counts["stories"] = place_stories(store)
     return dict(counts)
+
+
+def place_stories(store: Store) -> int:
+    """Group the stored articles into stories, where this Marsad has them (`marsad.stories`); how many were placed."""
+    try:
+        from marsad.stories.assign import StoryAssigner
+    except ImportError:
+        return 0
+    return sum(1 for _ in StoryAssigner(store).place_unplaced())

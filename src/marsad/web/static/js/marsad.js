@@ -23,19 +23,22 @@
   }
 
   // Timelines -----------------------------------------------------------------------------------
+  var DAY = 86400;
+  function isoDay(seconds) { return new Date(seconds * 1000).toISOString().slice(0, 10); }
+
   function timeline(el) {
-    var data = dataOf(el);
+    var data = dataOf(el);  // {days: [...], series: [[name, counts], ...], labels: {name: label}}
     if (!data || !data.days.length) { return; }
     var xs = data.days.map(function (day) { return Date.parse(day + "T00:00:00Z") / 1000; });
-    var names = Object.keys(data.series);
     var few = xs.length < 3;
-    var series = [{}];
-    names.forEach(function (name, i) {
+    var series = [{ label: "اليوم", value: function (u, t) { return t === null ? "--" : isoDay(t); } }];
+    data.series.forEach(function (pair, i) {
       var colour = COLOURS[i % COLOURS.length];
-      var options = { label: (data.labels && data.labels[name]) || name, stroke: colour, width: 1.5, points: { show: few } };
+      var options = { label: (data.labels && data.labels[pair[0]]) || pair[0], stroke: colour, width: 1.5, points: { show: few } };
       if (i === 0) {
-        options.fill = colour + "33";
+        options.fill = colour + "55";
         options.paths = uPlot.paths.bars({ size: [0.8, 24] });
+        options.points = { show: false };
       }
       series.push(options);
     });
@@ -43,12 +46,18 @@
     var plot = new uPlot({
       width: Math.max(el.clientWidth, 200),
       height: height,
-      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
-      scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
-      axes: [{}, { size: 36 }],
-      legend: { show: names.length > 1 },
+      scales: {
+        x: { time: true, range: function (u, min, max) { return [min - DAY / 2, max + DAY / 2]; } },
+        y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } }
+      },
+      axes: [
+        { space: 80, incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 30 * DAY, 91 * DAY, 182 * DAY, 365 * DAY],
+          values: function (u, splits) { return splits.map(isoDay); } },
+        { size: 36 }
+      ],
+      legend: { show: data.series.length > 1 },
       series: series
-    }, [xs].concat(names.map(function (name) { return data.series[name]; })), el);
+    }, [xs].concat(data.series.map(function (pair) { return pair[1]; })), el);
     el.setAttribute("data-rendered", String(xs.length));
     window.addEventListener("resize", function () { plot.setSize({ width: Math.max(el.clientWidth, 200), height: height }); });
   }
@@ -71,7 +80,8 @@
 
   function map(el) {
     var points = dataOf(el) || [];
-    var view = L.map(el, { minZoom: 1, maxZoom: 9, zoomSnap: 0.5, worldCopyJump: false });
+    // A view first: Leaflet cannot add layers to a map that has none.
+    var view = L.map(el, { minZoom: 1, maxZoom: 9, zoomSnap: 0.5, worldCopyJump: false }).setView([25, 30], 2);
     view.attributionControl.setPrefix(false);
     view.attributionControl.addAttribution("Natural Earth");
     withWorld(function (outline) {
@@ -89,7 +99,6 @@
       });
       if (markers.length === 1) { view.setView(markers[0], 5); }
       else if (markers.length) { view.fitBounds(markers, { padding: [24, 24], maxZoom: 6 }); }
-      else { view.setView([25, 30], 2); }
       el.setAttribute("data-markers", String(markers.length));
     });
   }
