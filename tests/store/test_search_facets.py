@@ -103,10 +103,11 @@ def test_totals_above_the_count_limit_are_estimated(filled: Store, monkeypatch: 
 
 def test_relevance_beyond_the_window_is_flagged_and_ranks_the_newest(filled: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(search_query, "RANK_WINDOW", 2)
-    results = filled.search("اجتماع", 50)
+    results = filled.search("اجتماع", 50, sort="relevance")
     assert results.ranked_window
     assert {hit.id for hit in results.hits} == {"f", "d"}
-    assert not filled.search("اجتماع", 50, source="sabq").ranked_window
+    assert not filled.search("اجتماع", 50, source="sabq", sort="relevance").ranked_window
+    assert not filled.search("اجتماع", 50).ranked_window  # date order ranks nothing
 
 
 @pytest.mark.parametrize("options", [{"date_from": "July"}, {"date_to": "2015-7-1"}, {"sort": "newest"}])
@@ -144,7 +145,7 @@ def test_relevance_hits_are_those_of_a_full_ranking(store_target: str, text: str
             store.add(make_analysis("اجتماع " * (number % 5 + 1) + f"نص رقم {number} عن جنيف والقاهرة", f"n{number}", date=f"2015-06-{number + 1:02d}"))
         match = search_query.Match(parse_query(text), [], 0, search_query.MAX_SORT_KEY)
         expected = [row[0] for row in store.conn.execute(FULL_RANKING, (fts_expression(match), 10))]
-        assert [hit.id for hit in store.search(text, 10).hits] == expected
+        assert [hit.id for hit in store.search(text, 10, sort="relevance").hits] == expected
         assert expected
 
 
@@ -163,3 +164,12 @@ def test_a_version_1_store_is_reindexed_when_opened(tmp_path) -> None:
         assert set(ids(store, speaker="لافروف")) == {"a", "d"}
         assert ids(store, sort="date")[0] == "f"
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_date_order_finds_the_articles_relevance_finds(filled: Store, text: str) -> None:
+    # Unranked queries match a word by its stem alone; the ranked expression must agree on the set.
+    by_date = filled.search(text, 50)
+    by_relevance = filled.search(text, 50, sort="relevance")
+    assert {hit.id for hit in by_date.hits} == {hit.id for hit in by_relevance.hits}
+    assert by_date.total == by_relevance.total == len(by_date.hits)

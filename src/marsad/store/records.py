@@ -22,7 +22,7 @@ class SearchHit:
     title: str | None
     date: str | None
     source: str | None
-    score: float
+    score: float  # 0 in date order
     snippet: str
     snippet_start: int
     text_length: int  # of the whole article, to tell whether the snippet is cut at its end
@@ -108,5 +108,5 @@ class SearchResults:
     total_estimated: bool = False
     offset: int = 0
     limit: int = 20
-    sort: str = "relevance"
+    sort: str = "date"
     ranked_window: bool = False

@@ -113,26 +113,26 @@ class SQLiteStore(Store):
         )
 
     def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
-        """bm25 ranking (the score is -bm25, so that higher is better) of the newest `query.RANK_WINDOW`
-        matches, or the newest first; either way FTS5 stops walking the match early."""
-        newest = (
-            "SELECT rowid AS key, -bm25(articles_fts, ?, ?, ?, ?) AS score FROM articles_fts"
-            " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?"
-        )
-        params: list[Any] = [*BM25_WEIGHTS, fts_expression(match), match.low, match.high]
+        """Newest first, or bm25 ranking (the score is -bm25, so that higher is better) of the newest
+        `query.RANK_WINDOW` matches; either way FTS5 stops walking the match early. Date order
+        computes no score (0): bm25 reads the whole posting list of every term for its IDF."""
         if sort == "date":
-            sql = newest + " OFFSET ?"
-            params += [limit, offset]
+            sql = "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?"
+            params: list[Any] = [fts_expression(match, ranked=False), match.low, match.high, limit, offset]
         else:
-            sql = f"SELECT key, score FROM ({newest}) ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
-            params += [query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+            sql = (
+                "SELECT key, score FROM (SELECT rowid AS key, -bm25(articles_fts, ?, ?, ?, ?) AS score FROM articles_fts"
+                " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)"
+                " ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
+            )
+            params = [*BM25_WEIGHTS, fts_expression(match), match.low, match.high, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
         return [(row[0], row[1]) for row in self.conn.execute(sql, params)]
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
         row = self.conn.execute(
             "SELECT count(*), min(key) FROM (SELECT rowid AS key FROM articles_fts"
             " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)",
-            (fts_expression(match), match.low, match.high, cap),
+            (fts_expression(match, ranked=False), match.low, match.high, cap),
         ).fetchone()
         return row[0], row[1]
 
@@ -155,8 +155,15 @@ class SQLiteStore(Store):
         return total
 
 
-def fts_expression(match: query.Match) -> str:
-    """An FTS5 MATCH expression: every term, either as written (title, body) or by its stem, and a token of each facet group."""
-    parts = [f'({{title body}} : "{term.word}" OR stems : "{term.stem}")' for term in match.terms]
+def fts_expression(match: query.Match, *, ranked: bool = True) -> str:
+    """An FTS5 MATCH expression: every term, either as written (title, body) or by its stem, and a token of each facet group.
+
+    Unranked, a term is its stem alone: the stems column holds the stem of every title and body
+    word, so it matches the same articles, and FTS5 walks one posting list instead of two.
+    """
+    if ranked:
+        parts = [f'({{title body}} : "{term.word}" OR stems : "{term.stem}")' for term in match.terms]
+    else:
+        parts = [f'stems : "{term.stem}"' for term in match.terms]
     parts += ["(" + " OR ".join(f'facets : "{token}"' for token in group) + ")" for group in match.groups]
     return " AND ".join(parts)
