@@ -154,9 +154,9 @@ def test_a_version_1_store_is_reindexed_when_opened(tmp_path) -> None:
     with open_store(path) as store:
         for row in ARTICLES:
             store.add(article(*row))
-        # The version-1 index: three columns, rowid = pk, no vocabulary table.
+        # The version-1 index: three columns, rowid = pk.
         store.conn.executescript(
-            "DROP TABLE articles_vocab; DROP TABLE articles_fts;"
+            "DROP TABLE articles_fts;"
             " CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, stems, tokenize = 'unicode61');"
             " PRAGMA user_version = 1;"
         )
@@ -173,3 +173,13 @@ def test_date_order_finds_the_articles_relevance_finds(filled: Store, text: str)
     by_relevance = filled.search(text, 50, sort="relevance")
     assert {hit.id for hit in by_date.hits} == {hit.id for hit in by_relevance.hits}
     assert by_date.total == by_relevance.total == len(by_date.hits)
+
+
+def test_extrapolation_scales_by_days() -> None:
+    day = lambda number, pk=1: search_query.sort_key(f"{number // 10000}-{number // 100 % 100:02d}-{number % 100:02d}", pk)  # noqa: E731
+    everything = search_query.Match([], [], 0, search_query.MAX_SORT_KEY)
+    # 100 counted over the newest 2 of 10 days: about 500 in all.
+    assert search_query.extrapolate(everything, counted=100, last_key=day(20150709), first_stored=day(20150701), last_stored=day(20150710)) == 500
+    july_5_on = search_query.Match([], [], day(20150705, 0), search_query.MAX_SORT_KEY)
+    assert search_query.extrapolate(july_5_on, counted=100, last_key=day(20150709), first_stored=day(20150701), last_stored=day(20150710)) == 300
+    assert search_query.extrapolate(everything, counted=100, last_key=5, first_stored=day(20150701), last_stored=day(20150710)) == 100

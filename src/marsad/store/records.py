@@ -98,7 +98,7 @@ class SearchResults:
     """One page of search hits and the number of all matches.
 
     `total` is exact unless `total_estimated`: above `query.COUNT_LIMIT` matches it is estimated
-    from the index's word statistics. `ranked_window` says that the query matched more articles
+    (SQLite: extrapolated from the days the counted matches span; PostgreSQL: the planner's estimate). `ranked_window` says that the query matched more articles
     than relevance ranks (`query.RANK_WINDOW`, the newest), so the best hits are the best of those.
     """
 

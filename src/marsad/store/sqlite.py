@@ -31,10 +31,9 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 """
 FTS_TABLE = "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, stems, facets, tokenize = 'unicode61')"
-VOCAB_TABLE = "CREATE VIRTUAL TABLE IF NOT EXISTS articles_vocab USING fts5vocab(articles_fts, 'col')"
 # The index's rowid is the article's sort key (`query.sort_key`), not its pk: FTS5 walks a match
 # in rowid order, so "newest first" stops after one page, and a date range is a rowid range.
-SCHEMA += f"{FTS_TABLE};\n{VOCAB_TABLE};\n"
+SCHEMA += f"{FTS_TABLE};\n"
 # Our column types in SQLite: it has no boolean (0/1) and one integer type.
 LAYER_TYPES = {"int": "INTEGER", "bigint": "INTEGER", "real": "REAL", "bool": "INTEGER", "text": "TEXT"}
 SCHEMA += rows.layer_schema(LAYER_TYPES)
@@ -77,8 +76,7 @@ class SQLiteStore(Store):
         """Version 1 to 2: the full-text index rebuilt with facets and sort keys, in one transaction."""
         with self._transaction():
             self.conn.execute("DROP TABLE articles_fts")
-            for statement in (FTS_TABLE, VOCAB_TABLE):
-                self.conn.execute(statement)
+            self.conn.execute(FTS_TABLE)
             query.reindex(self)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -137,22 +135,13 @@ class SQLiteStore(Store):
         return row[0], row[1]
 
     def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
-        """From the vocabulary: each term's stem and each facet group's tokens in how many articles,
-        as if independent, times the share of the store's days inside the date range."""
-        articles = self._scalar("SELECT max(pk) AS value FROM articles") or 0
-        frequencies = [self._frequency("stems", [term.stem]) for term in match.terms]
-        frequencies += [self._frequency("facets", group) for group in match.groups]
+        """The counted matches, scaled from the days they span to the days the search spans (`query.extrapolate`).
+
+        Not from the index's word statistics: fts5vocab counts a word's articles by reading its
+        whole posting list, as slow as counting the matches."""
         first = self.conn.execute("SELECT rowid FROM articles_fts WHERE rowid >= ? ORDER BY rowid LIMIT 1", (query.DATED_FLOOR,)).fetchone()
         last = self.conn.execute("SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1").fetchone()
-        share = query.date_share(match, first[0] if first else None, last[0] if last else None)
-        return max(counted, round(query.estimate_total(counted, frequencies, articles) * share))
-
-    def _frequency(self, column: str, terms: list[str]) -> int:
-        total = 0
-        for term in terms:
-            row = self.conn.execute("SELECT doc FROM articles_vocab WHERE term = ? AND col = ?", (term, column)).fetchone()
-            total += row[0] if row else 0
-        return total
+        return query.extrapolate(match, counted=counted, last_key=last_key, first_stored=first and first[0], last_stored=last and last[0])
 
 
 def fts_expression(match: query.Match, *, ranked: bool = True) -> str:
