@@ -106,11 +106,17 @@ def query_set(seed: Path) -> list[dict]:
     for q in common[:3] + medium[:3]:
         queries.append({"q": q, "kind": "facet:source", "source": source})
         queries.append({"q": q, "kind": "facet:date", "from": "2015-07-25", "to": "2015-07-31"})
-    for q in common[:2]:
+    for q in common[:2] + medium[:2]:
         queries.append({"q": q, "kind": "facet:speaker", "speaker": speaker})
         queries.append({"q": q, "kind": "facet:place", "place": place})
-        queries.append({"q": q, "kind": "sort:date", "sort": "date"})
+    for q in common[:3] + medium[:3] + rare[:2] + ["وزير الخارجية"]:
+        queries.append({"q": q, "kind": "relevance", "sort": "relevance"})
     return queries
+
+
+def group(query: dict) -> str:
+    """plain (default date order, no facet), facets, or relevance (opt-in)."""
+    return "relevance" if query["kind"] == "relevance" else "facets" if query["kind"].startswith("facet") else "plain"
 
 
 def _store_args(query: dict) -> dict:
@@ -121,8 +127,8 @@ def _store_args(query: dict) -> dict:
     return args
 
 
-def time_sql(db: str, queries: list[dict], rounds: int) -> tuple[list[float], dict]:
-    timings = []
+def time_sql(db: str, queries: list[dict], rounds: int) -> tuple[dict[str, list[float]], dict]:
+    timings: dict[str, list[float]] = {}
     totals = {}
     with open_store(db, create=False) as store:
         for round_ in range(rounds + 1):
@@ -131,16 +137,16 @@ def time_sql(db: str, queries: list[dict], rounds: int) -> tuple[list[float], di
                 results = store.search(query["q"], 20, **_store_args(query))
                 elapsed = (time.perf_counter() - start) * 1000
                 if round_:  # the first round warms the caches
-                    timings.append(elapsed)
+                    timings.setdefault(group(query), []).append(elapsed)
                 totals[(query["kind"], query["q"])] = (results.total, results.total_estimated)
     return timings, totals
 
 
-def time_http(db: str, queries: list[dict], rounds: int) -> list[float]:
+def time_http(db: str, queries: list[dict], rounds: int) -> dict[str, list[float]]:
     port = _free_port()
     env = {**os.environ}
     server = subprocess.Popen([sys.executable, "-m", "marsad", "serve", "--db", db, "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
-    timings = []
+    timings: dict[str, list[float]] = {}
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as client:
             _wait(client)
@@ -152,7 +158,7 @@ def time_http(db: str, queries: list[dict], rounds: int) -> list[float]:
                     elapsed = (time.perf_counter() - start) * 1000
                     response.raise_for_status()
                     if round_:
-                        timings.append(elapsed)
+                        timings.setdefault(group(query), []).append(elapsed)
     finally:
         server.terminate()
         server.wait()
@@ -193,15 +199,17 @@ def main() -> None:
     start = time.perf_counter()
     seed_size = seed_store(args.db, args.seed)
     print(f"seed: {seed_size} articles stored in {time.perf_counter() - start:.1f} s; {len(queries)} queries", file=sys.stderr)
-    print("| articles | grow (s) | SQL p50 / p95 / p99 (ms) | HTTP p50 / p95 / p99 (ms) |")
-    print("|---|---|---|---|")
+    print("| articles | queries | grow (s) | SQL p50 / p95 / p99 (ms) | HTTP p50 / p95 / p99 (ms) |")
+    print("|---|---|---|---|---|")
     for size in (int(size) for size in args.sizes.split(",")):
         start = time.perf_counter()
         count = grow(args.db, size)
         grown = time.perf_counter() - start
         sql, totals = time_sql(args.db, queries, args.rounds)
-        http = "" if args.no_http else percentiles(time_http(args.db, queries, args.rounds))
-        print(f"| {count:,} | {grown:.0f} | {percentiles(sql)} | {http} |", flush=True)
+        http = {} if args.no_http else time_http(args.db, queries, args.rounds)
+        for name in ("plain", "facets", "relevance"):
+            shown = percentiles(http[name]) if name in http else ""
+            print(f"| {count:,} | {name} ({len(sql[name]) // args.rounds}) | {grown:.0f} | {percentiles(sql[name])} | {shown} |", flush=True)
         if args.totals:
             for (kind, q), (total, estimated) in totals.items():
                 print(f"    {kind}\t{q}\t{'~' if estimated else ''}{total}", file=sys.stderr)
