@@ -10,7 +10,7 @@ from pathlib import Path
 
 from marsad.ingest.jsonl import iter_jsonl
 from marsad.store import Store, open_store
-from marsad.store.load import load, pipeline_analyzer
+from marsad.load import load, pipeline_analyzer
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet.jsonl.gz"

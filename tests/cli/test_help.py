@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -19,4 +20,4 @@ def test_help(command: str) -> None:
 
 
 def test_commands_are_registered() -> None:
-    assert set(COMMANDS) <= set(cli.commands)
+    assert set(COMMANDS) <= set(cli.list_commands(click.Context(cli)))

@@ -10,7 +10,7 @@ import click
 
 from ..ingest import Article, IngestError, iter_articles
 from ..store import Store
-from ..store.load import Analyzer, Outcome, load, pipeline_analyzer
+from ..load import Analyzer, Outcome, load, pipeline_analyzer
 from .common import db_option, open_store
 from .engine import check_ner_engine, dask_client, engine_options, ner_option
 

@@ -10,7 +10,7 @@ import click
 from ..store.records import SearchHit, SearchResults
 from .common import db_option, one_line, open_store
 
-SORTS = ("relevance", "date")
+SORTS = ("date", "relevance")
 
 
 @click.command()
@@ -21,7 +21,7 @@ SORTS = ("relevance", "date")
 @click.option("--topic", help="Only articles with this topic label.")
 @click.option("--speaker", help="Only articles quoting this speaker; spelling variants match ('لافروف').")
 @click.option("--place", help="Only articles naming this place, in Arabic (any spelling) or by its English name.")
-@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True, help="Best first, or newest first.")
+@click.option("--sort", type=click.Choice(SORTS), default="date", show_default=True, help="Newest first, or best first (slower on common words).")
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True, help="Hits to skip (for the next page).")
 @click.option("--limit", "-n", type=click.IntRange(min=1, max=1000), default=20, show_default=True, help="Most articles to show.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit (JSONL), with highlight offsets.")

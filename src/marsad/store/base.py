@@ -184,14 +184,16 @@ class Store(ABC):
         return self._scalar("SELECT count(*) AS value FROM articles")
 
     def search(
-        self, text: str, limit: int = 20, *, offset: int = 0, sort: str = "relevance", count: bool = True, **facets: str | None
+        self, text: str, limit: int = 20, *, offset: int = 0, sort: str = "date", count: bool = True, **facets: str | None
     ) -> SearchResults:
         """Articles matching every word of `text`, one page of them, with snippets, highlight offsets and the total.
 
         Hamza/alef forms, alef maksura, teh marbuta, diacritics and tatweel are ignored on both
         sides, and a word also matches with a proclitic (و ف ب ل ك ال) attached or removed.
-        `sort` is "relevance" (best first; scores rank hits within one backend, their scale
-        differs between backends) or "date" (newest first). Facets, keyword-only, narrow the
+        `sort` is "date" (newest first; ties in ingest order; score 0), whose cost does not grow with
+        the number of matches, or "relevance" (best first among the newest `query.RANK_WINDOW`
+        matches; scores rank hits within one backend, their scale differs between backends), whose
+        cost grows with the matches of the query's words (bm25's IDF). Facets, keyword-only, narrow the
         search inside the index (see `query.Facets`): date_from, date_to, source, topic, speaker,
         place. A bad date or sort raises ValueError.
         """

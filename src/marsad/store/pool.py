@@ -55,6 +55,10 @@ class StorePool:
                 )
             return self._pool
 
+    def stats(self) -> dict[str, int]:
+        """psycopg_pool's counters (connections_num: opened so far, ...); empty before the first PostgreSQL request."""
+        return dict(self._pool.get_stats()) if self._pool is not None else {}
+
     def close(self) -> None:
         with self._lock:
             if self._pool is not None:

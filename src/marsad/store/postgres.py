@@ -170,26 +170,28 @@ class PostgresStore(Store):
         )
 
     def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
-        """ts_rank of the newest `query.RANK_WINDOW` matches, or the newest first."""
-        newest = (
-            "SELECT f.sort_key AS key, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score FROM articles_fts f"
-            " WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ?"
-        )
-        expression = tsquery(match)
-        params: list[Any] = [RANK_WEIGHTS, expression, expression, match.low, match.high]
+        """Newest first (no score: 0), or ts_rank of the newest `query.RANK_WINDOW` matches."""
         if sort == "date":
-            sql = newest + " OFFSET ?"
-            params += [limit, offset]
+            sql = (
+                "SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE f.document @@ to_tsquery('simple', ?)"
+                " AND f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ? OFFSET ?"
+            )
+            params: list[Any] = [tsquery(match, ranked=False), match.low, match.high, limit, offset]
         else:
-            sql = f"SELECT key, score FROM ({newest}) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
-            params += [query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+            expression = tsquery(match)
+            sql = (
+                "SELECT key, score FROM (SELECT f.sort_key AS key, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score"
+                " FROM articles_fts f WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
+                " ORDER BY f.sort_key DESC LIMIT ?) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
+            )
+            params = [RANK_WEIGHTS, expression, expression, match.low, match.high, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
         return [(row["key"], row["score"]) for row in self._execute(sql, params)]
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
         row = self._execute(
             "SELECT count(*) AS n, min(key) AS last FROM (SELECT f.sort_key AS key FROM articles_fts f"
             " WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ?) AS counted",
-            (tsquery(match), match.low, match.high, cap),
+            (tsquery(match, ranked=False), match.low, match.high, cap),
         ).fetchone()
         return row["n"], row["last"]
 
@@ -197,15 +199,21 @@ class PostgresStore(Store):
         """The planner's estimate of the matching rows (from the index statistics ANALYZE keeps)."""
         plan = self._execute(
             "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?",
-            (tsquery(match), match.low, match.high),
+            (tsquery(match, ranked=False), match.low, match.high),
         ).fetchone()
         estimate = plan["QUERY PLAN"][0]["Plan"]["Plan Rows"]
         return max(counted, int(estimate))
 
 
-def tsquery(match: query.Match) -> str:
-    """A `to_tsquery` expression: every term, either as written (weights A, B) or by its stem (C), and a facet token (D) of each group."""
-    parts = [f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in match.terms]
+def tsquery(match: query.Match, *, ranked: bool = True) -> str:
+    """A `to_tsquery` expression: every term, either as written (weights A, B) or by its stem (C), and a facet token (D) of each group.
+
+    Unranked, a term is its stem alone, which matches the same articles (as in `sqlite.fts_expression`).
+    """
+    if ranked:
+        parts = [f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in match.terms]
+    else:
+        parts = [f"{_lexeme(term.stem)}:C" for term in match.terms]
     parts += ["(" + " | ".join(f"{_lexeme(token)}:D" for token in group) + ")" for group in match.groups]
     return " & ".join(parts)
 

@@ -22,7 +22,7 @@ class SearchHit:
     title: str | None
     date: str | None
     source: str | None
-    score: float
+    score: float  # 0 in date order
     snippet: str
     snippet_start: int
     text_length: int  # of the whole article, to tell whether the snippet is cut at its end
@@ -98,7 +98,7 @@ class SearchResults:
     """One page of search hits and the number of all matches.
 
     `total` is exact unless `total_estimated`: above `query.COUNT_LIMIT` matches it is estimated
-    from the index's word statistics. `ranked_window` says that the query matched more articles
+    (SQLite: extrapolated from the days the counted matches span; PostgreSQL: the planner's estimate). `ranked_window` says that the query matched more articles
     than relevance ranks (`query.RANK_WINDOW`, the newest), so the best hits are the best of those.
     """
 
@@ -108,5 +108,5 @@ class SearchResults:
     total_estimated: bool = False
     offset: int = 0
     limit: int = 20
-    sort: str = "relevance"
+    sort: str = "date"
     ranked_window: bool = False

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..arabic.clitics import split_proclitics
-from ..arabic.normalize import normalize, normalized_view
+from ..arabic.normalize import TRANSLATION, normalize
 from .records import SearchHit
 
 WORD = re.compile(r"\w+")
+# A word of the original text as `normalize` will see it: word characters and the marks it
+# deletes (harakat, tatweel), which join the letters around them once deleted.
+DELETED = "".join(chr(code) for code, to in TRANSLATION.items() if to is None)
+ORIGINAL_WORD = re.compile(f"[\\w{re.escape(DELETED)}]+")
 ARTICLE = "\u0627\u0644"  # ALEF LAM
 TATWEEL = "\u0640"  # ARABIC TATWEEL
 # Name keys fold what spelling of names varies in, beyond `normalize`.
@@ -57,7 +62,7 @@ def parse_query(query: str) -> list[Term]:
 def hit(row: Mapping[str, Any], terms: list[Term], score: float) -> SearchHit:
     """A search hit for an article row (id, title, date, source, text): a snippet around the first match, with highlights."""
     text = row["text"]
-    spans = highlights(text, terms)
+    spans = highlights(text, terms, within=SNIPPET_AFTER)
     start, end = snippet_bounds(text, spans)
     return SearchHit(
         id=row["id"], title=row["title"], date=row["date"], source=row["source"], score=float(score),
@@ -66,18 +71,30 @@ def hit(row: Mapping[str, Any], terms: list[Term], score: float) -> SearchHit:
     )
 
 
-def highlights(text: str, terms: list[Term]) -> list[tuple[int, int]]:
-    """Half-open spans of `text` (original offsets) whose words match a query term."""
+def highlights(text: str, terms: list[Term], *, within: int | None = None) -> list[tuple[int, int]]:
+    """Half-open spans of `text` (original offsets) whose words match a query term; with `within`,
+    only those starting at most that many characters after the first (all a snippet can show)."""
     words = {term.word for term in terms}
     stems = {term.stem for term in terms}
-    view = normalized_view(text)
-    spans = []
-    for match in WORD.finditer(view.text):
-        word = match.group()
-        if word in words or stem(word) in stems:
-            start, end = view.to_original(match.start(), match.end())
-            spans.append((start, _extend_over_marks(text, end)))
+    spans: list[tuple[int, int]] = []
+    for match in ORIGINAL_WORD.finditer(text):
+        if within is not None and spans and match.start() > spans[0][0] + within:
+            break
+        word = _normalized_word(match.group())
+        if word and (word in words or _stem(word) in stems):
+            start = match.start() + len(match.group()) - len(match.group().lstrip(DELETED))
+            spans.append((start, _extend_over_marks(text, match.end())))
     return spans
+
+
+@lru_cache(maxsize=65536)
+def _normalized_word(word: str) -> str:
+    return normalize(word)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return stem(word)
 
 
 def _extend_over_marks(text: str, end: int) -> int:

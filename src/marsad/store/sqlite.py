@@ -31,10 +31,9 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 """
 FTS_TABLE = "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, stems, facets, tokenize = 'unicode61')"
-VOCAB_TABLE = "CREATE VIRTUAL TABLE IF NOT EXISTS articles_vocab USING fts5vocab(articles_fts, 'col')"
 # The index's rowid is the article's sort key (`query.sort_key`), not its pk: FTS5 walks a match
 # in rowid order, so "newest first" stops after one page, and a date range is a rowid range.
-SCHEMA += f"{FTS_TABLE};\n{VOCAB_TABLE};\n"
+SCHEMA += f"{FTS_TABLE};\n"
 # Our column types in SQLite: it has no boolean (0/1) and one integer type.
 LAYER_TYPES = {"int": "INTEGER", "bigint": "INTEGER", "real": "REAL", "bool": "INTEGER", "text": "TEXT"}
 SCHEMA += rows.layer_schema(LAYER_TYPES)
@@ -77,8 +76,7 @@ class SQLiteStore(Store):
         """Version 1 to 2: the full-text index rebuilt with facets and sort keys, in one transaction."""
         with self._transaction():
             self.conn.execute("DROP TABLE articles_fts")
-            for statement in (FTS_TABLE, VOCAB_TABLE):
-                self.conn.execute(statement)
+            self.conn.execute(FTS_TABLE)
             query.reindex(self)
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -113,50 +111,48 @@ class SQLiteStore(Store):
         )
 
     def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
-        """bm25 ranking (the score is -bm25, so that higher is better) of the newest `query.RANK_WINDOW`
-        matches, or the newest first; either way FTS5 stops walking the match early."""
-        newest = (
-            "SELECT rowid AS key, -bm25(articles_fts, ?, ?, ?, ?) AS score FROM articles_fts"
-            " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?"
-        )
-        params: list[Any] = [*BM25_WEIGHTS, fts_expression(match), match.low, match.high]
+        """Newest first, or bm25 ranking (the score is -bm25, so that higher is better) of the newest
+        `query.RANK_WINDOW` matches; either way FTS5 stops walking the match early. Date order
+        computes no score (0): bm25 reads the whole posting list of every term for its IDF."""
         if sort == "date":
-            sql = newest + " OFFSET ?"
-            params += [limit, offset]
+            sql = "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?"
+            params: list[Any] = [fts_expression(match, ranked=False), match.low, match.high, limit, offset]
         else:
-            sql = f"SELECT key, score FROM ({newest}) ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
-            params += [query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+            sql = (
+                "SELECT key, score FROM (SELECT rowid AS key, -bm25(articles_fts, ?, ?, ?, ?) AS score FROM articles_fts"
+                " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)"
+                " ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
+            )
+            params = [*BM25_WEIGHTS, fts_expression(match), match.low, match.high, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
         return [(row[0], row[1]) for row in self.conn.execute(sql, params)]
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
         row = self.conn.execute(
             "SELECT count(*), min(key) FROM (SELECT rowid AS key FROM articles_fts"
             " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)",
-            (fts_expression(match), match.low, match.high, cap),
+            (fts_expression(match, ranked=False), match.low, match.high, cap),
         ).fetchone()
         return row[0], row[1]
 
     def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
-        """From the vocabulary: each term's stem and each facet group's tokens in how many articles,
-        as if independent, times the share of the store's days inside the date range."""
-        articles = self._scalar("SELECT max(pk) AS value FROM articles") or 0
-        frequencies = [self._frequency("stems", [term.stem]) for term in match.terms]
-        frequencies += [self._frequency("facets", group) for group in match.groups]
+        """The counted matches, scaled from the days they span to the days the search spans (`query.extrapolate`).
+
+        Not from the index's word statistics: fts5vocab counts a word's articles by reading its
+        whole posting list, as slow as counting the matches."""
         first = self.conn.execute("SELECT rowid FROM articles_fts WHERE rowid >= ? ORDER BY rowid LIMIT 1", (query.DATED_FLOOR,)).fetchone()
         last = self.conn.execute("SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1").fetchone()
-        share = query.date_share(match, first[0] if first else None, last[0] if last else None)
-        return max(counted, round(query.estimate_total(counted, frequencies, articles) * share))
-
-    def _frequency(self, column: str, terms: list[str]) -> int:
-        total = 0
-        for term in terms:
-            row = self.conn.execute("SELECT doc FROM articles_vocab WHERE term = ? AND col = ?", (term, column)).fetchone()
-            total += row[0] if row else 0
-        return total
+        return query.extrapolate(match, counted=counted, last_key=last_key, first_stored=first and first[0], last_stored=last and last[0])
 
 
-def fts_expression(match: query.Match) -> str:
-    """An FTS5 MATCH expression: every term, either as written (title, body) or by its stem, and a token of each facet group."""
-    parts = [f'({{title body}} : "{term.word}" OR stems : "{term.stem}")' for term in match.terms]
+def fts_expression(match: query.Match, *, ranked: bool = True) -> str:
+    """An FTS5 MATCH expression: every term, either as written (title, body) or by its stem, and a token of each facet group.
+
+    Unranked, a term is its stem alone: the stems column holds the stem of every title and body
+    word, so it matches the same articles, and FTS5 walks one posting list instead of two.
+    """
+    if ranked:
+        parts = [f'({{title body}} : "{term.word}" OR stems : "{term.stem}")' for term in match.terms]
+    else:
+        parts = [f'stems : "{term.stem}"' for term in match.terms]
     parts += ["(" + " OR ".join(f'facets : "{token}"' for token in group) + ")" for group in match.groups]
     return " AND ".join(parts)

@@ -21,7 +21,7 @@ def list_articles(
     q: Annotated[str | None, Query(description="search words; hamza, alef forms and diacritics are ignored")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> list[SearchHit] | list[schemas.ArticleItem]:
-    """Articles matching `q` (best first, with snippet and highlight offsets), or the latest articles."""
+    """Articles matching `q` (newest first, with snippet and highlight offsets), or the latest articles."""
     if q:
         return store.search(q, limit, count=False).hits
     return [schemas.ArticleItem(id=info.id, title=info.title, date=info.date, source=info.source) for info in store.articles(limit=limit)]

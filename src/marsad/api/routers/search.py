@@ -23,11 +23,11 @@ def search(
     topic: Annotated[str | None, Query(description="the article's topic label")] = None,
     speaker: Annotated[str | None, Query(description="a speaker quoted in the article ('لافروف')")] = None,
     place: Annotated[str | None, Query(description="a place named in the article, Arabic or English")] = None,
-    sort: Annotated[Literal["relevance", "date"], Query(description="best first, or newest first")] = "relevance",
+    sort: Annotated[Literal["date", "relevance"], Query(description="newest first, or best first (slower on common words)")] = "date",
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
 ) -> SearchResults:
-    """Hits best (or newest) first with snippets and highlight offsets, `total` (estimated above 10,000 matches, `total_estimated`)."""
+    """Hits newest (or best) first with snippets and highlight offsets, `total` (estimated above 10,000 matches, `total_estimated`)."""
     try:
         return store.search(
             q, limit, offset=offset, sort=sort, date_from=date_from, date_to=date_to, source=source, topic=topic, speaker=speaker, place=place
