@@ -6,6 +6,19 @@ import importlib
 
 import click
 
+from ..errors import MarsadError
+
+
+class MarsadGroup(click.Group):
+    """Commands whose MarsadError (a bad query, say) ends in a clean "Error: ..." line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except MarsadError as error:
+            raise click.ClickException(str(error)) from error
+
+
 # The one place where commands are attached: name -> module under marsad.cli (the command is the
 # module's attribute of the same name). A command's module is imported only when it runs, so that
 # `marsad search` loads the store and not spaCy and the pipeline (see tests/cli/test_imports.py).
@@ -22,7 +35,7 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(MarsadGroup):
     """A group whose commands are imported on first use."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -7,9 +7,10 @@ complementizer to the end of the sentence for indirect ones, stopping before a c
 
 from __future__ import annotations
 
-from itertools import compress
+from itertools import accumulate, compress
 
 from .candidate import Candidate
+from .coverage import CandidateList, covers
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .lexicon import CueForm
 from .sources import SourceFinder
@@ -24,7 +25,7 @@ class Detector(SourceFinder):
     """Finds `Candidate`s in one document; build one per document and call `run()`."""
 
     def run(self) -> list[Candidate]:
-        candidates: list[Candidate] = []
+        candidates: list[Candidate] = CandidateList(self.n)
         blocked = self.layout.blocked
         # Only the tokens that may start something are visited, a few in a hundred: cues, source
         # words, introducers (tested at C speed, by `map`).
@@ -46,17 +47,23 @@ class Detector(SourceFinder):
         candidates.extend(self.headlines(candidates))
         candidates = self._drop_carriers(candidates)
         candidates.sort(key=lambda c: (c.content[0], c.cue[0]))
-        return [c for c in candidates if not any(blocked[k] for k in range(*c.content)) and not blocked[c.cue[0]]]
+        blocked_before = list(accumulate(blocked, initial=0))  # blocked tokens before each token
+        return [c for c in candidates if blocked_before[c.content[1]] == blocked_before[c.content[0]] and not blocked[c.cue[0]]]
 
     @staticmethod
     def _drop_carriers(candidates: list[Candidate]) -> list[Candidate]:
         """"ذكرت وكالات أن الوزير، X، قال إن ...": the report of a report keeps only the inner quote."""
         carriers = set()
+        # Inners by the start of their first subject, which must be the outer content's first or second token.
+        by_subject: dict[int, list[Candidate]] = {}
+        for inner in candidates:
+            if inner.subjects:
+                by_subject.setdefault(inner.subjects[0][0], []).append(inner)
         for outer in candidates:
             if outer.direct or outer.kind != "verb":
                 continue
             start, end = outer.content
-            for inner in candidates:
+            for inner in by_subject.get(start, []) + by_subject.get(start + 1, []):
                 if inner is outer or not inner.subjects or not start <= inner.cue[0] < end:
                     continue
                 if start <= inner.subjects[0][0] <= start + 1 and inner.subjects[0][0] < inner.cue[0]:
@@ -122,7 +129,9 @@ class Detector(SourceFinder):
             if word in COMMAS and j + 1 < n and self.cue_at[j + 1] is not None and self.chain_follows(j + 1):
                 break
             j += 1
-        return self._without_marker(i, cue_end, j, prep_at, form, previous)
+        # A mark left open pairs with its paragraph's end (`pair_marks`); skipping that "quote" above
+        # steps one past it, and past the last token when the paragraph ends the text.
+        return self._without_marker(i, cue_end, min(j, n), prep_at, form, previous)
 
     def _without_marker(self, i: int, cue_end: int, region_end: int, prep_at: int | None, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
         """No complementizer, mark or colon after the cue: the class of the verb decides."""
@@ -237,7 +246,7 @@ class Detector(SourceFinder):
             start, end = self.trim(opener + 1, close)
             if end <= start:
                 break
-            candidate = self._make(i, cue_end, region, start, end, True, form, previous + found)
+            candidate = self._make(i, cue_end, region, start, end, True, form, previous, found=found)
             found.extend(candidate)
             self.direct_spans.append((start, end))
             # `"..." و"..."`: one cue, several quoted fragments.
@@ -300,7 +309,11 @@ class Detector(SourceFinder):
         previous: list[Candidate],
         *,
         subject_from: int | None = None,
+        found: list[Candidate] | tuple[()] = (),
     ) -> list[Candidate]:
+        """`previous`: the candidates before this cue; `found`: those this cue made already (its
+        earlier quoted fragments), which count as previous too; each has this cue, so none is a
+        parent (`_parent` looks for an earlier cue)."""
         start, end = self.trim(start, end)
         if end <= start:
             return []
@@ -308,8 +321,8 @@ class Detector(SourceFinder):
             return []
         if self.words[end - 1] in QUESTION:
             return []
-        inside = any(s <= i < e for s, e in self.direct_spans) or any(c.content[0] <= i < c.content[1] for c in previous)
-        if form.kind == "verb" and not self.clause_initial(i) and any(c.content[0] <= i < c.content[1] for c in previous):
+        inside = self.direct_spans.covers(i) or covers(previous, i) or covers(found, i)
+        if form.kind == "verb" and not self.clause_initial(i) and (covers(previous, i) or covers(found, i)):
             return []  # "... أن مركز حميميم أبلغ موسكو أن": a report inside the reported clause
         candidate = Candidate(content=(start, end), direct=direct, cue=(i, cue_end), kind=form.kind, lemma=form.lemma, cls=form.cls, nested=inside)
         if subject_from is not None:

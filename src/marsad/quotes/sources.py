@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .candidate import Candidate
+from .coverage import covers
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .phrases import SpeakerPhrases
 from .view import FEH, HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
@@ -38,7 +39,7 @@ class SourceFinder(SpeakerPhrases):
                 if via_relative or last.cls not in OBJECT_CLASSES or last.kind != "verb" or last.cue[0] != sent_start:
                     return []  # the source of a quote already found ("حسب ما نقلته وكالة": a channel)
                 replaces = last  # "دعا ترامب بوتين لزيارة ...، بحسب السكرتيرة": the source reports the clause
-            if any(s <= i < e for s, e in self.direct_spans):
+            if self.direct_spans.covers(i):
                 return []
             start, end = sent_start, i - 1 if before_comma else i
             if any((self.finite_cue(m) and self.cue_at[m].cls not in OBJECT_CLASSES) or self.noun_cue[m] for m in range(start, end)):
@@ -100,7 +101,6 @@ class SourceFinder(SpeakerPhrases):
     def headlines(self, candidates: list[Candidate]) -> list[Candidate]:
         """Lines of the form "X: ..." where X names a speaker (headline and subheading style)."""
         found: list[Candidate] = []
-        covered = [c.content for c in candidates]
         speaker_words = {self.norms[k] for c in candidates for s, e in c.subjects for k in range(s, e)}
         for number, (start, end) in enumerate(self.layout.paragraph_bounds):
             colon = next((k for k in range(start, min(end, start + HEADLINE_LEFT_LIMIT + 3)) if self.words[k] in COLONS), None)
@@ -114,7 +114,7 @@ class SourceFinder(SpeakerPhrases):
                 continue
             if any(self.cue_at[k] is not None for k in range(left, colon)):
                 continue
-            if any(s <= colon < e for s, e in covered):
+            if covers(candidates, colon):
                 continue
             segment = self._trim_segment(left, colon)
             if segment is None:

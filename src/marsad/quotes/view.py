@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import compress
 
+from .coverage import SpanList
 from .layout import COLONS, COMMAS, MARKS, Layout
 from .lexicon import CueForm, QuoteLexicon, load_lexicon
 from .marks import pair_marks
@@ -75,9 +76,10 @@ class TokenView:
         self.may_source = [norm in first_words or norm[1:] in first_words for norm in self.norms]
         self.norm_count = Counter(self.norms)
         self.speaker_words: set[str] = set()  # words of the speaker phrases found so far
-        self.direct_spans: list[tuple[int, int]] = []
+        self.direct_spans = SpanList(self.n)  # token spans of the direct quotes found so far
         self.absorbed: set[int] = set()  # participle cues read as part of an earlier verb's cue
         self.ner_label: list[str | None] = [None] * self.n
+        self._clause_ends: dict[int, int] = {}  # token -> end of a clause that has reached it (`_clause_end_after`)
         for start, end, label, _ in layout.entities:
             self.ner_label[start:end] = [label] * (end - start)
 
@@ -163,25 +165,55 @@ class TokenView:
     def clause_end(self, p: int, *, limit: int | None = None) -> int:
         """End (exclusive) of an indirect clause starting at `p`."""
         end = limit if limit is not None else self.sentence_end(p)
-        k = p
+        if p >= end:
+            return end
+        close = self.pairs.get(p)
+        if close is not None:
+            if close >= end:  # a quotation running past the sentence end carries the clause
+                return min(close + 1, self.paragraph_end(p))
+            return self._clause_end_after(close + 1, end, memo=limit is None)
+        return self._clause_end_after(p + 1, end, memo=limit is None)
+
+    def _clause_end_after(self, k: int, end: int, *, memo: bool) -> int:
+        """Where a clause that has reached `k` (past its first word) ends.
+
+        That depends on `k` and the sentence only, not on where the clause began, so the answer is
+        kept for every position the scan passes: a sentence of n words with a cue in every few
+        (`"قال: " * n`) is scanned once in all, not once per cue (which cost O(n^2))."""
+        known_ends = self._clause_ends if memo else {}
+        passed: list[int] = []
+        result = end
         while k < end:
-            word = self.words[k]
+            known = known_ends.get(k)
+            if known is not None:
+                result = known
+                break
+            passed.append(k)
             close = self.pairs.get(k)
             if close is not None:
                 if close >= end:  # a quotation running past the sentence end carries the clause
-                    return min(close + 1, self.paragraph_end(k))
+                    result = min(close + 1, self.paragraph_end(k))
+                    break
                 k = close + 1
                 continue
-            if word in COMMAS and k > p and self.chain_follows(k + 1):
-                return k
-            if k > p and self.norms[k] in CLAUSE_LINKS and self.chain_follows(k):  # "... فيما قال مصدر"
-                return k
-            if k > p and self.norms[k] in self.lex.pronoun_subjects and k + 1 < end and self.finite_cue(k + 1):
-                return k  # "... لكنه يندد بـ": a new statement
-            if k > p and self.words[k - 1] in MARKS and self.cue_at[k] is not None and self.cue_at[k].kind == "participle":
-                return k  # "... "ليس ساذجا" واصفا بوتين"
+            if self._ends_clause(k, end):
+                result = k
+                break
             k += 1
-        return end
+        for position in passed:
+            known_ends[position] = result
+        return result
+
+    def _ends_clause(self, k: int, end: int) -> bool:
+        """Whether a clause that has reached `k` (past its first word) stops before it."""
+        if self.words[k] in COMMAS and self.chain_follows(k + 1):
+            return True
+        if self.norms[k] in CLAUSE_LINKS and self.chain_follows(k):  # "... فيما قال مصدر"
+            return True
+        if self.norms[k] in self.lex.pronoun_subjects and k + 1 < end and self.finite_cue(k + 1):
+            return True  # "... لكنه يندد بـ": a new statement
+        cue = self.cue_at[k]
+        return self.words[k - 1] in MARKS and cue is not None and cue.kind == "participle"  # "... "ليس ساذجا" واصفا بوتين"
 
     def chain_follows(self, j: int) -> bool:
         """Whether a new cue or a source phrase starts at `j` (just after a comma)."""

@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import MarsadError
 from ..ingest.article import text_id
 from . import query, rows, search
+from .queries import check_query
 from .records import ArticleInfo, ArticleSummary, EventRecord, QuoteExcerpt, QuoteRecord, SearchResults, SpeakerQuotes, Summary
 
 LOGGER = logging.getLogger(__name__)
@@ -197,11 +198,12 @@ class Store(ABC):
         search inside the index (see `query.Facets`): date_from, date_to, source, topic, speaker,
         place. A bad date or sort raises ValueError.
         """
+        text = check_query(text, what="the search query")
         return query.run(self, text, query.Facets(**facets), sort=query.check_sort(sort), offset=offset, limit=limit, count=count)
 
     def quotes_by_speaker(self, name: str) -> list[QuoteRecord]:
         """Every quote whose speaker's name contains all words of `name`, across spelling variants."""
-        wanted = search.name_key(name)
+        wanted = search.name_key(check_query(name, what="the speaker's name"))
         if not wanted:
             return []
         pattern = "%" + rows.escape_like(wanted.split()[0]) + "%"
@@ -224,6 +226,8 @@ class Store(ABC):
 
     def events(self, type: str | None = None, place: str | None = None) -> list[EventRecord]:
         """Events, optionally of one type (any case) and at one place (English name or Arabic, any spelling)."""
+        check_query(type, what="the event type")
+        check_query(place, what="the place")
         sql = "SELECT e.*, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id"
         params: list[Any] = []
         if type:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ...store import Store, browse
+from ...store.queries import MAX_QUERY_CHARS
 from ...store.query import Facets
 from ...store.search import name_key
 from ...web import render, views
@@ -23,7 +24,7 @@ PAGE = 50
 
 
 @router.get("/", response_class=HTMLResponse, response_model=None)
-def index(request: Request, store: StoreDep, q: Annotated[str | None, Query(max_length=500)] = None) -> HTMLResponse | RedirectResponse:
+def index(request: Request, store: StoreDep, q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None) -> HTMLResponse | RedirectResponse:
     if q:  # the old search address
         return RedirectResponse(f"/search?{request.url.query}", status_code=307)
     return page("home.html", views.home(store))
@@ -39,7 +40,7 @@ def article_list(request: Request, store: StoreDep, offset: OFFSET = 0) -> HTMLR
 def search_page(
     request: Request,
     store: StoreDep,
-    q: Annotated[str, Query(max_length=500)] = "",
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
     date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
     date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
     source: Annotated[str | None, Query(max_length=200)] = None,
