@@ -108,3 +108,13 @@ def test_postgres_requests_share_pooled_connections(client: TestClient, db_path:
     for _ in range(12):
         assert client.get("/api/search", params={"q": "جنيف"}).status_code == 200
     assert 1 <= client.app.state.pool.stats()["connections_num"] <= 2  # one request at a time: one connection, reused
+
+
+def test_timeline_per_day_for_a_speaker_a_place_and_a_query(client: TestClient) -> None:
+    speaker = client.get("/api/timeline", params={"speaker": "سيرغي لافروف"}).json()
+    assert speaker == {"days": ["2024-03-12"], "series": {"quotes": [1]}}
+    place = client.get("/api/timeline", params={"place": "2660646"}).json()
+    assert place == {"days": ["2024-03-12"], "series": {"mentions": [1], "events": [1]}}
+    assert client.get("/api/timeline", params={"q": "لافروف"}).json()["series"] == {"articles": [1]}
+    assert client.get("/api/timeline").status_code == 400
+    assert client.get("/api/timeline", params={"q": "x", "place": "y"}).status_code == 400

@@ -8,6 +8,7 @@ tables when the store has them, and are absent otherwise.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -82,9 +83,18 @@ def person_key(store: Store, table: str) -> str:
     return "speaker_key" if table == "quotes" else "key"
 
 
+def has_table(store: Store, name: str) -> bool:
+    """Whether the store has the table `name` (the story tables came after the first stores)."""
+    own = getattr(store, "_has_table", None)
+    if own is not None:
+        return bool(own(name))
+    if isinstance(store.conn, sqlite3.Connection):
+        return store._execute("SELECT 1 AS value FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+    return store._scalar("SELECT to_regclass(?) IS NOT NULL AS value", (name,)) is True
+
+
 def has_stories(store: Store) -> bool:
-    has_table = getattr(store, "_has_table", None)
-    return bool(has_table and has_table("story_articles") and has_table("stories"))
+    return has_table(store, "stories") and has_table(store, "story_articles")
 
 
 def _and(clauses: Sequence[str]) -> str:
