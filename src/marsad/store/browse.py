@@ -430,6 +430,7 @@ def place_ref(place: dict[str, Any], key: str) -> str:
     return key
 
 
+EVIDENCE_CHARS = 400
 # Events -------------------------------------------------------------------------------------------
 
 
@@ -454,8 +455,11 @@ class EventFilters(Filters):
 
 
 EVENT_COLUMNS = (
-    "e.article_id, e.idx, e.type, e.modality, e.trigger_text, e.source_actor, e.target_actor, e.place_name, e.place_text, e.place_key,"
-    " e.lat, e.lon, e.date AS event_date, a.title, a.date, a.source"
+    "e.article_id, e.idx, e.type, e.modality, e.trigger_text, e.trigger_start, e.trigger_end, e.sentence_start, e.source_actor, e.target_actor,"
+    " e.place_name, e.place_text, e.place_key, e.lat, e.lon, e.date AS event_date, a.title, a.date, a.source,"
+    # The evidence sentence (substr counts from 1 in both dialects), capped: a page shows an excerpt.
+    f" substr(a.text, e.sentence_start + 1, CASE WHEN e.sentence_end - e.sentence_start > {EVIDENCE_CHARS} THEN {EVIDENCE_CHARS}"
+    " ELSE e.sentence_end - e.sentence_start END) AS sentence"
 )
 
 

@@ -26,6 +26,17 @@ def _points_of_events(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**point, "kind": "event"} for point in points]
 
 
+def with_evidence(page: browse.Page) -> browse.Page:
+    """Each event row with `evidence`: its sentence (an excerpt of it) as HTML with the trigger marked."""
+    for row in page.rows:
+        offset = row["sentence_start"]
+        mark = render.Mark(row["trigger_start"] - offset, row["trigger_end"] - offset, "trigger")
+        sentence = row.get("sentence") or ""
+        row["evidence"] = render.mark_text(sentence, [mark]) if sentence else row["trigger_text"]
+        row["cut"] = len(sentence) >= browse.EVIDENCE_CHARS
+    return page
+
+
 def story_spark(days: list[tuple[str, int]], label: str) -> Any:
     series = browse.timeline({"n": days})["series"]["n"]
     return sparkline(series, label=label)
@@ -66,7 +77,7 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
         "speakers": browse.speakers_in(store, sql, params),
         "quotes": browse.quotes_in(store, sql, params, limit=60),
         "places": places,
-        "events": events,
+        "events": with_evidence(events),
         "points": _points_of_places(places) + _points_of_events(browse.event_points(store, article_sql=sql, params=params)),
     }
 
@@ -112,7 +123,7 @@ def entity(store: Store, key: str, *, offset: int) -> dict[str, Any] | None:
         "mentions": browse.entity_mentions(store, key, offset=offset, limit=PAGE),
         "people": browse.co_mentioned(store, sql, params, label=None, exclude=[key]),
         "places": places,
-        "events": browse.events(store, article_sql=sql, params=params, limit=TOP),
+        "events": with_evidence(browse.events(store, article_sql=sql, params=params, limit=TOP)),
         "points": _points_of_places(places),
     }
 
@@ -137,7 +148,7 @@ def place(store: Store, ref: str, *, offset: int) -> dict[str, Any] | None:
         "place": found,
         "timeline": browse.timeline({"mentions": browse.place_days(store, ref), "events": browse.event_days(store, filters)}),
         "mentions": browse.place_mentions(store, ref, offset=offset, limit=PAGE),
-        "events": events,
+        "events": with_evidence(events),
         "people": browse.co_mentioned(store, sql, params),
         "nearby": nearby,
         "points": [point for point in points if point["lat"] is not None] + _points_of_events(browse.event_points(store, filters)),
@@ -146,7 +157,7 @@ def place(store: Store, ref: str, *, offset: int) -> dict[str, Any] | None:
 
 def events(store: Store, filters: browse.EventFilters, *, offset: int) -> dict[str, Any]:
     return {
-        "page": browse.events(store, filters, offset=offset, limit=PAGE),
+        "page": with_evidence(browse.events(store, filters, offset=offset, limit=PAGE)),
         "timeline": browse.timeline({"events": browse.event_days(store, filters)}),
         "points": _points_of_events(browse.event_points(store, filters)),
         "types": browse.event_types(store),
