@@ -47,7 +47,8 @@
       width: Math.max(el.clientWidth, 200),
       height: height,
       scales: {
-        x: { time: true, range: function (u, min, max) { return [min - DAY / 2, max + DAY / 2]; } },
+        // Half a day of margin around the first and last day, so their bars show whole (a fixed range: uPlot's own widens one day to years).
+        x: { time: true, auto: false, range: [xs[0] - DAY / 2, xs[xs.length - 1] + DAY / 2] },
         y: { range: function (u, min, max) { return [0, Math.max(1, max)]; } }
       },
       axes: [
