@@ -9,8 +9,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from marsad.ingest.jsonl import iter_jsonl
-from marsad.store import Store, open_store
 from marsad.load import load, pipeline_analyzer
+from marsad.store import Store, open_store
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "data" / "news" / "saudinewsnet.jsonl.gz"

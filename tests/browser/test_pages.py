@@ -68,14 +68,14 @@ def test_map_and_timeline_draw_the_data(driver: Any, base_url: str, snn_db: str)
     for path, charted in ((pages(snn_db)["place"], True), ("/places", False), ("/events", True)):
         open_page(driver, base_url + path)
         box = wait_for(driver, ".map[data-source]")
-        markers = WebDriverWait(driver, WAIT).until(lambda d: box.get_attribute("data-markers"))
+        markers = WebDriverWait(driver, WAIT).until(lambda d, box=box: box.get_attribute("data-markers"))
         assert int(markers) > 0, path
         assert len(box.find_elements(By.CSS_SELECTOR, "path.leaflet-interactive")) >= int(markers), path  # the circles
         assert len(box.find_elements(By.CSS_SELECTOR, ".leaflet-overlay-pane path")) > int(markers), path  # and the countries
         if not charted:
             continue
         chart = wait_for(driver, ".timeline[data-source]")
-        days = WebDriverWait(driver, WAIT).until(lambda d: chart.get_attribute("data-rendered"))
+        days = WebDriverWait(driver, WAIT).until(lambda d, chart=chart: chart.get_attribute("data-rendered"))
         assert int(days) >= 1 and chart.find_element(By.CSS_SELECTOR, "canvas").size["width"] > 100, path
 
 
