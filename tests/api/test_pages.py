@@ -129,3 +129,19 @@ def test_mark_text_anchors_each_fact_once() -> None:
 
 def test_mark_text_ignores_bad_offsets() -> None:
     assert str(mark_text("نص", [Mark(5, 9, "x"), Mark(1, 0, "y")])) == "نص"
+
+
+def test_a_server_error_is_an_html_page_for_browsers_and_json_for_the_api(db_path: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.api import create_app
+    from marsad.web import views
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(views, "home", broken)
+    monkeypatch.setattr("marsad.api.routers.timeline.browse.speaker_days", broken)
+    client = TestClient(create_app(db_path), raise_server_exceptions=False)
+    page = client.get("/")
+    assert page.status_code == 500 and page.headers["content-type"].startswith("text/html") and "a bug" not in page.text
+    api = client.get("/api/timeline", params={"speaker": "x"})
+    assert api.status_code == 500 and api.json() == {"detail": "internal server error"}
