@@ -27,6 +27,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from . import rows, search
+from .stories import story_schema
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 LOGGER = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ CREATE INDEX IF NOT EXISTS articles_fts_document ON articles_fts USING GIN (docu
 """
 LAYER_TYPES = {"int": "INTEGER", "bigint": "BIGINT", "real": "DOUBLE PRECISION", "bool": "BOOLEAN", "text": "TEXT"}
 SCHEMA += rows.layer_schema(LAYER_TYPES)
+SCHEMA += "\n" + story_schema(LAYER_TYPES)
 
 
 class PostgresStore(Store):
@@ -70,6 +72,7 @@ class PostgresStore(Store):
 
     conflict_errors = (psycopg.errors.UniqueViolation,)
     value_errors = (psycopg.DataError,)
+    _story_types = LAYER_TYPES
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.path = display_url(url)
@@ -138,6 +141,10 @@ class PostgresStore(Store):
             " || setweight(to_tsvector('simple', ?::text), 'B') || setweight(to_tsvector('simple', ?::text), 'C'))",
             (pk, *fields),
         )
+
+    def _has_table(self, name: str) -> bool:
+        # to_regclass looks the name up along the search_path, where the store's tables are.
+        return bool(self._scalar("SELECT to_regclass(?) IS NOT NULL AS value", (name,)))
 
     def _match(self, terms: list[search.Term], limit: int) -> Iterable[Mapping[str, Any]]:
         query = tsquery(terms)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import rows, search
+from .stories import story_schema
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 DEFAULT_PATH = "marsad.db"
@@ -33,12 +34,14 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, stems, t
 # Our column types in SQLite: it has no boolean (0/1) and one integer type.
 LAYER_TYPES = {"int": "INTEGER", "bigint": "INTEGER", "real": "REAL", "bool": "INTEGER", "text": "TEXT"}
 SCHEMA += rows.layer_schema(LAYER_TYPES)
+SCHEMA += "\n" + story_schema(LAYER_TYPES)
 
 
 class SQLiteStore(Store):
     """One SQLite file (or ":memory:")."""
 
     conflict_errors = (sqlite3.IntegrityError,)
+    _story_types = LAYER_TYPES
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True) -> None:
         self.path = str(path)
@@ -91,6 +94,9 @@ class SQLiteStore(Store):
 
     def _index(self, pk: int, title: str | None, text: str) -> None:
         self.conn.execute("INSERT INTO articles_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)", (pk, *search.index_fields(title, text)))
+
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
     def _match(self, terms: list[search.Term], limit: int) -> Iterable[Mapping[str, Any]]:
         """FTS5 with bm25 ranking; the score is -bm25, so that higher is better."""
