@@ -17,10 +17,12 @@ def _register() -> None:
     from . import evaluate as evaluate_cli
     from . import ner as ner_cli
     from . import events, ingest, quotes, search, serve, summary
+    from . import stories as stories_cli
 
     cli.add_command(analyze.analyze)
     cli.add_command(ner_cli.ner)
     cli.add_command(evaluate_cli.evaluate)
+    cli.add_command(stories_cli.stories)
     for command in (ingest.ingest, search.search, summary.summary, quotes.quotes, events.events, serve.serve):
         cli.add_command(command)
 

@@ -28,6 +28,8 @@ STORY_INDEXES = (
     ("stories_end", "stories", "end_date"),
 )
 TOP_NAMES = 5
+# Speakers a story lists: those the article names (not "a source said", not an unresolved pronoun).
+NAMED_SPEAKERS = ("person", "organization", "group")
 # LIMIT for "all": both dialects take a LIMIT with OFFSET, and neither has one word for no limit.
 NO_LIMIT = 2**62
 
@@ -215,8 +217,8 @@ class StoryQueries:
         names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         for row in self._execute(
             "SELECT s.story_id, q.speaker_key, q.speaker_name FROM story_articles s JOIN quotes q ON q.article_id = s.article_id"
-            f" WHERE s.story_id IN ({marks}) AND q.speaker_key IS NOT NULL",
-            ids,
+            f" WHERE s.story_id IN ({marks}) AND q.speaker_key IS NOT NULL AND q.speaker_type IN (?, ?, ?)",
+            (*ids, *NAMED_SPEAKERS),
         ).fetchall():
             speakers[row["story_id"]][row["speaker_key"]] += 1
             names[(row["story_id"], row["speaker_key"])][row["speaker_name"]] += 1
