@@ -1,4 +1,4 @@
-"""The story page and the home page's stories, over story tables filled by hand (the layout of `marsad.stories`)."""
+"""The story page and the home page's stories, over stories placed by hand through the store (`place_articles`)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,9 @@ from fastapi.testclient import TestClient
 
 from marsad.api import create_app
 from marsad.store import browse, open_store
+from marsad.store.stories import Placement
 from tests.store.factories import geneva_analysis
 
-# The story tables as the stories package writes them: a story per first article, each article's story and original.
-STORY_TABLES = """
-CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, start_date TEXT NOT NULL, end_date TEXT NOT NULL, size INTEGER NOT NULL);
-CREATE TABLE story_articles (article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, story_id TEXT NOT NULL,
-    copy_of TEXT, date TEXT NOT NULL, ord INTEGER NOT NULL);
-"""
 ARTICLES = (  # id, source, date, copy_of
     ("g1", "okaz", "2024-03-12", None),
     ("g2", "alriyadh", "2024-03-12", "g1"),
@@ -34,10 +29,9 @@ def story_client(tmp_path: Path) -> TestClient:
             analysis = geneva_analysis(article_id, text=geneva_analysis()["text"] + " " * number)  # a copy differs by a space
             analysis["meta"].update(source=source, date=day, title=f"محادثات جنيف {number}")
             store.add(analysis)
-        store.conn.executescript(STORY_TABLES)
-        store.conn.execute("INSERT INTO stories VALUES ('g1', 'محادثات جنيف 0', '2024-03-12', '2024-03-14', 4)")
-        store.conn.executemany(
-            "INSERT INTO story_articles VALUES (?, 'g1', ?, ?, ?)", [(a, copy, day, n) for n, (a, _, day, copy) in enumerate(ARTICLES)]
+        store.ensure_story_tables()
+        store.place_articles(
+            [Placement(a, "g1", copy, day, n, f"محادثات جنيف {n}") for n, (a, _, day, copy) in enumerate(ARTICLES)]
         )
     return TestClient(create_app(db))
 

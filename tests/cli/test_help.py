@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from marsad.cli import cli
 
-COMMANDS = ["ingest", "search", "summary", "quotes", "events", "serve"]
+COMMANDS = ["ingest", "search", "summary", "quotes", "events", "serve", "stories"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -87,6 +87,13 @@ class Meta(_Open):
     encoding: str | None = None
 
 
+class StoryLink(BaseModel):
+    """The story an article is in, and the article whose text it copies (None if it is no copy)."""
+
+    id: str
+    copy_of: str | None
+
+
 class Analysis(_Open):
     """One analyzed article: the JSON output contract."""
 
@@ -100,6 +107,7 @@ class Analysis(_Open):
     events: list[Event] = []
     topic: Topic | None = None
     boilerplate: list[Mention] = []
+    story: StoryLink | None = None  # once the article is placed in a story
 
 
 class ArticleItem(BaseModel):
@@ -111,3 +119,27 @@ class ArticleItem(BaseModel):
 
 class ErrorDetail(BaseModel):
     detail: str
+
+
+class StoryArticle(BaseModel):
+    id: str
+    source: str | None
+    date: str
+    copy_of: str | None  # the id of the earliest article whose text this one reprints
+
+
+class Story(BaseModel):
+    id: str
+    title: str | None
+    start: str
+    end: str
+    articles: list[StoryArticle]
+    speakers: list[str]
+    places: list[str]
+
+
+class StoryPage(BaseModel):
+    total: int  # stories in the date range, all pages together
+    offset: int
+    limit: int
+    stories: list[Story]

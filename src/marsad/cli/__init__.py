@@ -32,6 +32,7 @@ COMMANDS = {
     "quotes": "quotes",
     "events": "events",
     "serve": "serve",
+    "stories": "stories",
 }
 
 

@@ -22,6 +22,7 @@ from ..ingest.article import text_id
 from . import query, rows, search
 from .queries import check_query
 from .records import ArticleInfo, ArticleSummary, EventRecord, QuoteExcerpt, QuoteRecord, SearchResults, SpeakerQuotes, Summary
+from .stories import StoryQueries
 
 LOGGER = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Store(ABC):
+class Store(StoryQueries, ABC):
     """A Marsad database; open one with `marsad.store.open_store`. Each article is written in one transaction.
 
     `conn` is the backend's DB-API connection, there for ad-hoc SQL over the layer tables.
@@ -86,6 +87,10 @@ class Store(ABC):
     @abstractmethod
     def _index(self, pk: int, entry: query.IndexEntry) -> None:
         """Add the article with primary key `pk` to the full-text index."""
+
+    @abstractmethod
+    def _has_table(self, name: str) -> bool:
+        """Whether the store has a table of this name (the story tables came after the first stores)."""
 
     @abstractmethod
     def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
@@ -169,9 +174,16 @@ class Store(ABC):
     # Reading --------------------------------------------------------------------------------
 
     def get(self, article_id: str) -> dict[str, Any] | None:
-        """The stored analysis of an article, exactly as added (with its id filled in)."""
+        """The stored analysis of an article, exactly as added (with its id filled in), and its
+        `story` ({"id", "copy_of"}) once it is placed in one."""
         analysis = self._scalar("SELECT analysis AS value FROM articles WHERE id = ?", (article_id,))
-        return json.loads(analysis) if analysis is not None else None
+        if analysis is None:
+            return None
+        record = json.loads(analysis)
+        story = self.story_of(article_id)
+        if story is not None:
+            record["story"] = story
+        return record
 
     def articles(self, *, limit: int = 100, offset: int = 0) -> list[ArticleInfo]:
         """Stored articles, newest date first."""

@@ -27,6 +27,7 @@ import psycopg
 from psycopg.rows import dict_row
 
 from . import query, rows, search
+from .stories import story_schema
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 LOGGER = logging.getLogger(__name__)
@@ -61,6 +62,7 @@ CREATE INDEX IF NOT EXISTS articles_fts_sort_key ON articles_fts (sort_key);
 """
 LAYER_TYPES = {"int": "INTEGER", "bigint": "BIGINT", "real": "DOUBLE PRECISION", "bool": "BOOLEAN", "text": "TEXT"}
 SCHEMA += rows.layer_schema(LAYER_TYPES)
+SCHEMA += "\n" + story_schema(LAYER_TYPES)
 
 
 class PostgresStore(Store):
@@ -72,6 +74,7 @@ class PostgresStore(Store):
 
     conflict_errors = (psycopg.errors.UniqueViolation,)
     value_errors = (psycopg.DataError,)
+    _story_types = LAYER_TYPES
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.path = display_url(url)
@@ -168,6 +171,10 @@ class PostgresStore(Store):
             " || setweight(to_tsvector('simple', ?::text), 'D'))",
             (pk, entry.sort_key, *fields, entry.facets),
         )
+
+    def _has_table(self, name: str) -> bool:
+        # to_regclass looks the name up along the search_path, where the store's tables are.
+        return bool(self._scalar("SELECT to_regclass(?) IS NOT NULL AS value", (name,)))
 
     def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
         """Newest first (no score: 0), or ts_rank of the newest `query.RANK_WINDOW` matches."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import query, rows, search
+from .stories import story_schema
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 DEFAULT_PATH = "marsad.db"
@@ -37,12 +38,14 @@ SCHEMA += f"{FTS_TABLE};\n"
 # Our column types in SQLite: it has no boolean (0/1) and one integer type.
 LAYER_TYPES = {"int": "INTEGER", "bigint": "INTEGER", "real": "REAL", "bool": "INTEGER", "text": "TEXT"}
 SCHEMA += rows.layer_schema(LAYER_TYPES)
+SCHEMA += "\n" + story_schema(LAYER_TYPES)
 
 
 class SQLiteStore(Store):
     """One SQLite file (or ":memory:")."""
 
     conflict_errors = (sqlite3.IntegrityError,)
+    _story_types = LAYER_TYPES
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True) -> None:
         self.path = str(path)
@@ -103,6 +106,9 @@ class SQLiteStore(Store):
         )
         assert cursor.lastrowid is not None  # an INSERT into a rowid table always sets it
         return cursor.lastrowid
+
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
     def _index(self, pk: int, entry: query.IndexEntry) -> None:
         self.conn.execute(
