@@ -42,6 +42,9 @@ def test_story_folds_copies_under_their_original(tmp_path: Path, story_client: T
     assert [article["id"] for article in story["articles"]] == ["g1", "g4"]
     assert [copy["id"] for copy in story["articles"][0]["copies"]] == ["g2", "g3"]
     assert dict(story["outlets"]) == {"alriyadh": 2, "okaz": 1, "almadina": 1}
+    with open_store(tmp_path / "stories.db", create=False) as store:
+        originals = browse.story_articles_sql(originals=True)
+        assert [(s.name, s.count) for s in browse.speakers_in(store, originals, ("g1",))] == [("سيرغي لافروف", 2)]  # copies not counted again
 
 
 def test_story_page_shows_articles_speakers_places_and_events(story_client: TestClient) -> None:

@@ -27,11 +27,15 @@ def sample(path: Path = CORPUS, *, size: int = 150, days: tuple[str, ...] = DAYS
             record = json.loads(line)
             if record.get("date") in days:
                 by_title[" ".join(str(record.get("title") or "").split())].append(line)
-    shared = [line for group in by_title.values() if len(group) > 1 for line in group[:4]]
+    groups = [group[:4] for group in by_title.values() if len(group) > 1]
     alone = [group[0] for group in by_title.values() if len(group) == 1]
-    random.Random(SEED).shuffle(shared)
+    random.Random(SEED).shuffle(groups)
     random.Random(SEED).shuffle(alone)
-    picked = shared[: size // 3]
+    picked: list[bytes] = []
+    for group in groups:  # whole groups, so that their stories have several outlets
+        if len(picked) + len(group) > size // 3:
+            break
+        picked += group
     return picked + alone[: size - len(picked)]
 
 

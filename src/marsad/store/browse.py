@@ -576,8 +576,9 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
     return found
 
 
-def story_articles_sql() -> str:
-    return "SELECT article_id FROM story_articles WHERE story_id = ?"
+def story_articles_sql(*, originals: bool = False) -> str:
+    """The articles of a story (a `?` for its id); `originals`: without the wire copies, whose facts repeat their original's."""
+    return "SELECT article_id FROM story_articles WHERE story_id = ?" + (" AND copy_of IS NULL" if originals else "")
 
 
 def story_of(store: Store, article_id: str) -> str | None:

@@ -66,7 +66,8 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
     found = browse.story(store, story_id)
     if found is None:
         return None
-    sql, params = browse.story_articles_sql(), (story_id,)
+    # Facts from the originals only: a wire copy repeats its original's quotes and events word for word.
+    sql, params = browse.story_articles_sql(originals=True), (story_id,)
     places = browse.places(store, article_sql=sql, params=params, limit=MAP_PLACES)
     events = browse.events(store, article_sql=sql, params=params, limit=200)
     return {
