@@ -81,11 +81,10 @@ def test_map_and_timeline_draw_the_data(driver: Any, base_url: str, snn_db: str)
 
 def test_map_zooms(driver: Any, base_url: str) -> None:
     open_page(driver, base_url + "/places")
-    wait_for(driver, ".map[data-markers]")
-    zoom = "return document.querySelector('.leaflet-proxy').style.transform"
-    before = driver.execute_script(zoom)
+    box = wait_for(driver, ".map[data-markers]")
+    before = float(box.get_attribute("data-zoom") or 0)
     driver.find_element(By.CSS_SELECTOR, ".leaflet-control-zoom-in").click()
-    WebDriverWait(driver, WAIT).until(lambda d: d.execute_script(zoom) != before)
+    WebDriverWait(driver, WAIT).until(lambda d: float(box.get_attribute("data-zoom") or 0) > before)
 
 
 @pytest.mark.parametrize("path", [f"/articles/{HOSTILE_ID}", "/search?q=%D8%AC%D9%86%D9%8A%D9%81", "/speakers", "/entities", "/places", "/events?type=MEET", "/"])

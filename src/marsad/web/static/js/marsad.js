@@ -84,6 +84,7 @@
     // A view first: Leaflet cannot add layers to a map that has none.
     var view = L.map(el, { minZoom: 1, maxZoom: 9, zoomSnap: 0.5, worldCopyJump: false }).setView([25, 30], 2);
     view.attributionControl.setPrefix(false);
+    view.on("zoomend", function () { el.setAttribute("data-zoom", String(view.getZoom())); });
     view.attributionControl.addAttribution("Natural Earth");
     withWorld(function (outline) {
       L.geoJSON(outline, { interactive: false, style: { color: "#9aa39a", weight: 0.6, fillColor: "#e6eadf", fillOpacity: 1 } }).addTo(view);
