@@ -29,6 +29,7 @@ TATWEEL = "\u0640"  # ARABIC TATWEEL
 NAME_FOLD = str.maketrans({"\u0624": "\u0648", "\u0626": "\u064a", "\u0621": None})  # WAW WITH HAMZA -> WAW, YEH WITH HAMZA -> YEH, HAMZA dropped
 SNIPPET_BEFORE = 80
 SNIPPET_AFTER = 160
+SCAN_BACKOFF = 8  # characters: more than the longest proclitic run a stem can follow
 # Weights of the indexed fields (title, body, stems): a match in the headline says most.
 FIELD_WEIGHTS = (3.0, 1.0, 0.5)
 
@@ -77,7 +78,12 @@ def highlights(text: str, terms: list[Term], *, within: int | None = None) -> li
     words = {term.word for term in terms}
     stems = {term.stem for term in terms}
     spans: list[tuple[int, int]] = []
-    for match in ORIGINAL_WORD.finditer(text):
+    start = 0
+    if within is not None:
+        start = _scan_start(text, stems)
+        if start is None:
+            return spans
+    for match in ORIGINAL_WORD.finditer(text, start):
         if within is not None and spans and match.start() > spans[0][0] + within:
             break
         word = _normalized_word(match.group())
@@ -85,6 +91,19 @@ def highlights(text: str, terms: list[Term], *, within: int | None = None) -> li
             start = match.start() + len(match.group()) - len(match.group().lstrip(DELETED))
             spans.append((start, _extend_over_marks(text, match.end())))
     return spans
+
+
+def _scan_start(text: str, stems: set[str]) -> int | None:
+    """Where a word-by-word scan for the first match may start, found by C-speed substring search;
+    None when no stem occurs at all. A matching word contains its stem, and folding only deletes
+    characters, so the match lies at or after the stem's first offset in the normalized text."""
+    folded = normalize(text)
+    found = [position for position in (folded.find(stem) for stem in stems) if position != -1]
+    if not found:
+        return None
+    # Back off past any proclitics, then to a space, so that the scan starts at a word's beginning.
+    space = text.rfind(" ", 0, max(0, min(found) - SCAN_BACKOFF))
+    return space + 1
 
 
 @lru_cache(maxsize=65536)
