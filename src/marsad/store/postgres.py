@@ -1,10 +1,11 @@
 """The PostgreSQL backend: the same tables as the SQLite file, with a tsvector index for full-text search.
 
-Search differs from SQLite's FTS5 only in ranking. The index is a `tsvector` built with the 'simple'
-configuration (no stemming, no stop words) from the Python-normalized words, weighted A (title),
-B (body), C (stems), with a GIN index; a query term matches a title or body word as written
-(`'word':AB`) or a stem (`'stem':C`), exactly as FTS5's column filters do, so both backends find the
-same articles. Scores come from `ts_rank` with the same relative field weights and length
+Search differs from SQLite's FTS5 only in ranking. Two `tsvector`s are built with the 'simple'
+configuration (no stemming, no stop words) from the Python-normalized words: `terms` (every word's
+stem, and the facet tokens of `query.facet_tokens`), which a GIN index serves for matching and
+counting, and `document`, weighted A (title), B (body), C (stems), which `ts_rank` reads for
+relevance; a query term matches an article holding its stem, as on SQLite, so both backends find
+the same articles. Scores come from `ts_rank` with the same relative field weights and length
 normalization 1 (divide by 1 + log of the document length); unlike bm25 it gives rare words no extra
 weight (no IDF), so the order of hits, and the scores' scale, can differ from SQLite's.
 
@@ -54,9 +55,10 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS articles_fts (
     pk BIGINT PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
     sort_key BIGINT NOT NULL,
-    document TSVECTOR NOT NULL
+    document TSVECTOR NOT NULL,
+    terms TSVECTOR NOT NULL
 );
-CREATE INDEX IF NOT EXISTS articles_fts_document ON articles_fts USING GIN (document);
+CREATE INDEX IF NOT EXISTS articles_fts_terms ON articles_fts USING GIN (terms);
 CREATE INDEX IF NOT EXISTS articles_fts_sort_key ON articles_fts (sort_key);
 """
 LAYER_TYPES = {"int": "INTEGER", "bigint": "BIGINT", "real": "DOUBLE PRECISION", "bool": "BOOLEAN", "text": "TEXT"}
@@ -163,42 +165,41 @@ class PostgresStore(Store):
         # an e-mail address or "1.5" as one token where the query has several.
         fields = [" ".join(search.WORD.findall(field)) for field in (entry.title, entry.body, entry.stems)]
         self._execute(
-            "INSERT INTO articles_fts (pk, sort_key, document) VALUES (?, ?, setweight(to_tsvector('simple', ?::text), 'A')"
-            " || setweight(to_tsvector('simple', ?::text), 'B') || setweight(to_tsvector('simple', ?::text), 'C')"
-            " || setweight(to_tsvector('simple', ?::text), 'D'))",
-            (pk, entry.sort_key, *fields, entry.facets),
+            "INSERT INTO articles_fts (pk, sort_key, document, terms) VALUES (?, ?, setweight(to_tsvector('simple', ?::text), 'A')"
+            " || setweight(to_tsvector('simple', ?::text), 'B') || setweight(to_tsvector('simple', ?::text), 'C'),"
+            " to_tsvector('simple', ?::text))",
+            (pk, entry.sort_key, *fields, f"{fields[2]} {entry.facets}"),
         )
 
     def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
         """Newest first (no score: 0), or ts_rank of the newest `query.RANK_WINDOW` matches."""
         if sort == "date":
             sql = (
-                "SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE f.document @@ to_tsquery('simple', ?)"
+                "SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?)"
                 " AND f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ? OFFSET ?"
             )
             params: list[Any] = [tsquery(match, ranked=False), match.low, match.high, limit, offset]
         else:
-            expression = tsquery(match)
             sql = (
                 "SELECT key, score FROM (SELECT f.sort_key AS key, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score"
-                " FROM articles_fts f WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
+                " FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
                 " ORDER BY f.sort_key DESC LIMIT ?) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
             )
-            params = [RANK_WEIGHTS, expression, expression, match.low, match.high, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+            params = [RANK_WEIGHTS, tsquery(match), tsquery(match, ranked=False), match.low, match.high, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
         return [(row["key"], row["score"]) for row in self._execute(sql, params)]
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
+        # In no order: the GIN index answers, and no row's tsvector is read (see `tsquery`).
         row = self._execute(
-            "SELECT count(*) AS n, min(key) AS last FROM (SELECT f.sort_key AS key FROM articles_fts f"
-            " WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ?) AS counted",
+            "SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ? LIMIT ?) AS counted",
             (tsquery(match, ranked=False), match.low, match.high, cap),
         ).fetchone()
-        return row["n"], row["last"]
+        return row["n"], None
 
     def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
         """The planner's estimate of the matching rows (from the index statistics ANALYZE keeps)."""
         plan = self._execute(
-            "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?",
+            "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?",
             (tsquery(match, ranked=False), match.low, match.high),
         ).fetchone()
         estimate = plan["QUERY PLAN"][0]["Plan"]["Plan Rows"]
@@ -206,15 +207,14 @@ class PostgresStore(Store):
 
 
 def tsquery(match: query.Match, *, ranked: bool = True) -> str:
-    """A `to_tsquery` expression: every term, either as written (weights A, B) or by its stem (C), and a facet token (D) of each group.
-
-    Unranked, a term is its stem alone, which matches the same articles (as in `sqlite.fts_expression`).
-    """
+    """A `to_tsquery` expression. Ranked, for `ts_rank` over `document`: every term as written
+    (weights A, B) or by its stem (C). Unranked, for matching `terms`: every term's stem and one
+    facet token of each group, with no weights, so that the GIN index alone decides a match (a
+    weight makes PostgreSQL recheck each candidate row's tsvector, 20 us a row)."""
     if ranked:
-        parts = [f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in match.terms]
-    else:
-        parts = [f"{_lexeme(term.stem)}:C" for term in match.terms]
-    parts += ["(" + " | ".join(f"{_lexeme(token)}:D" for token in group) + ")" for group in match.groups]
+        return " & ".join(f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in match.terms)
+    parts = [_lexeme(term.stem) for term in match.terms]
+    parts += ["(" + " | ".join(_lexeme(token) for token in group) + ")" for group in match.groups]
     return " & ".join(parts)
 
 
