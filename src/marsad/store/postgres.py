@@ -36,6 +36,13 @@ LOGGER = logging.getLogger(__name__)
 _TITLE, _BODY, _STEMS = search.FIELD_WEIGHTS
 RANK_WEIGHTS = [0.0, _STEMS / _TITLE, _BODY / _TITLE, 1.0]
 QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*")
+# Date-ordered search walks the sort-key index when it expects to test at most this many rows
+# (window x articles / matches), else sorts the GIN index's matches (`PostgresStore._walk_newest`):
+# testing a row reads its compressed tsvector, ~20-50 us, about as much as fetching 5-10 matches.
+WALK_ROWS = 2000
+PLANS_KEPT = 64
+# Totals: not counted when the statistics put the matches above this many times the count limit.
+COUNT_ESTIMATE_ABOVE = 3
 # Serializes schema creation between processes that open a new database at the same moment.
 SCHEMA_LOCK = 0x6D61_7273_6164  # "marsad"
 
@@ -173,37 +180,73 @@ class PostgresStore(Store):
 
     def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
         """Newest first (no score: 0), or ts_rank of the newest `query.RANK_WINDOW` matches."""
+        where = "f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
+        params: list[Any] = [tsquery(match, ranked=False), match.low, match.high]
         if sort == "date":
-            sql = (
-                "SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?)"
-                " AND f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ? OFFSET ?"
-            )
-            params: list[Any] = [tsquery(match, ranked=False), match.low, match.high, limit, offset]
+            sql = f"SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ? OFFSET ?"
+            params += [limit, offset]
+            window = offset + limit
         else:
             sql = (
                 "SELECT key, score FROM (SELECT f.sort_key AS key, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score"
-                " FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
-                " ORDER BY f.sort_key DESC LIMIT ?) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
+                f" FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
             )
-            params = [RANK_WEIGHTS, tsquery(match), tsquery(match, ranked=False), match.low, match.high, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
-        return [(row["key"], row["score"]) for row in self._execute(sql, params)]
+            params = [RANK_WEIGHTS, tsquery(match), *params, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+            window = query.RANK_WINDOW
+        with self._plan(walk=self._walk_newest(match, window)):
+            return [(row["key"], row["score"]) for row in self._execute(sql, params)]
+
+    def _walk_newest(self, match: query.Match, window: int) -> bool:
+        """Whether to walk the sort-key index from the newest end, testing each row, rather than take
+        every match from the GIN index and sort them: when the matches are many, the walk finds
+        `window` of them after a few rows each; when they are few, it reads (and tests) most of the table."""
+        articles = max(1, self._table_rows())
+        matches = self._plan_rows(match)
+        return matches > 0 and window * articles / matches <= WALK_ROWS
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
-        # In no order: the GIN index answers, and no row's tsvector is read (see `tsquery`).
-        row = self._execute(
-            "SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ? LIMIT ?) AS counted",
-            (tsquery(match, ranked=False), match.low, match.high, cap),
-        ).fetchone()
+        if self._plan_rows(match) > COUNT_ESTIMATE_ABOVE * cap:
+            return cap, None  # far more than `cap` by the statistics: estimated, not counted
+        # From the GIN index (no row's tsvector read); without a date range no heap column either,
+        # so PostgreSQL skips the heap pages the visibility map marks all-visible.
+        where = "f.terms @@ to_tsquery('simple', ?)"
+        params: list[Any] = [tsquery(match, ranked=False)]
+        if (match.low, match.high) != (0, query.MAX_SORT_KEY):
+            where += " AND f.sort_key BETWEEN ? AND ?"
+            params += [match.low, match.high]
+        with self._plan(walk=False):
+            row = self._execute(f"SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts f WHERE {where} LIMIT ?) AS counted", [*params, cap]).fetchone()
         return row["n"], None
 
     def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
-        """The planner's estimate of the matching rows (from the index statistics ANALYZE keeps)."""
-        plan = self._execute(
-            "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?",
-            (tsquery(match, ranked=False), match.low, match.high),
-        ).fetchone()
-        estimate = plan["QUERY PLAN"][0]["Plan"]["Plan Rows"]
-        return max(counted, int(estimate))
+        """The planner's estimate of the matching rows (from the statistics ANALYZE keeps of the words' frequencies)."""
+        return max(counted, self._plan_rows(match))
+
+    def _plan_rows(self, match: query.Match) -> int:
+        """The planner's estimate of the matches, remembered for the last few queries (a search asks up to three times)."""
+        key = (tsquery(match, ranked=False), match.low, match.high)
+        cache: dict[tuple[str, int, int], int] = self.__dict__.setdefault("_plans", {})
+        if key not in cache:
+            if len(cache) >= PLANS_KEPT:
+                cache.clear()
+            plan = self._execute(
+                "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?", key
+            ).fetchone()
+            cache[key] = int(plan["QUERY PLAN"][0]["Plan"]["Plan Rows"])
+        return cache[key]
+
+    def _table_rows(self) -> int:
+        return int(self._scalar("SELECT reltuples::bigint AS value FROM pg_class WHERE oid = 'articles_fts'::regclass") or 0)
+
+    @contextmanager
+    def _plan(self, *, walk: bool) -> Iterator[None]:
+        """One plan shape for the next statements: the planner prices testing a row's tsvector far
+        below its cost (reading a large, compressed value), so it walks the sort-key index for rare
+        words (seconds at scale) and scans the table to count common ones."""
+        with self.conn.transaction():
+            off = ("enable_seqscan", "enable_bitmapscan") if walk else ("enable_seqscan", "enable_indexscan")
+            self.conn.execute("; ".join(f"SET LOCAL {setting} = off" for setting in off))  # our constants, not input
+            yield
 
 
 def tsquery(match: query.Match, *, ranked: bool = True) -> str:

@@ -80,7 +80,7 @@ def highlights(text: str, terms: list[Term], *, within: int | None = None) -> li
     spans: list[tuple[int, int]] = []
     start = 0
     if within is not None:
-        start = _scan_start(text, stems)
+        start = _scan_start(text, words, stems)
         if start is None:
             return spans
     for match in ORIGINAL_WORD.finditer(text, start):
@@ -93,16 +93,30 @@ def highlights(text: str, terms: list[Term], *, within: int | None = None) -> li
     return spans
 
 
-def _scan_start(text: str, stems: set[str]) -> int | None:
-    """Where a word-by-word scan for the first match may start, found by C-speed substring search;
-    None when no stem occurs at all. A matching word contains its stem, and folding only deletes
-    characters, so the match lies at or after the stem's first offset in the normalized text."""
+def _scan_start(text: str, words: set[str], stems: set[str]) -> int | None:
+    """Where a word-by-word scan for the first match may start, found by C-speed substring search
+    in the folded text; None when no word matches. A matching word contains its stem, and folding
+    only deletes characters, so the match lies at or after its offset in the folded text."""
     folded = normalize(text)
-    found = [position for position in (folded.find(stem) for stem in stems) if position != -1]
-    if not found:
+    first = None
+    for wanted in stems:
+        position = folded.find(wanted)
+        while position != -1 and (first is None or position < first):
+            # The folded word around this occurrence: a match only if it is a query word or has its stem.
+            start, end = position, position + len(wanted)
+            while start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+                start -= 1
+            while end < len(folded) and (folded[end].isalnum() or folded[end] == "_"):
+                end += 1
+            word = folded[start:end]
+            if word in words or _stem(word) in stems:
+                first = start
+                break
+            position = folded.find(wanted, end)
+    if first is None:
         return None
-    # Back off past any proclitics, then to a space, so that the scan starts at a word's beginning.
-    space = text.rfind(" ", 0, max(0, min(found) - SCAN_BACKOFF))
+    # Back off, then to a space, so that the scan starts at a word's beginning.
+    space = text.rfind(" ", 0, max(0, first - SCAN_BACKOFF))
     return space + 1
 
 
