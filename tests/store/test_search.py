@@ -78,3 +78,16 @@ def test_name_key() -> None:
     assert name_key("سيرغي لافروف") == "سيرغي لافروف"
     assert name_key("أحمد الأيوبيّ") == "احمد ايوبي"
     assert name_key("مصطفى") == name_key("مصطفي")
+
+
+@pytest.mark.parametrize("query", ["الأميركية", "جنيف", "والأميركيين", "المسار", "غائب"])
+def test_snippet_highlights_equal_those_of_a_full_scan(query: str) -> None:
+    # The snippet scan starts where a substring search finds the first stem; it must find what a
+    # scan of every word finds, also when the match sits after a long, vocalized stretch.
+    from marsad.store.search import SNIPPET_AFTER, highlights
+
+    text = "وَقَالَ الْمُتَحَدِّثُ " * 300 + TEXT
+    terms = parse_query(query)
+    everything = highlights(text, terms)
+    windowed = highlights(text, terms, within=SNIPPET_AFTER)
+    assert windowed == [span for span in everything if span[0] <= everything[0][0] + SNIPPET_AFTER] if everything else windowed == []

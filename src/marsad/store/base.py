@@ -65,6 +65,8 @@ class Store(StoryQueries, ABC):
     conflict_errors: tuple[type[Exception], ...] = ()
     # Driver errors that mean a value cannot be stored as given; reported as a malformed analysis.
     value_errors: tuple[type[Exception], ...] = ()
+    # Search totals are counted exactly up to this many matches, estimated above (`query.run`).
+    count_limit: int = 10**9
 
     # The dialect --------------------------------------------------------------------------------
 

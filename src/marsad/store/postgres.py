@@ -1,10 +1,11 @@
 """The PostgreSQL backend: the same tables as the SQLite file, with a tsvector index for full-text search.
 
-Search differs from SQLite's FTS5 only in ranking. The index is a `tsvector` built with the 'simple'
-configuration (no stemming, no stop words) from the Python-normalized words, weighted A (title),
-B (body), C (stems), with a GIN index; a query term matches a title or body word as written
-(`'word':AB`) or a stem (`'stem':C`), exactly as FTS5's column filters do, so both backends find the
-same articles. Scores come from `ts_rank` with the same relative field weights and length
+Search differs from SQLite's FTS5 only in ranking. Two `tsvector`s are built with the 'simple'
+configuration (no stemming, no stop words) from the Python-normalized words: `terms` (every word's
+stem, and the facet tokens of `query.facet_tokens`), which a GIN index serves for matching and
+counting, and `document`, weighted A (title), B (body), C (stems), which `ts_rank` reads for
+relevance; a query term matches an article holding its stem, as on SQLite, so both backends find
+the same articles. Scores come from `ts_rank` with the same relative field weights and length
 normalization 1 (divide by 1 + log of the document length); unlike bm25 it gives rare words no extra
 weight (no IDF), so the order of hits, and the scores' scale, can differ from SQLite's.
 
@@ -36,6 +37,15 @@ LOGGER = logging.getLogger(__name__)
 _TITLE, _BODY, _STEMS = search.FIELD_WEIGHTS
 RANK_WEIGHTS = [0.0, _STEMS / _TITLE, _BODY / _TITLE, 1.0]
 QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*")
+# Date-ordered search walks the sort-key index when it expects to test at most this many rows
+# (window x articles / matches), else sorts the GIN index's matches (`PostgresStore._walk_newest`):
+# testing a row reads its compressed tsvector, ~20-50 us, about as much as fetching 5-10 matches.
+WALK_ROWS = 2000
+PLANS_KEPT = 64
+# Totals: counted up to COUNT_LIMIT matches (each a heap visit, ~5-20 us), estimated above; not
+# counted at all when the statistics put the matches above this many times that.
+COUNT_LIMIT = 2000
+COUNT_ESTIMATE_ABOVE = 3
 # Serializes schema creation between processes that open a new database at the same moment.
 SCHEMA_LOCK = 0x6D61_7273_6164  # "marsad"
 
@@ -55,9 +65,13 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS articles_fts (
     pk BIGINT PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
     sort_key BIGINT NOT NULL,
-    document TSVECTOR NOT NULL
+    document TSVECTOR NOT NULL,
+    terms TSVECTOR NOT NULL
 );
-CREATE INDEX IF NOT EXISTS articles_fts_document ON articles_fts USING GIN (document);
+CREATE INDEX IF NOT EXISTS articles_fts_terms ON articles_fts USING GIN (terms);
+-- Statistics on the 10,000 most common words rather than 1,000: the planner's match estimates pick
+-- the plan of a date-ordered search and give the estimated totals.
+ALTER TABLE articles_fts ALTER COLUMN terms SET STATISTICS 1000;
 CREATE INDEX IF NOT EXISTS articles_fts_sort_key ON articles_fts (sort_key);
 """
 LAYER_TYPES = {"int": "INTEGER", "bigint": "BIGINT", "real": "DOUBLE PRECISION", "bool": "BOOLEAN", "text": "TEXT"}
@@ -73,6 +87,7 @@ class PostgresStore(Store):
     """
 
     conflict_errors = (psycopg.errors.UniqueViolation,)
+    count_limit = COUNT_LIMIT
     value_errors = (psycopg.DataError,)
     _story_types = LAYER_TYPES
 
@@ -166,10 +181,10 @@ class PostgresStore(Store):
         # an e-mail address or "1.5" as one token where the query has several.
         fields = [" ".join(search.WORD.findall(field)) for field in (entry.title, entry.body, entry.stems)]
         self._execute(
-            "INSERT INTO articles_fts (pk, sort_key, document) VALUES (?, ?, setweight(to_tsvector('simple', ?::text), 'A')"
-            " || setweight(to_tsvector('simple', ?::text), 'B') || setweight(to_tsvector('simple', ?::text), 'C')"
-            " || setweight(to_tsvector('simple', ?::text), 'D'))",
-            (pk, entry.sort_key, *fields, entry.facets),
+            "INSERT INTO articles_fts (pk, sort_key, document, terms) VALUES (?, ?, setweight(to_tsvector('simple', ?::text), 'A')"
+            " || setweight(to_tsvector('simple', ?::text), 'B') || setweight(to_tsvector('simple', ?::text), 'C'),"
+            " to_tsvector('simple', ?::text))",
+            (pk, entry.sort_key, *fields, f"{fields[2]} {entry.facets}"),
         )
 
     def _has_table(self, name: str) -> bool:
@@ -178,50 +193,88 @@ class PostgresStore(Store):
 
     def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
         """Newest first (no score: 0), or ts_rank of the newest `query.RANK_WINDOW` matches."""
+        where = "f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
+        params: list[Any] = [tsquery(match, ranked=False), match.low, match.high]
         if sort == "date":
-            sql = (
-                "SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE f.document @@ to_tsquery('simple', ?)"
-                " AND f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ? OFFSET ?"
-            )
-            params: list[Any] = [tsquery(match, ranked=False), match.low, match.high, limit, offset]
+            sql = f"SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ? OFFSET ?"
+            params += [limit, offset]
+            window = offset + limit
         else:
-            expression = tsquery(match)
             sql = (
                 "SELECT key, score FROM (SELECT f.sort_key AS key, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score"
-                " FROM articles_fts f WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
-                " ORDER BY f.sort_key DESC LIMIT ?) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
+                f" FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
             )
-            params = [RANK_WEIGHTS, expression, expression, match.low, match.high, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
-        return [(row["key"], row["score"]) for row in self._execute(sql, params)]
+            params = [RANK_WEIGHTS, tsquery(match), *params, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+            window = query.RANK_WINDOW
+        with self._plan(walk=self._walk_newest(match, window)):
+            return [(row["key"], row["score"]) for row in self._execute(sql, params)]
+
+    def _walk_newest(self, match: query.Match, window: int) -> bool:
+        """Whether to walk the sort-key index from the newest end, testing each row, rather than take
+        every match from the GIN index and sort them: when the matches are many, the walk finds
+        `window` of them after a few rows each; when they are few, it reads (and tests) most of the table."""
+        in_range = max(1, self._table_rows() if (match.low, match.high) == (0, query.MAX_SORT_KEY) else self._range_rows(match))
+        matches = self._plan_rows(match)
+        return matches > 0 and window * in_range / matches <= WALK_ROWS
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
-        row = self._execute(
-            "SELECT count(*) AS n, min(key) AS last FROM (SELECT f.sort_key AS key FROM articles_fts f"
-            " WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ?) AS counted",
-            (tsquery(match, ranked=False), match.low, match.high, cap),
-        ).fetchone()
-        return row["n"], row["last"]
+        if self._plan_rows(match) > COUNT_ESTIMATE_ABOVE * cap:
+            return cap, None  # far more than `cap` by the statistics: estimated, not counted
+        # From the GIN index (no row's tsvector read); without a date range no heap column either,
+        # so PostgreSQL skips the heap pages the visibility map marks all-visible.
+        where = "f.terms @@ to_tsquery('simple', ?)"
+        params: list[Any] = [tsquery(match, ranked=False)]
+        if (match.low, match.high) != (0, query.MAX_SORT_KEY):
+            where += " AND f.sort_key BETWEEN ? AND ?"
+            params += [match.low, match.high]
+        with self._plan(walk=False):
+            row = self._execute(f"SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts f WHERE {where} LIMIT ?) AS counted", [*params, cap]).fetchone()
+        return row["n"], None
 
     def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
-        """The planner's estimate of the matching rows (from the index statistics ANALYZE keeps)."""
-        plan = self._execute(
-            "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.document @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?",
-            (tsquery(match, ranked=False), match.low, match.high),
-        ).fetchone()
-        estimate = plan["QUERY PLAN"][0]["Plan"]["Plan Rows"]
-        return max(counted, int(estimate))
+        """The planner's estimate of the matching rows (from the statistics ANALYZE keeps of the words' frequencies)."""
+        return max(counted, self._plan_rows(match))
+
+    def _plan_rows(self, match: query.Match) -> int:
+        """The planner's estimate of the matches, remembered for the last few queries (a search asks up to three times)."""
+        key = (tsquery(match, ranked=False), match.low, match.high)
+        cache: dict[tuple[str, int, int], int] = self.__dict__.setdefault("_plans", {})
+        if key not in cache:
+            if len(cache) >= PLANS_KEPT:
+                cache.clear()
+            plan = self._execute(
+                "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?", key
+            ).fetchone()
+            cache[key] = int(plan["QUERY PLAN"][0]["Plan"]["Plan Rows"])
+        return cache[key]
+
+    def _range_rows(self, match: query.Match) -> int:
+        plan = self._execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts WHERE sort_key BETWEEN ? AND ?", (match.low, match.high)).fetchone()
+        return int(plan["QUERY PLAN"][0]["Plan"]["Plan Rows"])
+
+    def _table_rows(self) -> int:
+        return int(self._scalar("SELECT reltuples::bigint AS value FROM pg_class WHERE oid = 'articles_fts'::regclass") or 0)
+
+    @contextmanager
+    def _plan(self, *, walk: bool) -> Iterator[None]:
+        """One plan shape for the next statements: the planner prices testing a row's tsvector far
+        below its cost (reading a large, compressed value), so it walks the sort-key index for rare
+        words (seconds at scale) and scans the table to count common ones."""
+        with self.conn.transaction():
+            off = ("enable_seqscan", "enable_bitmapscan") if walk else ("enable_seqscan", "enable_indexscan")
+            self.conn.execute("; ".join(f"SET LOCAL {setting} = off" for setting in off))  # our constants, not input
+            yield
 
 
 def tsquery(match: query.Match, *, ranked: bool = True) -> str:
-    """A `to_tsquery` expression: every term, either as written (weights A, B) or by its stem (C), and a facet token (D) of each group.
-
-    Unranked, a term is its stem alone, which matches the same articles (as in `sqlite.fts_expression`).
-    """
+    """A `to_tsquery` expression. Ranked, for `ts_rank` over `document`: every term as written
+    (weights A, B) or by its stem (C). Unranked, for matching `terms`: every term's stem and one
+    facet token of each group, with no weights, so that the GIN index alone decides a match (a
+    weight makes PostgreSQL recheck each candidate row's tsvector, 20 us a row)."""
     if ranked:
-        parts = [f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in match.terms]
-    else:
-        parts = [f"{_lexeme(term.stem)}:C" for term in match.terms]
-    parts += ["(" + " | ".join(f"{_lexeme(token)}:D" for token in group) + ")" for group in match.groups]
+        return " & ".join(f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in match.terms)
+    parts = [_lexeme(term.stem) for term in match.terms]
+    parts += ["(" + " | ".join(_lexeme(token) for token in group) + ")" for group in match.groups]
     return " & ".join(parts)
 
 

@@ -42,7 +42,7 @@ DATED_FLOOR = 1 * PK_SPAN  # the least key of a dated article
 # each query word for its IDF (13 ms for a word in 65% of 100k articles), so date order, which
 # scores nothing and stops after one page, is the default (see bench/search_scale.py).
 RANK_WINDOW = 5000
-# Totals are counted exactly up to COUNT_LIMIT matches, and estimated above.
+# Totals are counted exactly up to COUNT_LIMIT matches (or a backend's lower `Store.count_limit`), and estimated above.
 COUNT_LIMIT = 10000
 DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 TOKEN_PREFIX = {"source": "fs", "topic": "ft", "speaker": "fp", "place": "fl"}
@@ -187,8 +187,9 @@ def run(store: Store, text: str, facets: Facets, *, sort: Sort, offset: int, lim
     top = store._top(match, sort=sort, offset=offset, limit=limit)
     results.hits = hits(store, top, terms)
     if count:
-        counted, last_key = store._count(match, cap=COUNT_LIMIT)
-        if counted < COUNT_LIMIT:
+        cap = min(COUNT_LIMIT, store.count_limit)
+        counted, last_key = store._count(match, cap=cap)
+        if counted < cap:
             results.total = counted
         else:
             results.total = store._estimate(match, counted=counted, last_key=last_key)

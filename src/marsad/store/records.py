@@ -97,8 +97,9 @@ class Summary:
 class SearchResults:
     """One page of search hits and the number of all matches.
 
-    `total` is exact unless `total_estimated`: above `query.COUNT_LIMIT` matches it is estimated
-    (SQLite: extrapolated from the days the counted matches span; PostgreSQL: the planner's estimate). `ranked_window` says that the query matched more articles
+    `total` is exact unless `total_estimated`: above 10,000 matches on SQLite (`query.COUNT_LIMIT`),
+    2,000 on PostgreSQL, it is estimated (SQLite: extrapolated from the days the counted matches
+    span; PostgreSQL: the planner's estimate from the word statistics). `ranked_window` says that the query matched more articles
     than relevance ranks (`query.RANK_WINDOW`, the newest), so the best hits are the best of those.
     """
 

@@ -29,6 +29,7 @@ TATWEEL = "\u0640"  # ARABIC TATWEEL
 NAME_FOLD = str.maketrans({"\u0624": "\u0648", "\u0626": "\u064a", "\u0621": None})  # WAW WITH HAMZA -> WAW, YEH WITH HAMZA -> YEH, HAMZA dropped
 SNIPPET_BEFORE = 80
 SNIPPET_AFTER = 160
+SCAN_BACKOFF = 8  # characters: more than the longest proclitic run a stem can follow
 # Weights of the indexed fields (title, body, stems): a match in the headline says most.
 FIELD_WEIGHTS = (3.0, 1.0, 0.5)
 
@@ -77,7 +78,12 @@ def highlights(text: str, terms: list[Term], *, within: int | None = None) -> li
     words = {term.word for term in terms}
     stems = {term.stem for term in terms}
     spans: list[tuple[int, int]] = []
-    for match in ORIGINAL_WORD.finditer(text):
+    start = 0
+    if within is not None:
+        start = _scan_start(text, words, stems)
+        if start is None:
+            return spans
+    for match in ORIGINAL_WORD.finditer(text, start):
         if within is not None and spans and match.start() > spans[0][0] + within:
             break
         word = _normalized_word(match.group())
@@ -85,6 +91,33 @@ def highlights(text: str, terms: list[Term], *, within: int | None = None) -> li
             start = match.start() + len(match.group()) - len(match.group().lstrip(DELETED))
             spans.append((start, _extend_over_marks(text, match.end())))
     return spans
+
+
+def _scan_start(text: str, words: set[str], stems: set[str]) -> int | None:
+    """Where a word-by-word scan for the first match may start, found by C-speed substring search
+    in the folded text; None when no word matches. A matching word contains its stem, and folding
+    only deletes characters, so the match lies at or after its offset in the folded text."""
+    folded = normalize(text)
+    first = None
+    for wanted in stems:
+        position = folded.find(wanted)
+        while position != -1 and (first is None or position < first):
+            # The folded word around this occurrence: a match only if it is a query word or has its stem.
+            start, end = position, position + len(wanted)
+            while start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+                start -= 1
+            while end < len(folded) and (folded[end].isalnum() or folded[end] == "_"):
+                end += 1
+            word = folded[start:end]
+            if word in words or _stem(word) in stems:
+                first = start
+                break
+            position = folded.find(wanted, end)
+    if first is None:
+        return None
+    # Back off, then to a space, so that the scan starts at a word's beginning.
+    space = text.rfind(" ", 0, max(0, first - SCAN_BACKOFF))
+    return space + 1
 
 
 @lru_cache(maxsize=65536)
