@@ -48,6 +48,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "one-speaker": lambda size: _repeat('وقال سيرغي لافروف: "نعم". ', size),
     # Dates and digits of many scripts.
     "many-dates": lambda size: _repeat("في 12 آذار 2016 و١٣/٣/٢٠١٦ و² ① ", size),
+    # Event triggers in one endless sentence (events read clauses and actors around each trigger).
+    "many-events": lambda size: _repeat("وقصف الجيش مواقع المعارضة في حلب وقتل مسلحون جنودا في دمشق و", size),
     # Names everywhere (NER, entity linking, places).
     "many-names": lambda size: _repeat("باراك أوباما جون كيري دمشق حلب موسكو ", size),
 }

@@ -68,6 +68,18 @@ def make_text(rng: random.Random) -> str:
     return "".join(pieces)
 
 
+RETIMED = 20
+
+
+def _best_time(text: str, nlp) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        analyze_text(text, nlp=nlp)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=10_000)
@@ -111,8 +123,12 @@ def main() -> None:
     for text, problems in violations[: args.show]:
         print(f"  OFFSETS {problems[0]}\n    input: {text!r}")
     timings.sort(reverse=True)
-    print(f"slowest inputs of {MIN_TIMED_CHARS}+ characters, milliseconds per 1,000 characters:")
-    for per_thousand, text in timings[: args.show]:
+    # On a shared machine one slow time may be a pause of the machine, not of the input: the slowest
+    # are timed again (best of three) and ranked by that.
+    retimed = sorted(((_best_time(text, nlp) / len(text) * 1e6, text) for _, text in timings[: RETIMED]), reverse=True)
+    print(f"median input: {timings[len(timings) // 2][0]:.1f} ms per 1,000 characters" if timings else "")
+    print(f"slowest inputs of {MIN_TIMED_CHARS}+ characters (the {RETIMED} slowest timed again, best of 3), milliseconds per 1,000 characters:")
+    for per_thousand, text in retimed[: args.show]:
         shown = "".join(ch if unicodedata.category(ch)[0] != "C" else f"\\u{ord(ch):04x}" for ch in text[:80])
         print(f"  {per_thousand:8.1f} ms  ({len(text)} characters) {shown}...")
 

@@ -33,6 +33,7 @@ COMMANDS = {
     "events": "events",
     "serve": "serve",
     "stories": "stories",
+    "watch": "watch",
 }
 
 

@@ -26,6 +26,8 @@ the source only of what they demand or agreed to. A wire dateline's places play 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from typing import Sequence
 
 from spacy.attrs import ORTH
@@ -36,7 +38,7 @@ from ..arabic.normalize import normalize
 from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_text, doc_words, entity_start
 from .classify import TYPE_TO_PLOVER, LinearDetector, load_detectors, sentence_features
 from .lexicon import TriggerLexicon, load_cues, load_lexicon
-from .triggers import TriggerMatch, find_triggers, modality
+from .triggers import Modalities, TriggerMatch, find_triggers
 
 GATE_MARGIN = 2.5
 # A wire-style dateline at the very start: "دبي، الإمارات العربية المتحدة (CNN)--", "بيروت (رويترز) -".
@@ -390,6 +392,21 @@ def _sentences(doc: Doc) -> list[Span]:
     return [doc[:]]
 
 
+class _Contained:
+    """Whether one of some spans lies inside start:end, by bisection (a scan of every date per
+    sentence made a text of many short sentences and dates quadratic)."""
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        # soonest_end[i]: the smallest end among the spans from i on.
+        self.soonest_end = list(accumulate(reversed([end for _, end in ordered]), min))[::-1]
+
+    def any_within(self, start: int, end: int) -> bool:
+        index = bisect_left(self.starts, start)  # the first span that starts at or after `start`
+        return index < len(self.starts) and self.soonest_end[index] <= end
+
+
 def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors: dict[str, LinearDetector] | None = None) -> list[Event]:
     """Events of a document; reads `doc.ents`, `doc._.places`, `doc._.dates` (missing = empty).
 
@@ -406,6 +423,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
     quotes: list[Quote] = list(getattr(doc._, "quotes", None) or []) if Doc.has_extension("quotes") else []
     dates: list[DateMention] = list(getattr(doc._, "dates", None) or []) if Doc.has_extension("dates") else []
     boilerplate = [(span.start_char, span.end_char) for span in doc.spans.get("boilerplate", [])] if "boilerplate" in doc.spans else []
+    dates_within = _Contained((d.start, d.end) for d in dates)
     events: list[Event] = []
     orths = doc.to_array(ORTH).tolist()
     words_of_doc = doc_words(doc)  # computed once per doc and shared with the earlier stages
@@ -422,6 +440,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
         seen_types: set[str] = set()
         verdicts: dict[str, bool] = {}
         features: list[str] | None = None  # sentence_features, shared by the detectors
+        modalities: Modalities | None = None
         for match in find_triggers(words, lexicon, starts_trigger[sentence.start : sentence.end]):
             if match.type in seen_types:
                 continue
@@ -430,7 +449,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                 if plover not in verdicts:
                     detector = detectors[plover]
                     if features is None:
-                        has_date = any(sentence.start_char <= d.start and d.end <= sentence.end_char for d in dates)
+                        has_date = dates_within.any_within(sentence.start_char, sentence.end_char)
                         # The sentence's text from the document's: `sentence.text` makes a Token per word.
                         text = doc_text(doc)[sentence.start_char : sentence.end_char]
                         features = sentence_features(text, has_date=has_date)
@@ -447,7 +466,9 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             source, target = _actors(doc, sentence, trigger, match.type, actor_ents, words_of_doc, quotes)
             if source is not None and target is not None and source.entity_id is not None and source.entity_id == target.entity_id:
                 target = None  # "وقعت السعودية ... مع المملكة": one party named twice is not both sides
-            event_modality = modality(words, match)
+            if modalities is None:
+                modalities = Modalities(words)
+            event_modality = modalities(match)
             if source is None and quotes and (
                 event_modality in SPEAKER_MODALITIES
                 or _first_person_plural(trigger.text)

@@ -109,6 +109,9 @@ class SpeakerPhrases(TokenView):
             if not self.is_word[k] and (self.words[k] != "-" or self.layout.starts[k] > self.layout.ends[k - 1]):
                 break  # a spaced dash opens an aside: "بحسب تقارير - مواقع هولندية"
             k += 1
+        # A quoted name whose mark is left open "closes" at its paragraph's end (`pair_marks`), so
+        # stepping past it can overshoot `end`, past the last token when the text ends there.
+        k = min(k, end)
         if k == seg_start:
             return None
         if not any(self.is_word[m] for m in range(seg_start, k)):

@@ -29,6 +29,8 @@ class SourceFinder(SpeakerPhrases):
         if lead == i or comp or (not before_comma and after < sent_end):
             start = after + comp
             end = self.clause_end(start)
+            if end <= start:
+                return []  # the text ends with the source phrase: nothing is reported
             if any(self.finite_cue(m) for m in range(start, min(start + 2, end))):
                 return []  # "جاء ذلك وفقاً لما نقلته الوكالة، حيث قال: ...": the cue that follows reports it
             if end - start <= SEGMENT_LIMIT and self._plausible_source((start, end)):
