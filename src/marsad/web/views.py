@@ -93,7 +93,7 @@ def speaker(store: Store, key: str, filters: browse.Filters, *, text: str | None
         return None
     sql, params = browse.speaker_articles_sql(store), (key,)
     quotes = browse.speaker_quotes(store, key, filters, text=text, direct=direct, offset=offset, limit=PAGE)
-    places = browse.places(store, article_sql=sql, params=params, limit=TOP)
+    places = browse.places(store, article_sql=sql, params=params, limit=MAP_PLACES)
     return {
         "key": key,
         "name": name,
@@ -103,6 +103,7 @@ def speaker(store: Store, key: str, filters: browse.Filters, *, text: str | None
         "speaker_sources": browse.speaker_sources(store, key),
         "people": browse.co_mentioned(store, sql, params, exclude=[key]),
         "places": places,
+        "points": _points_of_places(places),
         "sources": browse.sources(store),
     }
 
@@ -170,9 +171,12 @@ def events(store: Store, filters: browse.EventFilters, *, offset: int) -> dict[s
 def search(store: Store, text: str, facets: Facets, *, sort: str, offset: int) -> dict[str, Any]:
     results = store.search(text, PAGE, offset=offset, sort=sort, **asdict(facets))
     hits = [{**asdict(hit), "html": render.snippet_html(hit.snippet, hit.highlights)} for hit in results.hits]
+    ids = [hit.id for hit in results.hits]
+    places = browse.places(store, article_sql=f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(ids))})", params=ids, limit=MAP_PLACES)
     return {
         "results": results,
         "hits": hits,
+        "points": _points_of_places(places) if ids else [],
         "timeline": browse.timeline({"articles": browse.search_days(store, text, facets)}) if text.strip() else None,
     }
 

@@ -47,7 +47,7 @@ def search_page(
     topic: Annotated[str | None, Query(max_length=100)] = None,
     speaker: Annotated[str | None, Query(max_length=200)] = None,
     place: Annotated[str | None, Query(max_length=200)] = None,
-    sort: Literal["relevance", "date"] = "relevance",
+    sort: Literal["relevance", "date"] = "date",  # as the store's default: relevance costs more
     offset: OFFSET = 0,
 ) -> HTMLResponse:
     context: dict[str, Any] = {"query": q, "params": dict(request.query_params), "topics": list(TOPICS), **views.search_form(store)}
