@@ -258,10 +258,6 @@ def speaker_sources(store: Store, key: str) -> list[tuple[str, int]]:
 # Entities -----------------------------------------------------------------------------------------
 
 
-def _articles_of(column_sql: str) -> str:
-    return f"SELECT DISTINCT article_id FROM {column_sql}"
-
-
 def co_mentioned(store: Store, article_sql: str, params: Sequence[Any], *, label: str | None = "PERS", exclude: Sequence[str] = (), limit: int = 15) -> list[Named]:
     """Entities (of `label`) named in the articles `article_sql` selects, by number of those articles."""
     column = person_key(store, "entities")

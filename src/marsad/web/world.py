@@ -21,7 +21,7 @@ def rings(path: str) -> list[list[list[float]]]:
         if command == "M" and ring:
             found.append(ring)
             ring = []
-        for x, y in zip(numbers[::2], numbers[1::2]):
+        for x, y in zip(numbers[::2], numbers[1::2], strict=False):  # an odd number at the end is no point
             ring.append([round(x - 180, 2), round(90 - y, 2)])
         if command == "Z" and ring:
             found.append(ring)
