@@ -8,7 +8,6 @@ tables when the store has them, and are absent otherwise.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -83,18 +82,9 @@ def person_key(store: Store, table: str) -> str:
     return "speaker_key" if table == "quotes" else "key"
 
 
-def has_table(store: Store, name: str) -> bool:
-    """Whether the store has the table `name` (the story tables came after the first stores)."""
-    own = getattr(store, "_has_table", None)
-    if own is not None:
-        return bool(own(name))
-    if isinstance(store.conn, sqlite3.Connection):
-        return store._execute("SELECT 1 AS value FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
-    return store._scalar("SELECT to_regclass(?) IS NOT NULL AS value", (name,)) is True
-
-
 def has_stories(store: Store) -> bool:
-    return has_table(store, "stories") and has_table(store, "story_articles")
+    """Whether stories were placed in this store (a store made before them has no story tables until then)."""
+    return store._has_table("stories") and store._has_table("story_articles")
 
 
 def _and(clauses: Sequence[str]) -> str:
@@ -575,12 +565,6 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
 def story_articles_sql(*, originals: bool = False) -> str:
     """The articles of a story (a `?` for its id); `originals`: without the wire copies, whose facts repeat their original's."""
     return "SELECT article_id FROM story_articles WHERE story_id = ?" + (" AND copy_of IS NULL" if originals else "")
-
-
-def story_of(store: Store, article_id: str) -> str | None:
-    if not has_stories(store):
-        return None
-    return store._scalar("SELECT story_id AS value FROM story_articles WHERE article_id = ?", (article_id,))
 
 
 def speakers_in(store: Store, article_sql: str, params: Sequence[Any], *, limit: int = 20) -> list[Named]:

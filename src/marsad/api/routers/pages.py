@@ -87,7 +87,7 @@ def article_page(article_id: str, store: StoreDep) -> HTMLResponse:
             for row in place_rows
             if row.get("lat") is not None and row.get("lon") is not None
         ],
-        "story_id": (analysis.get("story") or {}).get("id") or browse.story_of(store, article_id),
+        "story_id": (analysis.get("story") or {}).get("id"),
     }
     return page("article.html", context)
 
