@@ -10,7 +10,7 @@ from marsad.stories import StoryIndex, featurize
 from marsad.stories.copies import containment
 from marsad.stories.features import shingles
 
-from .texts import AGENCY, INDEPENDENT, TRIMMED, UNRELATED, analysis
+from .texts import AGENCY, INDEPENDENT, RETOLD, TRIMMED, UNRELATED, analysis
 
 SPORT_TITLE = "النصر يفوز على الاتحاد"
 
@@ -97,3 +97,17 @@ def test_features_are_unit_length_and_indexed_by_their_heaviest_terms() -> None:
     assert abs(sum(value * value for value in record.vector.values()) - 1.0) < 1e-9
     assert set(record.top_terms) <= set(record.vector)
     assert min(record.vector[t] for t in record.top_terms) >= max((v for t, v in record.vector.items() if t not in record.top_terms), default=0)
+
+
+def test_a_story_stops_growing_past_its_span() -> None:
+    index = StoryIndex(window_days=3, max_span_days=3)
+    first = index.assign(features(AGENCY, "agency", "2024-05-01", 1))
+    second = index.assign(features(INDEPENDENT, "report", "2024-05-03", 2))
+    assert second.story_id == first.story_id
+    # Within the window of the report, but five days after the story began: a new story.
+    third = index.assign(features(RETOLD, "follow-up", "2024-05-06", 3))
+    assert third.copy_of is None and third.new_story
+    # The same article on the fourth day would have joined.
+    again = StoryIndex(window_days=3, max_span_days=3)
+    again.assign(features(AGENCY, "agency", "2024-05-01", 1))
+    assert again.assign(features(RETOLD, "follow-up", "2024-05-04", 2)).story_id == "agency"

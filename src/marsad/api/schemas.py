@@ -87,13 +87,6 @@ class Meta(_Open):
     encoding: str | None = None
 
 
-class StoryLink(BaseModel):
-    """The story an article is in, and the article whose text it copies (None if it is no copy)."""
-
-    id: str
-    copy_of: str | None
-
-
 class Analysis(_Open):
     """One analyzed article: the JSON output contract."""
 
@@ -107,7 +100,8 @@ class Analysis(_Open):
     events: list[Event] = []
     topic: Topic | None = None
     boilerplate: list[Mention] = []
-    story: StoryLink | None = None  # once the article is placed in a story
+    # Once the article is placed in a story, the stored analysis also has "story": {"id", "copy_of"}
+    # (passed through as an extra field, so that an article in no story has no such key).
 
 
 class ArticleItem(BaseModel):

@@ -53,12 +53,12 @@ class CopyIndex:
     def __len__(self) -> int:
         return len(self.shingles)
 
-    def best_match(self, shingles: frozenset[int]) -> tuple[str, float] | None:
+    def best_match(self, shingles: frozenset[int], minhash: MinHash | None = None) -> tuple[str, float] | None:
         """The indexed article this one copies, or is copied by, with the highest containment; None if none."""
         if len(shingles) < MIN_SHINGLES or not self.shingles:
             return None
         best: tuple[str, float] | None = None
-        for key in self.lsh.query(signature(shingles)):
+        for key in self.lsh.query(minhash if minhash is not None else signature(shingles)):
             other = self.shingles[key]
             if len(other) < MIN_SHINGLES:
                 continue
@@ -67,9 +67,9 @@ class CopyIndex:
                 best = (key, score)
         return best
 
-    def add(self, key: str, shingles: frozenset[int]) -> None:
+    def add(self, key: str, shingles: frozenset[int], minhash: MinHash | None = None) -> None:
         self.shingles[key] = shingles
-        self.lsh.insert(key, signature(shingles))
+        self.lsh.insert(key, minhash if minhash is not None else signature(shingles))
 
     def remove(self, key: str) -> None:
         if self.shingles.pop(key, None) is not None:

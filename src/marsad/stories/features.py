@@ -102,6 +102,5 @@ def _hash(shingle: str) -> int:
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(value * b.get(term, 0.0) for term, value in a.items())
+    """The dot product of two unit vectors, over the terms they share (a set intersection in C)."""
+    return sum(a[term] * b[term] for term in a.keys() & b.keys())
