@@ -25,7 +25,21 @@ _HOMES = {
     "KINDS": "sources", "iter_articles": "sources", "read_file": "sources", "read_text": "text",
 }
 
-__all__ = sorted(_HOMES)
+__all__ = [
+    "KINDS",
+    "MAX_ARTICLE_BYTES",
+    "Article",
+    "IngestError",
+    "Messages",
+    "decode",
+    "iter_articles",
+    "read_feed",
+    "read_file",
+    "read_html",
+    "read_jsonl",
+    "read_text",
+    "text_id",
+]
 
 
 def __getattr__(name: str) -> Any:
