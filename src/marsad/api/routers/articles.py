@@ -28,10 +28,7 @@ def list_articles(
     return [schemas.ArticleItem(id=info.id, title=info.title, date=info.date, source=info.source) for info in store.articles(limit=limit)]
 
 
-@router.get(
-    "/{article_id:path}", response_model=schemas.Analysis, response_model_exclude_unset=True,  # "story" only once the article is in one
-    responses={404: {"model": schemas.ErrorDetail}},
-)
+@router.get("/{article_id:path}", response_model=schemas.Analysis, responses={404: {"model": schemas.ErrorDetail}})
 def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     """The full analysis JSON of one article."""
     analysis = store.get(article_id)
