@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= marsad.db
 SHARED ?= ../shared
 
-.PHONY: venv demo test bench clean
+.PHONY: venv demo test bench screenshots clean
 
 $(BIN)/marsad: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ demo: venv
 
 test: venv
 	$(BIN)/python -m pytest
+
+# A PNG of each page at desktop and phone width over a SaudiNewsNet store (needs chromium, chromium-driver).
+screenshots: venv
+	$(BIN)/python -m tests.browser.screenshots --out screenshots
 
 bench: venv
 	$(BIN)/python bench/analyze_speed.py --shared $(SHARED)

@@ -7,7 +7,7 @@ from pathlib import Path
 from marsad.batch import load_distributed
 from marsad.ingest import IngestError
 from marsad.store import open_store
-from marsad.store.load import load, pipeline_analyzer
+from marsad.load import load, pipeline_analyzer
 
 
 def test_store_matches_an_in_process_ingest(dask_client, example_articles, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 import json
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -63,7 +64,9 @@ def test_analyze_empty_file_fails_with_one_line(runner, tmp_path):
 
 
 def test_every_command_has_help(runner):
-    for name, command in cli.commands.items():
+    context = click.Context(cli)
+    for name in cli.list_commands(context):
+        command = cli.get_command(context, name)
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0, name
         assert command.get_short_help_str(), f"{name} has no help text"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from marsad.cli import cli
 
-COMMANDS = ["ingest", "search", "summary", "quotes", "events", "serve"]
+COMMANDS = ["ingest", "search", "summary", "quotes", "events", "serve", "stories"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -19,4 +20,4 @@ def test_help(command: str) -> None:
 
 
 def test_commands_are_registered() -> None:
-    assert set(COMMANDS) <= set(cli.commands)
+    assert set(COMMANDS) <= set(cli.list_commands(click.Context(cli)))

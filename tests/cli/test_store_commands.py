@@ -203,6 +203,29 @@ def test_postgres_server_that_is_down_is_a_clear_error(runner: CliRunner, tmp_pa
         assert "Traceback" not in result.stderr and "s3cret" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("options", "found"),
+    [
+        (["--source", "test"], True),
+        (["--source", "other"], False),
+        (["--from", "2024-03-01", "--to", "2024-03"], True),
+        (["--to", "2024-02"], False),
+        (["--speaker", "لافروف", "--place", "جنيف", "--sort", "date"], True),
+        (["--offset", "1"], False),
+    ],
+)
+def test_search_facets_and_paging(runner: CliRunner, db: str, options: list[str], found: bool) -> None:
+    result = runner.invoke(cli, ["search", "--db", str(db), *options, "جنيف"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("geneva\t") is found
+    assert ("hits 1-1 of 1" in result.stderr) is found
+
+
+def test_search_bad_date_is_a_usage_error(runner: CliRunner, db: str) -> None:
+    result = runner.invoke(cli, ["search", "--db", str(db), "--from", "soon", "جنيف"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+
+
 def test_serve_warns_when_published_without_a_token(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 

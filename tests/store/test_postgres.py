@@ -8,6 +8,7 @@ import pytest
 
 from marsad.store import StoreError, is_postgres_url, open_store
 from marsad.store.search import Term
+from marsad.store.query import Match
 
 from .factories import geneva_analysis, make_analysis
 
@@ -37,7 +38,9 @@ def test_display_url_hides_password(url: str, shown: str) -> None:
 
 
 def test_tsquery_quotes_every_lexeme() -> None:
-    assert tsquery([Term("الاميركي", "اميركي"), Term("o'k", "o'k")]) == "('الاميركي':AB | 'اميركي':C) & ('o''k':AB | 'o''k':C)"
+    match = Match([Term("الاميركي", "اميركي"), Term("o'k", "o'k")], [["fs01", "fs02"]], 0, 1)
+    assert tsquery(match) == "('الاميركي':AB | 'اميركي':C) & ('o''k':AB | 'o''k':C)"
+    assert tsquery(match, ranked=False) == "'اميركي' & 'o''k' & ('fs01' | 'fs02')"
 
 
 def test_both_url_schemes_open_postgres(postgres_url: str) -> None:
@@ -80,8 +83,8 @@ def test_search_uses_the_gin_index(postgres_url: str) -> None:
     with open_store(postgres_url) as store:
         store.add(geneva_analysis())
         store.conn.execute("SET enable_seqscan = off")
-        plan = " ".join(row["QUERY PLAN"] for row in store.conn.execute("EXPLAIN SELECT pk FROM articles_fts WHERE document @@ to_tsquery('simple', 'x')"))
-    assert "articles_fts_document" in plan
+        plan = " ".join(row["QUERY PLAN"] for row in store.conn.execute("EXPLAIN SELECT pk FROM articles_fts WHERE terms @@ to_tsquery('simple', 'x')"))
+    assert "articles_fts_terms" in plan
 
 
 def test_missing_driver_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

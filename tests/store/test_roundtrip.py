@@ -75,6 +75,6 @@ def test_store_round_trip(store_target: str, empty_store: Callable[[], AbstractC
             assert store.get(article_id) == analysis
             words = WORD.findall(normalize(analysis["text"]))
             if words:
-                assert article_id in {hit.id for hit in store.search(words[0], limit=len(stored))}
+                assert article_id in {hit.id for hit in store.search(words[0], limit=len(stored)).hits}
         assert store.counts()["articles"] == len(stored)
         assert store.counts()["quotes"] == sum(len(a["quotes"]) for a in stored.values())

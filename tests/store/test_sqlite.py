@@ -38,4 +38,4 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 def test_memory_database() -> None:
     with open_store(":memory:", create=False) as store:
         assert store.add(geneva_analysis()) is True
-        assert [hit.id for hit in store.search("جنيف")] == ["geneva"]
+        assert [hit.id for hit in store.search("جنيف").hits] == ["geneva"]

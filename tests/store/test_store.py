@@ -49,7 +49,7 @@ def test_malformed_analysis_writes_nothing(store: Store) -> None:
     with pytest.raises(StoreError, match="nothing was stored"):
         store.add(analysis)
     assert store.counts() == {"articles": 0, "entities": 0, "quotes": 0, "places": 0, "events": 0}
-    assert store.search("لافروف") == []
+    assert store.search("لافروف").hits == []
 
 
 @pytest.mark.parametrize("where", ["text", "title"])

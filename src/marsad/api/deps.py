@@ -1,4 +1,4 @@
-"""Request dependencies: one store connection per request, opened on the app's database."""
+"""Request dependencies: one store per request, lent by the app's pool (see `marsad.store.pool`)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,9 @@ from collections.abc import Iterator
 
 from fastapi import Request
 
-from ..store import Store, open_store
+from ..store import Store
 
 
 def get_store(request: Request) -> Iterator[Store]:
-    store = open_store(request.app.state.db, create=False)
-    try:
+    with request.app.state.pool.store() as store:
         yield store
-    finally:
-        store.close()

@@ -100,6 +100,8 @@ class Analysis(_Open):
     events: list[Event] = []
     topic: Topic | None = None
     boilerplate: list[Mention] = []
+    # Once the article is placed in a story, the stored analysis also has "story": {"id", "copy_of"}
+    # (passed through as an extra field, so that an article in no story has no such key).
 
 
 class ArticleItem(BaseModel):
@@ -111,3 +113,27 @@ class ArticleItem(BaseModel):
 
 class ErrorDetail(BaseModel):
     detail: str
+
+
+class StoryArticle(BaseModel):
+    id: str
+    source: str | None
+    date: str
+    copy_of: str | None  # the id of the earliest article whose text this one reprints
+
+
+class Story(BaseModel):
+    id: str
+    title: str | None
+    start: str
+    end: str
+    articles: list[StoryArticle]
+    speakers: list[str]
+    places: list[str]
+
+
+class StoryPage(BaseModel):
+    total: int  # stories in the date range, all pages together
+    offset: int
+    limit: int
+    stories: list[Story]

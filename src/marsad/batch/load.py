@@ -10,7 +10,7 @@ from ..ingest import Article, IngestError
 from ..limits import check_text
 from ..pipeline import AnalysisError
 from ..store import Store, StoreError, content_hash
-from ..store.load import Outcome
+from ..load import Outcome
 from .engine import DEFAULT_PARTITION_SIZE, analyze_distributed
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def load_distributed(
     workers: int | None = None,
     partition_size: int = DEFAULT_PARTITION_SIZE,
 ) -> Iterator[Outcome]:
-    """`marsad.store.load.load` with the analysis on Dask: one Outcome per item, in input order.
+    """`marsad.load.load` with the analysis on Dask: one Outcome per item, in input order.
 
     A text already stored is a duplicate without being sent to a worker; two copies of one text in
     the same batch are both analyzed and the second is stored as a duplicate, as in-process.

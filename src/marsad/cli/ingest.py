@@ -10,7 +10,8 @@ import click
 
 from ..ingest import Article, IngestError, iter_articles
 from ..store import Store
-from ..store.load import Analyzer, Outcome, load, pipeline_analyzer
+from ..load import Analyzer, Outcome, load, pipeline_analyzer
+from ..stories import StoryAssigner, follow
 from .common import db_option, open_store
 from .engine import check_ner_engine, dask_client, engine_options, ner_option, time_limit_option
 
@@ -24,7 +25,10 @@ if TYPE_CHECKING:
 @engine_options
 @ner_option
 @time_limit_option
-def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | None, workers: int | None, ner_model: str, time_limit: float | None) -> None:
+@click.option("--stories/--no-stories", default=True, show_default=True, help="Place each new article in its story (and mark wire copies) as it is stored.")
+def ingest(
+    db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | None, workers: int | None, ner_model: str, time_limit: float | None, stories: bool
+) -> None:
     """Analyze the articles in PATH... and store them in the database.
 
     PATH may be a text, HTML, RSS/Atom or JSONL file, a folder (read recursively: .txt .html .htm
@@ -39,6 +43,8 @@ def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | N
         with open_store(db_path, create=True) as store:
             items = iter_articles(paths)
             outcomes = load(store, items, analyze=analyze) if analyze is not None else _load_distributed(store, items, client)
+            if stories:
+                outcomes = follow(StoryAssigner(store), outcomes)
             for outcome in outcomes:
                 counts[outcome.status] += 1
                 if outcome.status == "failed":

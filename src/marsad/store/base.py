@@ -12,20 +12,22 @@ import hashlib
 import json
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from typing import Any
 
 from ..errors import MarsadError
 from ..ingest.article import text_id
-from . import rows, search
+from . import query, rows, search
 from .queries import check_query
-from .records import ArticleInfo, ArticleSummary, EventRecord, QuoteExcerpt, QuoteRecord, SearchHit, SpeakerQuotes, Summary
+from .records import ArticleInfo, ArticleSummary, EventRecord, QuoteExcerpt, QuoteRecord, SearchResults, SpeakerQuotes, Summary
+from .stories import StoryQueries
 
 LOGGER = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version 2 indexes facets and sort keys (`query.IndexEntry`); a version-1 store is reindexed when opened.
 TABLES = ("articles", "entities", "quotes", "places", "events")
 # What a malformed analysis raises while its rows are built or bound (a missing key, a wrong type).
 MALFORMED_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, IndexError, ValueError, AttributeError)
@@ -51,7 +53,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class Store(ABC):
+class Store(StoryQueries, ABC):
     """A Marsad database; open one with `marsad.store.open_store`. Each article is written in one transaction.
 
     `conn` is the backend's DB-API connection, there for ad-hoc SQL over the layer tables.
@@ -63,6 +65,8 @@ class Store(ABC):
     conflict_errors: tuple[type[Exception], ...] = ()
     # Driver errors that mean a value cannot be stored as given; reported as a malformed analysis.
     value_errors: tuple[type[Exception], ...] = ()
+    # Search totals are counted exactly up to this many matches, estimated above (`query.run`).
+    count_limit: int = 10**9
 
     # The dialect --------------------------------------------------------------------------------
 
@@ -83,15 +87,24 @@ class Store(ABC):
         """Insert one `articles` row (id, content_hash, title, date, source, text, analysis, ingested_at); its pk."""
 
     @abstractmethod
-    def _index(self, pk: int, title: str | None, text: str) -> None:
+    def _index(self, pk: int, entry: query.IndexEntry) -> None:
         """Add the article with primary key `pk` to the full-text index."""
 
     @abstractmethod
-    def _match(self, terms: list[search.Term], limit: int) -> Iterable[Mapping[str, Any]]:
-        """Articles matching every term (word as written or by its stem), best first.
+    def _has_table(self, name: str) -> bool:
+        """Whether the store has a table of this name (the story tables came after the first stores)."""
 
-        Rows carry id, title, date, source, text and score (higher is better).
-        """
+    @abstractmethod
+    def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
+        """(sort key, score) of one page of matching articles; score is higher for better hits."""
+
+    @abstractmethod
+    def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
+        """How many articles match, counted up to `cap` (newest first), and the sort key of the last one counted."""
+
+    @abstractmethod
+    def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
+        """An estimate of how many articles match, when more than `counted` do."""
 
     def close(self) -> None:
         self.conn.close()
@@ -147,7 +160,7 @@ class Store(ABC):
                     pk = self._insert_article(
                         (article_id, digest, meta.get("title"), meta.get("date"), meta.get("source"), text, payload, _now())
                     )
-                    self._index(pk, meta.get("title"), text)
+                    self._index(pk, query.index_entry(pk, record))
                     for table, table_rows in layers.tables().items():
                         if table_rows:
                             self._executemany(rows.insert_statement(table), table_rows)
@@ -163,9 +176,16 @@ class Store(ABC):
     # Reading --------------------------------------------------------------------------------
 
     def get(self, article_id: str) -> dict[str, Any] | None:
-        """The stored analysis of an article, exactly as added (with its id filled in)."""
+        """The stored analysis of an article, exactly as added (with its id filled in), and its
+        `story` ({"id", "copy_of"}) once it is placed in one."""
         analysis = self._scalar("SELECT analysis AS value FROM articles WHERE id = ?", (article_id,))
-        return json.loads(analysis) if analysis is not None else None
+        if analysis is None:
+            return None
+        record = json.loads(analysis)
+        story = self.story_of(article_id)
+        if story is not None:
+            record["story"] = story
+        return record
 
     def articles(self, *, limit: int = 100, offset: int = 0) -> list[ArticleInfo]:
         """Stored articles, newest date first."""
@@ -178,29 +198,22 @@ class Store(ABC):
     def count(self) -> int:
         return self._scalar("SELECT count(*) AS value FROM articles")
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles matching every word of `query`, best first, with a snippet and highlight offsets.
+    def search(
+        self, text: str, limit: int = 20, *, offset: int = 0, sort: str = "date", count: bool = True, **facets: str | None
+    ) -> SearchResults:
+        """Articles matching every word of `text`, one page of them, with snippets, highlight offsets and the total.
 
         Hamza/alef forms, alef maksura, teh marbuta, diacritics and tatweel are ignored on both
         sides, and a word also matches with a proclitic (و ف ب ل ك ال) attached or removed.
-        Scores rank hits within one backend; their scale differs between backends.
+        `sort` is "date" (newest first; ties in ingest order; score 0), whose cost does not grow with
+        the number of matches, or "relevance" (best first among the newest `query.RANK_WINDOW`
+        matches; scores rank hits within one backend, their scale differs between backends), whose
+        cost grows with the matches of the query's words (bm25's IDF). Facets, keyword-only, narrow the
+        search inside the index (see `query.Facets`): date_from, date_to, source, topic, speaker,
+        place. A bad date or sort raises ValueError.
         """
-        terms = search.parse_query(check_query(query, what="the search query"))
-        if not terms:
-            return []
-        hits = []
-        for row in self._match(terms, limit):
-            text = row["text"]
-            spans = search.highlights(text, terms)
-            start, end = search.snippet_bounds(text, spans)
-            hits.append(
-                SearchHit(
-                    id=row["id"], title=row["title"], date=row["date"], source=row["source"], score=float(row["score"]),
-                    snippet=text[start:end], snippet_start=start, text_length=len(text),
-                    highlights=[(s - start, e - start) for s, e in spans if start <= s and e <= end],
-                )
-            )
-        return hits
+        text = check_query(text, what="the search query")
+        return query.run(self, text, query.Facets(**facets), sort=query.check_sort(sort), offset=offset, limit=limit, count=count)
 
     def quotes_by_speaker(self, name: str) -> list[QuoteRecord]:
         """Every quote whose speaker's name contains all words of `name`, across spelling variants."""

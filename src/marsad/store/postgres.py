@@ -1,10 +1,11 @@
 """The PostgreSQL backend: the same tables as the SQLite file, with a tsvector index for full-text search.
 
-Search differs from SQLite's FTS5 only in ranking. The index is a `tsvector` built with the 'simple'
-configuration (no stemming, no stop words) from the Python-normalized words, weighted A (title),
-B (body), C (stems), with a GIN index; a query term matches a title or body word as written
-(`'word':AB`) or a stem (`'stem':C`), exactly as FTS5's column filters do, so both backends find the
-same articles. Scores come from `ts_rank` with the same relative field weights and length
+Search differs from SQLite's FTS5 only in ranking. Two `tsvector`s are built with the 'simple'
+configuration (no stemming, no stop words) from the Python-normalized words: `terms` (every word's
+stem, and the facet tokens of `query.facet_tokens`), which a GIN index serves for matching and
+counting, and `document`, weighted A (title), B (body), C (stems), which `ts_rank` reads for
+relevance; a query term matches an article holding its stem, as on SQLite, so both backends find
+the same articles. Scores come from `ts_rank` with the same relative field weights and length
 normalization 1 (divide by 1 + log of the document length); unlike bm25 it gives rare words no extra
 weight (no IDF), so the order of hits, and the scores' scale, can differ from SQLite's.
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -26,7 +27,8 @@ from urllib.parse import urlsplit
 import psycopg
 from psycopg.rows import dict_row
 
-from . import rows, search
+from . import query, rows, search
+from .stories import story_schema
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 LOGGER = logging.getLogger(__name__)
@@ -35,6 +37,15 @@ LOGGER = logging.getLogger(__name__)
 _TITLE, _BODY, _STEMS = search.FIELD_WEIGHTS
 RANK_WEIGHTS = [0.0, _STEMS / _TITLE, _BODY / _TITLE, 1.0]
 QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*")
+# Date-ordered search walks the sort-key index when it expects to test at most this many rows
+# (window x articles / matches), else sorts the GIN index's matches (`PostgresStore._walk_newest`):
+# testing a row reads its compressed tsvector, ~20-50 us, about as much as fetching 5-10 matches.
+WALK_ROWS = 2000
+PLANS_KEPT = 64
+# Totals: counted up to COUNT_LIMIT matches (each a heap visit, ~5-20 us), estimated above; not
+# counted at all when the statistics put the matches above this many times that.
+COUNT_LIMIT = 2000
+COUNT_ESTIMATE_ABOVE = 3
 # Serializes schema creation between processes that open a new database at the same moment.
 SCHEMA_LOCK = 0x6D61_7273_6164  # "marsad"
 
@@ -53,12 +64,19 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE TABLE IF NOT EXISTS articles_fts (
     pk BIGINT PRIMARY KEY REFERENCES articles(pk) ON DELETE CASCADE,
-    document TSVECTOR NOT NULL
+    sort_key BIGINT NOT NULL,
+    document TSVECTOR NOT NULL,
+    terms TSVECTOR NOT NULL
 );
-CREATE INDEX IF NOT EXISTS articles_fts_document ON articles_fts USING GIN (document);
+CREATE INDEX IF NOT EXISTS articles_fts_terms ON articles_fts USING GIN (terms);
+-- Statistics on the 10,000 most common words rather than 1,000: the planner's match estimates pick
+-- the plan of a date-ordered search and give the estimated totals.
+ALTER TABLE articles_fts ALTER COLUMN terms SET STATISTICS 1000;
+CREATE INDEX IF NOT EXISTS articles_fts_sort_key ON articles_fts (sort_key);
 """
 LAYER_TYPES = {"int": "INTEGER", "bigint": "BIGINT", "real": "DOUBLE PRECISION", "bool": "BOOLEAN", "text": "TEXT"}
 SCHEMA += rows.layer_schema(LAYER_TYPES)
+SCHEMA += "\n" + story_schema(LAYER_TYPES)
 
 
 class PostgresStore(Store):
@@ -69,7 +87,9 @@ class PostgresStore(Store):
     """
 
     conflict_errors = (psycopg.errors.UniqueViolation,)
+    count_limit = COUNT_LIMIT
     value_errors = (psycopg.DataError,)
+    _story_types = LAYER_TYPES
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.path = display_url(url)
@@ -82,6 +102,8 @@ class PostgresStore(Store):
             version = self._version()
             if version == 0 and create:
                 version = self._create_schema()
+            elif version == 1:
+                version = self._upgrade()
         except psycopg.Error as error:
             self.conn.close()
             raise StoreError(Messages.NOT_A_DATABASE.format(path=self.path, reason=_one_line(error))) from error
@@ -91,6 +113,20 @@ class PostgresStore(Store):
         if version > SCHEMA_VERSION:
             self.conn.close()
             raise StoreError(Messages.NEWER_SCHEMA.format(path=self.path, version=version, supported=SCHEMA_VERSION))
+
+    @classmethod
+    def borrowing(cls, conn: psycopg.Connection[dict[str, Any]], url: str) -> PostgresStore:
+        """A store on a pooled connection (autocommit, dict rows) whose database was opened once
+        before with its schema checked; closing the store leaves the connection to its pool."""
+        store = cls.__new__(cls)
+        store.path = display_url(url)
+        store.conn = conn
+        store._borrowed = True
+        return store
+
+    def close(self) -> None:
+        if not getattr(self, "_borrowed", False):
+            self.conn.close()
 
     def _version(self) -> int:
         """The schema version of the store in this database; 0 when there is none."""
@@ -109,6 +145,17 @@ class PostgresStore(Store):
                 self._execute("INSERT INTO marsad_schema (version) VALUES (?)", (SCHEMA_VERSION,))
                 version = SCHEMA_VERSION
         return version
+
+    def _upgrade(self) -> int:
+        """Version 1 to 2: the full-text index rebuilt with facets and sort keys, in one transaction."""
+        with self.conn.transaction():
+            self._execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
+            if self._version() == 1:
+                self.conn.execute("DROP TABLE articles_fts")
+                self.conn.execute(SCHEMA)
+                query.reindex(self)
+                self._execute("UPDATE marsad_schema SET version = ?", (SCHEMA_VERSION,))
+        return SCHEMA_VERSION
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[dict[str, Any]]:
         return self.conn.execute(_pyformat(sql), params)
@@ -129,29 +176,106 @@ class PostgresStore(Store):
             params,
         )
 
-    def _index(self, pk: int, title: str | None, text: str) -> None:
+    def _index(self, pk: int, entry: query.IndexEntry) -> None:
         # The PostgreSQL parser sees only our words, space-separated, so it cannot read a URL,
         # an e-mail address or "1.5" as one token where the query has several.
-        fields = [" ".join(search.WORD.findall(field)) for field in search.index_fields(title, text)]
+        fields = [" ".join(search.WORD.findall(field)) for field in (entry.title, entry.body, entry.stems)]
         self._execute(
-            "INSERT INTO articles_fts (pk, document) VALUES (?, setweight(to_tsvector('simple', ?::text), 'A')"
-            " || setweight(to_tsvector('simple', ?::text), 'B') || setweight(to_tsvector('simple', ?::text), 'C'))",
-            (pk, *fields),
+            "INSERT INTO articles_fts (pk, sort_key, document, terms) VALUES (?, ?, setweight(to_tsvector('simple', ?::text), 'A')"
+            " || setweight(to_tsvector('simple', ?::text), 'B') || setweight(to_tsvector('simple', ?::text), 'C'),"
+            " to_tsvector('simple', ?::text))",
+            (pk, entry.sort_key, *fields, f"{fields[2]} {entry.facets}"),
         )
 
-    def _match(self, terms: list[search.Term], limit: int) -> Iterable[Mapping[str, Any]]:
-        query = tsquery(terms)
-        return self._execute(
-            "SELECT a.id, a.title, a.date, a.source, a.text, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score"
-            " FROM articles_fts f JOIN articles a ON a.pk = f.pk"
-            " WHERE f.document @@ to_tsquery('simple', ?) ORDER BY score DESC, a.pk LIMIT ?",
-            (RANK_WEIGHTS, query, query, limit),
-        )
+    def _has_table(self, name: str) -> bool:
+        # to_regclass looks the name up along the search_path, where the store's tables are.
+        return bool(self._scalar("SELECT to_regclass(?) IS NOT NULL AS value", (name,)))
+
+    def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
+        """Newest first (no score: 0), or ts_rank of the newest `query.RANK_WINDOW` matches."""
+        where = "f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
+        params: list[Any] = [tsquery(match, ranked=False), match.low, match.high]
+        if sort == "date":
+            sql = f"SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ? OFFSET ?"
+            params += [limit, offset]
+            window = offset + limit
+        else:
+            sql = (
+                "SELECT key, score FROM (SELECT f.sort_key AS key, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score"
+                f" FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
+            )
+            params = [RANK_WEIGHTS, tsquery(match), *params, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+            window = query.RANK_WINDOW
+        with self._plan(walk=self._walk_newest(match, window)):
+            return [(row["key"], row["score"]) for row in self._execute(sql, params)]
+
+    def _walk_newest(self, match: query.Match, window: int) -> bool:
+        """Whether to walk the sort-key index from the newest end, testing each row, rather than take
+        every match from the GIN index and sort them: when the matches are many, the walk finds
+        `window` of them after a few rows each; when they are few, it reads (and tests) most of the table."""
+        in_range = max(1, self._table_rows() if (match.low, match.high) == (0, query.MAX_SORT_KEY) else self._range_rows(match))
+        matches = self._plan_rows(match)
+        return matches > 0 and window * in_range / matches <= WALK_ROWS
+
+    def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
+        if self._plan_rows(match) > COUNT_ESTIMATE_ABOVE * cap:
+            return cap, None  # far more than `cap` by the statistics: estimated, not counted
+        # From the GIN index (no row's tsvector read); without a date range no heap column either,
+        # so PostgreSQL skips the heap pages the visibility map marks all-visible.
+        where = "f.terms @@ to_tsquery('simple', ?)"
+        params: list[Any] = [tsquery(match, ranked=False)]
+        if (match.low, match.high) != (0, query.MAX_SORT_KEY):
+            where += " AND f.sort_key BETWEEN ? AND ?"
+            params += [match.low, match.high]
+        with self._plan(walk=False):
+            row = self._execute(f"SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts f WHERE {where} LIMIT ?) AS counted", [*params, cap]).fetchone()
+        return row["n"], None
+
+    def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
+        """The planner's estimate of the matching rows (from the statistics ANALYZE keeps of the words' frequencies)."""
+        return max(counted, self._plan_rows(match))
+
+    def _plan_rows(self, match: query.Match) -> int:
+        """The planner's estimate of the matches, remembered for the last few queries (a search asks up to three times)."""
+        key = (tsquery(match, ranked=False), match.low, match.high)
+        cache: dict[tuple[str, int, int], int] = self.__dict__.setdefault("_plans", {})
+        if key not in cache:
+            if len(cache) >= PLANS_KEPT:
+                cache.clear()
+            plan = self._execute(
+                "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?", key
+            ).fetchone()
+            cache[key] = int(plan["QUERY PLAN"][0]["Plan"]["Plan Rows"])
+        return cache[key]
+
+    def _range_rows(self, match: query.Match) -> int:
+        plan = self._execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts WHERE sort_key BETWEEN ? AND ?", (match.low, match.high)).fetchone()
+        return int(plan["QUERY PLAN"][0]["Plan"]["Plan Rows"])
+
+    def _table_rows(self) -> int:
+        return int(self._scalar("SELECT reltuples::bigint AS value FROM pg_class WHERE oid = 'articles_fts'::regclass") or 0)
+
+    @contextmanager
+    def _plan(self, *, walk: bool) -> Iterator[None]:
+        """One plan shape for the next statements: the planner prices testing a row's tsvector far
+        below its cost (reading a large, compressed value), so it walks the sort-key index for rare
+        words (seconds at scale) and scans the table to count common ones."""
+        with self.conn.transaction():
+            off = ("enable_seqscan", "enable_bitmapscan") if walk else ("enable_seqscan", "enable_indexscan")
+            self.conn.execute("; ".join(f"SET LOCAL {setting} = off" for setting in off))  # our constants, not input
+            yield
 
 
-def tsquery(terms: list[search.Term]) -> str:
-    """A `to_tsquery` expression: every term, either as written (weights A, B) or by its stem (C)."""
-    return " & ".join(f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in terms)
+def tsquery(match: query.Match, *, ranked: bool = True) -> str:
+    """A `to_tsquery` expression. Ranked, for `ts_rank` over `document`: every term as written
+    (weights A, B) or by its stem (C). Unranked, for matching `terms`: every term's stem and one
+    facet token of each group, with no weights, so that the GIN index alone decides a match (a
+    weight makes PostgreSQL recheck each candidate row's tsvector, 20 us a row)."""
+    if ranked:
+        return " & ".join(f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in match.terms)
+    parts = [_lexeme(term.stem) for term in match.terms]
+    parts += ["(" + " | ".join(_lexeme(token) for token in group) + ")" for group in match.groups]
+    return " & ".join(parts)
 
 
 def _lexeme(word: str) -> str:

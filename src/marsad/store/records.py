@@ -22,7 +22,7 @@ class SearchHit:
     title: str | None
     date: str | None
     source: str | None
-    score: float
+    score: float  # 0 in date order
     snippet: str
     snippet_start: int
     text_length: int  # of the whole article, to tell whether the snippet is cut at its end
@@ -91,3 +91,23 @@ class ArticleSummary:
 class Summary:
     counts: dict[str, int]
     articles: list[ArticleSummary] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SearchResults:
+    """One page of search hits and the number of all matches.
+
+    `total` is exact unless `total_estimated`: above 10,000 matches on SQLite (`query.COUNT_LIMIT`),
+    2,000 on PostgreSQL, it is estimated (SQLite: extrapolated from the days the counted matches
+    span; PostgreSQL: the planner's estimate from the word statistics). `ranked_window` says that the query matched more articles
+    than relevance ranks (`query.RANK_WINDOW`, the newest), so the best hits are the best of those.
+    """
+
+    query: str
+    hits: list[SearchHit]
+    total: int
+    total_estimated: bool = False
+    offset: int = 0
+    limit: int = 20
+    sort: str = "date"
+    ranked_window: bool = False

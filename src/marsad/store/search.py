@@ -9,18 +9,27 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..arabic.clitics import split_proclitics
-from ..arabic.normalize import normalize, normalized_view
+from ..arabic.normalize import TRANSLATION, normalize
+from .records import SearchHit
 
 WORD = re.compile(r"\w+")
+# A word of the original text as `normalize` will see it: word characters and the marks it
+# deletes (harakat, tatweel), which join the letters around them once deleted.
+DELETED = "".join(chr(code) for code, to in TRANSLATION.items() if to is None)
+ORIGINAL_WORD = re.compile(f"[\\w{re.escape(DELETED)}]+")
 ARTICLE = "\u0627\u0644"  # ALEF LAM
 TATWEEL = "\u0640"  # ARABIC TATWEEL
 # Name keys fold what spelling of names varies in, beyond `normalize`.
 NAME_FOLD = str.maketrans({"\u0624": "\u0648", "\u0626": "\u064a", "\u0621": None})  # WAW WITH HAMZA -> WAW, YEH WITH HAMZA -> YEH, HAMZA dropped
 SNIPPET_BEFORE = 80
 SNIPPET_AFTER = 160
+SCAN_BACKOFF = 8  # characters: more than the longest proclitic run a stem can follow
 # Weights of the indexed fields (title, body, stems): a match in the headline says most.
 FIELD_WEIGHTS = (3.0, 1.0, 0.5)
 
@@ -51,18 +60,74 @@ def parse_query(query: str) -> list[Term]:
     return [Term(word, stem(word)) for word in WORD.findall(normalize(query))]
 
 
-def highlights(text: str, terms: list[Term]) -> list[tuple[int, int]]:
-    """Half-open spans of `text` (original offsets) whose words match a query term."""
+def hit(row: Mapping[str, Any], terms: list[Term], score: float) -> SearchHit:
+    """A search hit for an article row (id, title, date, source, text): a snippet around the first match, with highlights."""
+    text = row["text"]
+    spans = highlights(text, terms, within=SNIPPET_AFTER)
+    start, end = snippet_bounds(text, spans)
+    return SearchHit(
+        id=row["id"], title=row["title"], date=row["date"], source=row["source"], score=float(score),
+        snippet=text[start:end], snippet_start=start, text_length=len(text),
+        highlights=[(s - start, e - start) for s, e in spans if start <= s and e <= end],
+    )
+
+
+def highlights(text: str, terms: list[Term], *, within: int | None = None) -> list[tuple[int, int]]:
+    """Half-open spans of `text` (original offsets) whose words match a query term; with `within`,
+    only those starting at most that many characters after the first (all a snippet can show)."""
     words = {term.word for term in terms}
     stems = {term.stem for term in terms}
-    view = normalized_view(text)
-    spans = []
-    for match in WORD.finditer(view.text):
-        word = match.group()
-        if word in words or stem(word) in stems:
-            start, end = view.to_original(match.start(), match.end())
-            spans.append((start, _extend_over_marks(text, end)))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    if within is not None:
+        start = _scan_start(text, words, stems)
+        if start is None:
+            return spans
+    for match in ORIGINAL_WORD.finditer(text, start):
+        if within is not None and spans and match.start() > spans[0][0] + within:
+            break
+        word = _normalized_word(match.group())
+        if word and (word in words or _stem(word) in stems):
+            start = match.start() + len(match.group()) - len(match.group().lstrip(DELETED))
+            spans.append((start, _extend_over_marks(text, match.end())))
     return spans
+
+
+def _scan_start(text: str, words: set[str], stems: set[str]) -> int | None:
+    """Where a word-by-word scan for the first match may start, found by C-speed substring search
+    in the folded text; None when no word matches. A matching word contains its stem, and folding
+    only deletes characters, so the match lies at or after its offset in the folded text."""
+    folded = normalize(text)
+    first = None
+    for wanted in stems:
+        position = folded.find(wanted)
+        while position != -1 and (first is None or position < first):
+            # The folded word around this occurrence: a match only if it is a query word or has its stem.
+            start, end = position, position + len(wanted)
+            while start and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+                start -= 1
+            while end < len(folded) and (folded[end].isalnum() or folded[end] == "_"):
+                end += 1
+            word = folded[start:end]
+            if word in words or _stem(word) in stems:
+                first = start
+                break
+            position = folded.find(wanted, end)
+    if first is None:
+        return None
+    # Back off, then to a space, so that the scan starts at a word's beginning.
+    space = text.rfind(" ", 0, max(0, first - SCAN_BACKOFF))
+    return space + 1
+
+
+@lru_cache(maxsize=65536)
+def _normalized_word(word: str) -> str:
+    return normalize(word)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return stem(word)
 
 
 def _extend_over_marks(text: str, end: int) -> int:

@@ -4,17 +4,19 @@ per-layer tables (entities, quotes, places, events) that later features can quer
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import rows, search
+from . import query, rows, search
+from .stories import story_schema
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 DEFAULT_PATH = "marsad.db"
-# bm25 weights of the FTS columns (title, body, stems), as in `search.FIELD_WEIGHTS`.
-BM25_WEIGHTS = search.FIELD_WEIGHTS
+# bm25 weights of the FTS columns (title, body, stems, facets), as in `search.FIELD_WEIGHTS`;
+# facet tokens narrow a search and do not rank it.
+BM25_WEIGHTS = (*search.FIELD_WEIGHTS, 0.0)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -28,17 +30,22 @@ CREATE TABLE IF NOT EXISTS articles (
     analysis TEXT NOT NULL,
     ingested_at TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, stems, tokenize = 'unicode61');
 """
+FTS_TABLE = "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, stems, facets, tokenize = 'unicode61')"
+# The index's rowid is the article's sort key (`query.sort_key`), not its pk: FTS5 walks a match
+# in rowid order, so "newest first" stops after one page, and a date range is a rowid range.
+SCHEMA += f"{FTS_TABLE};\n"
 # Our column types in SQLite: it has no boolean (0/1) and one integer type.
 LAYER_TYPES = {"int": "INTEGER", "bigint": "INTEGER", "real": "REAL", "bool": "INTEGER", "text": "TEXT"}
 SCHEMA += rows.layer_schema(LAYER_TYPES)
+SCHEMA += "\n" + story_schema(LAYER_TYPES)
 
 
 class SQLiteStore(Store):
     """One SQLite file (or ":memory:")."""
 
     conflict_errors = (sqlite3.IntegrityError,)
+    _story_types = LAYER_TYPES
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True) -> None:
         self.path = str(path)
@@ -52,6 +59,9 @@ class SQLiteStore(Store):
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
                 self._create_schema()
+            elif version == 1:
+                self._upgrade()
+                version = SCHEMA_VERSION
         except sqlite3.DatabaseError as error:
             raise StoreError(Messages.NOT_A_DATABASE.format(path=self.path, reason=error)) from error
         if version > SCHEMA_VERSION:
@@ -64,6 +74,14 @@ class SQLiteStore(Store):
         # rollback journal, not WAL: a single file to copy or delete; busy_timeout covers the
         # brief waits between one writer and its readers at this scale.
         self.conn.executescript(f"BEGIN;\n{SCHEMA}\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;")
+
+    def _upgrade(self) -> None:
+        """Version 1 to 2: the full-text index rebuilt with facets and sort keys, in one transaction."""
+        with self._transaction():
+            self.conn.execute("DROP TABLE articles_fts")
+            self.conn.execute(FTS_TABLE)
+            query.reindex(self)
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
@@ -89,19 +107,58 @@ class SQLiteStore(Store):
         assert cursor.lastrowid is not None  # an INSERT into a rowid table always sets it
         return cursor.lastrowid
 
-    def _index(self, pk: int, title: str | None, text: str) -> None:
-        self.conn.execute("INSERT INTO articles_fts (rowid, title, body, stems) VALUES (?, ?, ?, ?)", (pk, *search.index_fields(title, text)))
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
-    def _match(self, terms: list[search.Term], limit: int) -> Iterable[Mapping[str, Any]]:
-        """FTS5 with bm25 ranking; the score is -bm25, so that higher is better."""
-        return self.conn.execute(
-            "SELECT a.id, a.title, a.date, a.source, a.text, -bm25(articles_fts, ?, ?, ?) AS score"
-            " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY score DESC, a.pk LIMIT ?",
-            (*BM25_WEIGHTS, fts_expression(terms), limit),
+    def _index(self, pk: int, entry: query.IndexEntry) -> None:
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body, stems, facets) VALUES (?, ?, ?, ?, ?)",
+            (entry.sort_key, entry.title, entry.body, entry.stems, entry.facets),
         )
 
+    def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
+        """Newest first, or bm25 ranking (the score is -bm25, so that higher is better) of the newest
+        `query.RANK_WINDOW` matches; either way FTS5 stops walking the match early. Date order
+        computes no score (0): bm25 reads the whole posting list of every term for its IDF."""
+        if sort == "date":
+            sql = "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?"
+            params: list[Any] = [fts_expression(match, ranked=False), match.low, match.high, limit, offset]
+        else:
+            sql = (
+                "SELECT key, score FROM (SELECT rowid AS key, -bm25(articles_fts, ?, ?, ?, ?) AS score FROM articles_fts"
+                " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)"
+                " ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
+            )
+            params = [*BM25_WEIGHTS, fts_expression(match), match.low, match.high, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+        return [(row[0], row[1]) for row in self.conn.execute(sql, params)]
 
-def fts_expression(terms: list[search.Term]) -> str:
-    """An FTS5 MATCH expression: every term, either as written (title, body) or by its stem."""
-    return " AND ".join(f'({{title body}} : "{term.word}" OR stems : "{term.stem}")' for term in terms)
+    def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
+        row = self.conn.execute(
+            "SELECT count(*), min(key) FROM (SELECT rowid AS key FROM articles_fts"
+            " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)",
+            (fts_expression(match, ranked=False), match.low, match.high, cap),
+        ).fetchone()
+        return row[0], row[1]
+
+    def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
+        """The counted matches, scaled from the days they span to the days the search spans (`query.extrapolate`).
+
+        Not from the index's word statistics: fts5vocab counts a word's articles by reading its
+        whole posting list, as slow as counting the matches."""
+        first = self.conn.execute("SELECT rowid FROM articles_fts WHERE rowid >= ? ORDER BY rowid LIMIT 1", (query.DATED_FLOOR,)).fetchone()
+        last = self.conn.execute("SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1").fetchone()
+        return query.extrapolate(match, counted=counted, last_key=last_key, first_stored=first and first[0], last_stored=last and last[0])
+
+
+def fts_expression(match: query.Match, *, ranked: bool = True) -> str:
+    """An FTS5 MATCH expression: every term, either as written (title, body) or by its stem, and a token of each facet group.
+
+    Unranked, a term is its stem alone: the stems column holds the stem of every title and body
+    word, so it matches the same articles, and FTS5 walks one posting list instead of two.
+    """
+    if ranked:
+        parts = [f'({{title body}} : "{term.word}" OR stems : "{term.stem}")' for term in match.terms]
+    else:
+        parts = [f'stems : "{term.stem}"' for term in match.terms]
+    parts += ["(" + " OR ".join(f'facets : "{token}"' for token in group) + ")" for group in match.groups]
+    return " AND ".join(parts)

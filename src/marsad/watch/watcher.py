@@ -1,6 +1,6 @@
 """The watch loop: every interval, fetch each source, ingest its new articles, report; stop cleanly when asked.
 
-What is new is decided by the store (`store.load.load`): a text already stored is a duplicate and is
+What is new is decided by the store (`marsad.load.load`): a text already stored is a duplicate and is
 not analyzed again, so polling the same feed every few minutes costs one hash per item. A source
 that cannot be fetched, or an item that cannot be read or analyzed, is one logged error; the round
 goes on with the next. `stop()` (from a signal handler or another thread) ends the watch after the
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..ingest import Article, IngestError
 from ..ingest.sources import read_bytes, sniff_kind
 from ..store import Store
-from ..store.load import Analyzer, load
+from ..load import Analyzer, load
 from .fetch import FetchError, fetch
 
 LOGGER = logging.getLogger(__name__)

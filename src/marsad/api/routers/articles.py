@@ -22,9 +22,9 @@ def list_articles(
     q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="search words; hamza, alef forms and diacritics are ignored")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> list[SearchHit] | list[schemas.ArticleItem]:
-    """Articles matching `q` (best first, with snippet and highlight offsets), or the latest articles."""
+    """Articles matching `q` (newest first, with snippet and highlight offsets), or the latest articles."""
     if q:
-        return store.search(q, limit)
+        return store.search(q, limit, count=False).hits
     return [schemas.ArticleItem(id=info.id, title=info.title, date=info.date, source=info.source) for info in store.articles(limit=limit)]
 
 

@@ -1,36 +1,66 @@
-"""HTML pages: `/` (article list and search) and `/articles/{id}` (the article with its layers highlighted)."""
+"""HTML pages: home (stories, coverage), the article list, search with facets, and `/articles/{id}` (the article with its layers highlighted)."""
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query
-from fastapi.responses import HTMLResponse
-from markupsafe import Markup
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
 
-from ...store import Store
+from ...store import Store, browse
 from ...store.queries import MAX_QUERY_CHARS
-from ...web import render
-from ...web.map import places_svg
-from ...web.templating import environment
+from ...store.query import Facets
+from ...store.search import name_key
+from ...web import render, views
+from ...web.labels import TOPICS
+from ...web.templating import page
 from ..deps import get_store
+from .params import OFFSET
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 StoreDep = Annotated[Store, Depends(get_store)]
 SAFE_URL_SCHEMES = ("http://", "https://")
+PAGE = 50
 
 
-@router.get("/", response_class=HTMLResponse)
-def index(store: StoreDep, q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None) -> HTMLResponse:
-    context: dict[str, Any] = {"query": q}
-    if q:
-        hits = store.search(q, limit=50)
-        context["hits"] = [{**asdict(hit), "html": render.snippet_html(hit.snippet, hit.highlights)} for hit in hits]
-    else:
-        context["articles"] = store.articles(limit=500)
-        context["total"] = store.count()
-    return HTMLResponse(environment().get_template("index.html").render(context))
+@router.get("/", response_class=HTMLResponse, response_model=None)
+def index(request: Request, store: StoreDep, q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None) -> HTMLResponse | RedirectResponse:
+    if q:  # the old search address
+        return RedirectResponse(f"/search?{request.url.query}", status_code=307)
+    return page("home.html", views.home(store))
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def article_list(request: Request, store: StoreDep, offset: OFFSET = 0) -> HTMLResponse:
+    found = browse.Page(store.articles(limit=PAGE, offset=offset), store.count(), offset, PAGE)
+    return page("articles.html", {"page": found, "params": dict(request.query_params)})
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    store: StoreDep,
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
+    date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+    date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+    topic: Annotated[str | None, Query(max_length=100)] = None,
+    speaker: Annotated[str | None, Query(max_length=200)] = None,
+    place: Annotated[str | None, Query(max_length=200)] = None,
+    sort: Literal["relevance", "date"] = "date",  # as the store's default: relevance costs more
+    offset: OFFSET = 0,
+) -> HTMLResponse:
+    context: dict[str, Any] = {"query": q, "params": dict(request.query_params), "topics": list(TOPICS), **views.search_form(store)}
+    facets = Facets(date_from=date_from or None, date_to=date_to or None, source=source or None, topic=topic or None, speaker=speaker or None, place=place or None)
+    if q.strip():
+        try:
+            context.update(views.search(store, q, facets, sort=sort, offset=offset))
+        except ValueError as error:  # a bad date
+            context["error"] = str(error)
+        else:
+            results = context["results"]
+            context["page"] = browse.Page(results.hits, results.total, offset, views.PAGE)
+    return page("search.html", context)
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
@@ -43,19 +73,26 @@ def article_page(article_id: str, store: StoreDep) -> HTMLResponse:
     if not str(meta.get("url") or "").startswith(SAFE_URL_SCHEMES):
         meta["url"] = None  # never link javascript: or data: URLs taken from a feed
     places = analysis.get("places") or []
+    place_rows = views.place_rows(analysis)
+    quotes = [{**quote, "speaker_key": name_key((quote.get("speaker") or {}).get("name") or "")} for quote in analysis.get("quotes") or []]
     context = {
         "analysis": analysis,
         "meta": meta,
         "marked_text": render.mark_text(text, render.article_marks(analysis)),
-        "quotes": analysis.get("quotes") or [],
-        "events": [_event_row(text, event, places) for event in analysis.get("events") or []],
-        "places": places,
-        "map_svg": _map_svg(places),
+        "quotes": quotes,
+        "events": [_event_row(text, index, event, places) for index, event in enumerate(analysis.get("events") or [])],
+        "places": place_rows,
+        "points": [
+            {"lat": row["lat"], "lon": row["lon"], "name": row["text"], "n": row["count"], "kind": row.get("kind") or "other", "href": f"/places/{row['ref']}"}
+            for row in place_rows
+            if row.get("lat") is not None and row.get("lon") is not None
+        ],
+        "story_id": (analysis.get("story") or {}).get("id"),
     }
-    return HTMLResponse(environment().get_template("article.html").render(context))
+    return page("article.html", context)
 
 
-def _event_row(text: str, event: dict[str, Any], places: list[dict[str, Any]]) -> dict[str, Any]:
+def _event_row(text: str, index: int, event: dict[str, Any], places: list[dict[str, Any]]) -> dict[str, Any]:
     trigger = event["trigger"]
     sentence = event.get("sentence") or trigger
     place_index = event.get("place")
@@ -66,18 +103,13 @@ def _event_row(text: str, event: dict[str, Any], places: list[dict[str, Any]]) -
         if actor.get("start") is not None and actor.get("end") is not None:
             marks.append(render.Mark(actor["start"], actor["end"], f"actor actor-{role}", actor.get("name")))
     return {
+        "index": index,
         "type": event.get("type"),
         "modality": event.get("modality"),
         "source_name": (event.get("source") or {}).get("name"),
         "target_name": (event.get("target") or {}).get("name"),
-        "place_name": (place.get("name") or place.get("text")) if place else None,
+        "place_name": (text[place["start"] : place["end"]] if place else None),
         "date": event.get("date"),
         "evidence": render.evidence(text, sentence["start"], sentence["end"], marks),
     }
 
-
-def _map_svg(places: list[dict[str, Any]]) -> Markup | None:
-    if not any(place.get("lat") is not None and place.get("lon") is not None for place in places):
-        return None
-    # places_svg escapes every text it embeds, so its output is safe to insert as markup.
-    return Markup(places_svg(places))

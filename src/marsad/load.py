@@ -1,4 +1,9 @@
-"""Ingested articles into the store: skip known texts, analyze the rest, store each; never stop a batch."""
+"""Ingested articles into the store: skip known texts, analyze the rest, store each; never stop a batch.
+
+"Analyze, then store" is orchestration above both the pipeline and the store, so it lives here
+(beside `batch/`, its distributed form) and the store needs no NLP: a command that only reads the
+store never imports spaCy.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import MarsadError
-from ..ingest import Article, IngestError
-from ..limits import DEFAULT_TIME_LIMIT_S, check_text
-from .base import Store, StoreError, content_hash
+from .errors import MarsadError
+from .ingest import Article, IngestError
+from .limits import DEFAULT_TIME_LIMIT_S, check_text
+from .store import Store, StoreError, content_hash
 
 LOGGER = logging.getLogger(__name__)
 
@@ -31,7 +36,7 @@ class Outcome:
 def pipeline_analyzer(ner_model: str = "default", *, time_limit: float | None = DEFAULT_TIME_LIMIT_S) -> Analyzer:
     """Analyze with the full Marsad pipeline, loaded now so that a broken install fails once, up front;
     an article may take `time_limit` seconds (None: no limit)."""
-    from ..pipeline import BatchAnalyzer, load_pipeline
+    from .pipeline import BatchAnalyzer, load_pipeline
 
     # An ingest is a long batch: spaCy's vocabulary is released as it goes.
     return BatchAnalyzer(load_pipeline(ner_model=ner_model), time_limit=time_limit)
