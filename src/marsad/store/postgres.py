@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import psycopg
 from psycopg.rows import dict_row
 
-from . import rows, search
+from . import derived, rows, search
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 LOGGER = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS articles_fts (
 CREATE INDEX IF NOT EXISTS articles_fts_document ON articles_fts USING GIN (document);
 """
 LAYER_TYPES = {"int": "INTEGER", "bigint": "BIGINT", "real": "DOUBLE PRECISION", "bool": "BOOLEAN", "text": "TEXT"}
-SCHEMA += rows.layer_schema(LAYER_TYPES)
+SCHEMA += rows.layer_schema(LAYER_TYPES) + "\n" + derived.schema(LAYER_TYPES)
 
 
 class PostgresStore(Store):
@@ -70,6 +70,8 @@ class PostgresStore(Store):
 
     conflict_errors = (psycopg.errors.UniqueViolation,)
     value_errors = (psycopg.DataError,)
+    dialect = "postgres"
+    layer_types = LAYER_TYPES
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.path = display_url(url)
@@ -91,6 +93,11 @@ class PostgresStore(Store):
         if version > SCHEMA_VERSION:
             self.conn.close()
             raise StoreError(Messages.NEWER_SCHEMA.format(path=self.path, version=version, supported=SCHEMA_VERSION))
+        try:
+            derived.ensure(self)
+        except psycopg.Error as error:
+            self.conn.close()
+            raise StoreError(Messages.CANNOT_MIGRATE.format(path=self.path, reason=_one_line(error))) from error
 
     def _version(self) -> int:
         """The schema version of the store in this database; 0 when there is none."""

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import rows, search
+from . import derived, rows, search
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 DEFAULT_PATH = "marsad.db"
@@ -32,13 +32,15 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, body, stems, t
 """
 # Our column types in SQLite: it has no boolean (0/1) and one integer type.
 LAYER_TYPES = {"int": "INTEGER", "bigint": "INTEGER", "real": "REAL", "bool": "INTEGER", "text": "TEXT"}
-SCHEMA += rows.layer_schema(LAYER_TYPES)
+SCHEMA += rows.layer_schema(LAYER_TYPES) + "\n" + derived.schema(LAYER_TYPES)
 
 
 class SQLiteStore(Store):
     """One SQLite file (or ":memory:")."""
 
     conflict_errors = (sqlite3.IntegrityError,)
+    dialect = "sqlite"
+    layer_types = LAYER_TYPES
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True) -> None:
         self.path = str(path)
@@ -57,6 +59,11 @@ class SQLiteStore(Store):
         if version > SCHEMA_VERSION:
             self.conn.close()
             raise StoreError(Messages.NEWER_SCHEMA.format(path=self.path, version=version, supported=SCHEMA_VERSION))
+        try:
+            derived.ensure(self)
+        except sqlite3.Error as error:
+            self.conn.close()
+            raise StoreError(Messages.CANNOT_MIGRATE.format(path=self.path, reason=error)) from error
 
     def _create_schema(self) -> None:
         # Only on a new file, so readers (the web app opens one store per request) never write.
