@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from .. import __version__
 from ..store import open_store
-from .routers import articles, events, pages, quotes
+from .routers import articles, events, pages, quotes, speakers
 
 
 def create_app(db: str | Path) -> FastAPI:
@@ -16,6 +16,6 @@ def create_app(db: str | Path) -> FastAPI:
     open_store(db, create=False).close()  # fail now, with a clear message, rather than on the first request
     app = FastAPI(title="Marsad", version=__version__, description="Arabic news analyzed into entities, quotes, places, dates and events.")
     app.state.db = str(db)
-    for router in (articles.router, quotes.router, events.router, pages.router):
+    for router in (articles.router, quotes.router, speakers.router, events.router, pages.router):
         app.include_router(router)
     return app

@@ -17,7 +17,6 @@ HAMZA_FOLD = str.maketrans({"\u0624": "\u0648", "\u0626": "\u064a", "\u0621": No
 JEEM = "\u062c"  # ARABIC LETTER JEEM
 GHAIN = "\u063a"  # ARABIC LETTER GHAIN
 ALEF = "\u0627"  # ARABIC LETTER ALEF
-WAW = "\u0648"  # ARABIC LETTER WAW
 YEH = "\u064a"  # ARABIC LETTER YEH
 ABD = "\u0639\u0628\u062f"  # "عبد": "عبد الله" and "عبدالله" are one name
 # Foreign names are transliterated with "g" as jeem or ghain ("غوغل"/"جوجل", "سيرغي"/"سيرجي").
@@ -42,15 +41,16 @@ def identity_key(name: str) -> str:
 
 
 def _skeleton(word: str) -> str:
-    """A long word without medial alef, and without a long vowel right before its last letter.
+    """A long word without alef after its second letter, and without a yeh right before its last letter.
 
-    Transliterations vary in exactly these places (ترامب/ترمب, نتانياهو/نتنياهو, بوتين/بوتن);
-    a short word keeps its letters, and so does the first and last letter of every word.
+    Transliterations vary in exactly these places (ترامب/ترمب, نتانياهو/نتنياهو, بوتين/بوتن).
+    Arabic names keep what tells them apart: a short word all its letters (عمر/عمار), an alef
+    right after the first letter (العامري/العمري), and waw (محمود/محمد).
     """
     if len(word) < SKELETON_MIN:
         return word
-    inner = word[1:-1].replace(ALEF, "")
-    if inner[-1:] in (WAW, YEH) and len(inner) > 1:
+    inner = word[1] + word[2:-1].replace(ALEF, "")
+    if inner[-1] == YEH and len(inner) > 1:
         inner = inner[:-1]
     return word[0] + inner + word[-1]
 

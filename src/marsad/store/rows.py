@@ -147,6 +147,7 @@ def quote_record(row: Mapping[str, Any]) -> QuoteRecord:
         article_id=row["article_id"], article_title=row["article_title"], date=row["article_date"],
         start=row["start"], end=row["end"], text=row["text"], direct=bool(row["direct"]),
         speaker_name=row["speaker_name"], speaker_type=row["speaker_type"], entity_id=row["entity_id"],
+        identity_key=row["identity_key"], source=row["article_source"] if "article_source" in row.keys() else None,
     )
 
 
