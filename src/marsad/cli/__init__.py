@@ -16,13 +16,14 @@ def _register() -> None:
     from . import analyze
     from . import evaluate as evaluate_cli
     from . import ner as ner_cli
-    from . import events, ingest, quotes, search, serve, speakers, summary
+    from . import events, export, ingest, quotes, search, serve, speakers, summary
 
     cli.add_command(analyze.analyze)
     cli.add_command(ner_cli.ner)
     cli.add_command(evaluate_cli.evaluate)
     for command in (ingest.ingest, search.search, summary.summary, quotes.quotes, speakers.speakers, events.events, serve.serve):
         cli.add_command(command)
+    cli.add_command(export.export)
 
 
 _register()
