@@ -13,6 +13,7 @@ from ..store import Store
 from ..store.load import Analyzer, Outcome, load, pipeline_analyzer
 from .common import db_option, open_store
 from .engine import check_ner_engine, dask_client, engine_options, ner_option
+from .progress import Progress, count_inputs, progress_option, wants_bar
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -23,7 +24,10 @@ if TYPE_CHECKING:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @engine_options
 @ner_option
-def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | None, workers: int | None, ner_model: str) -> None:
+@progress_option
+def ingest(
+    db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | None, workers: int | None, ner_model: str, progress: bool | None
+) -> None:
     """Analyze the articles in PATH... and store them in the database.
 
     PATH may be a text, HTML, RSS/Atom or JSONL file, a folder (read recursively: .txt .html .htm
@@ -38,10 +42,12 @@ def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | N
         with open_store(db_path, create=True) as store:
             items = iter_articles(paths)
             outcomes = load(store, items, analyze=analyze) if analyze is not None else _load_distributed(store, items, client)
-            for outcome in outcomes:
-                counts[outcome.status] += 1
-                if outcome.status == "failed":
-                    click.echo(f"marsad ingest: {outcome.message}", err=True)
+            bar = wants_bar(progress)
+            with Progress(total=count_inputs(paths) if bar else None, unit="articles", enabled=bar) as shown:
+                for outcome in shown.track(outcomes):
+                    counts[outcome.status] += 1
+                    if outcome.status == "failed":
+                        shown.note(f"marsad ingest: {outcome.message}")
     click.echo(f"{counts['new']} new, {counts['duplicate']} duplicate, {counts['failed']} failed -> {db_path}", err=True)
     if counts["failed"]:
         raise SystemExit(1)
