@@ -7,8 +7,10 @@ in the spelling the store saw most often (`identity_names`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..arabic.normalize import normalize
+from ..caches import WORD_TYPES
 
 WORD = re.compile(r"\w+")
 ARTICLE = "\u0627\u0644"  # ALEF LAM
@@ -26,6 +28,7 @@ GHAIN_FOLD = str.maketrans({GHAIN: JEEM})
 SKELETON_MIN = 5
 
 
+@lru_cache(maxsize=WORD_TYPES)  # names recur across articles; a name is folded once
 def identity_key(name: str) -> str:
     """The identity key of a name: normalized, hamza folded, the article dropped from each word, ghain as jeem, "عبد X" joined,
     and vowel-letter variants of long words folded ("ترامب" -> "ترمب", "بوتين" -> "بوتن")."""
