@@ -48,3 +48,12 @@ def test_organization_speaker_takes_its_org_entity() -> None:
     found = article_identities(analysis)
     assert found.quote_keys == ["رويترز"]
     assert found.occurrences["رويترز"].kind == "organization"
+
+
+def test_expanded_surname_is_shown_by_the_full_name_and_punctuation_is_no_part_of_a_name() -> None:
+    text = "قال جون كيري.. إن الوفد وصل. وأضاف كيري أن «اللقاء مثمر»."
+    analysis = article("k2", text, date="2025-02-01")
+    analysis["entities"] = [person(text, "جون كيري..", "E1"), person(text, "كيري", "E2", 1)]
+    analysis["quotes"] = [said(text, "اللقاء مثمر", "كيري", "E2")]
+    (occurrence,) = article_identities(analysis).occurrences.values()
+    assert occurrence.names == {"جون كيري": 3}

@@ -18,6 +18,8 @@ from .keys import identity_key, surname
 # Entity labels that are identities, and the speaker type each one is.
 KINDS = {"PERS": "person", "ORG": "organization"}
 LABELS = {kind: label for label, kind in KINDS.items()}
+# What a mention may carry at its edges that no name has ("سعود الفيصل..", «رويترز»).
+EDGE_PUNCTUATION = " .,:;!?\"'«»()[]-\u060c\u061b\u061f"  # ARABIC COMMA, SEMICOLON, QUESTION MARK
 
 
 @dataclass(slots=True)
@@ -85,7 +87,7 @@ def _groups(text: str, entities: Sequence[Mapping[str, Any]]) -> dict[str, _Grou
         if label not in KINDS:
             continue
         start, end = ent["start"], ent["end"]
-        name = " ".join(text[start:end].split())
+        name = " ".join(text[start:end].split()).strip(EDGE_PUNCTUATION)
         group = groups.setdefault(_group_id(ent, index), _Group(label, name, "", []))
         group.spans.append((start, end))
         if len(name.split()) > len(group.name.split()) or (len(name.split()) == len(group.name.split()) and len(name) > len(group.name)):
@@ -99,13 +101,13 @@ def _groups(text: str, entities: Sequence[Mapping[str, Any]]) -> dict[str, _Grou
 def _expand_surnames(groups: dict[str, _Group]) -> None:
     """A person named by surname alone is the one full name in the article that ends with it
     ("ترامب" after "دونالد ترامب"), when the linker has not joined them already."""
-    full: dict[str, set[str]] = {}
+    full: dict[str, dict[str, str]] = {}  # surname -> {full key: its name}
     for group in groups.values():
         if group.label == "PERS" and " " in group.key:
-            full.setdefault(surname(group.key), set()).add(group.key)
+            full.setdefault(surname(group.key), {})[group.key] = group.name
     for group in groups.values():
         if group.label == "PERS" and " " not in group.key and len(full.get(group.key, ())) == 1:
-            (group.key,) = full[group.key]
+            ((group.key, group.name),) = full[group.key].items()
 
 
 def _speaker_group(speaker: Mapping[str, Any], groups: dict[str, _Group]) -> _Group | None:
