@@ -13,6 +13,7 @@ from tests.identities.factories import trump_articles
 OLD_SCHEMA_DROPS = (
     "DROP INDEX quotes_identity",
     "DROP INDEX entities_identity",
+    "DROP INDEX quotes_facets",
     "DROP TABLE identities",
     "DROP TABLE identity_names",
     "DROP TABLE article_topics",

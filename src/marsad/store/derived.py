@@ -37,8 +37,18 @@ DERIVED_INDEXES = (
     ("identities_first_word", "identities", "first_word"),
     ("identities_canonical", "identities", "canonical"),
     ("article_topics_topic", "article_topics", "topic"),
-    ("quotes_identity", "quotes", "identity_key"),
+    ("quotes_identity", "quotes", "identity_key, article_id"),
     ("entities_identity", "entities", "identity_key"),
+    # Facet queries join every matching row to its article for date and source: an index that
+    # holds them (and the pk, SQLite's rowid) answers without reading the articles' long rows.
+    ("articles_facets", "articles", "id, date, source"),
+    ("articles_date", "articles", "date"),
+    ("quotes_facets", "quotes", 'article_id, identity_key, start, "end"'),
+    ("events_article_idx", "events", "article_id, idx"),
+    ("places_key", "places", "key, article_id"),
+    ("places_name", "places", "lower(name), article_id"),
+    ("events_place_key", "events", "place_key"),
+    ("events_place_name", "events", "lower(place_name)"),
 )
 # A surname alone is read as one person when that person has at least this many times the
 # quotes and mentions of the next one with that surname (Donald, not Melania, for "ترامب"), and

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 DEFAULT_LIMIT = 100
 MAX_NAMES = 5  # spellings shown with a speaker
+ORDER_QUOTES = " ORDER BY a.date IS NULL, a.date, a.pk, q.start"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,11 +128,13 @@ def quotes(store: Store, filters: Filters = Filters(), *, limit: int = DEFAULT_L
         )
     base = " FROM quotes q JOIN articles a ON a.id = q.article_id" + where.sql()
     total = store._scalar("SELECT count(*) AS value" + base, where.params)
+    # Two steps: the page's keys from the indexes alone, then only its rows in full.
+    keys = f'SELECT q.article_id AS k_article, q.start AS k_start, q."end" AS k_end, a.date AS k_date, a.pk AS k_pk{base}{ORDER_QUOTES} LIMIT ? OFFSET ?'
     cursor = store._execute(
         "SELECT q.*, a.title AS article_title, a.date AS article_date, a.source AS article_source"
-        + base
-        + " ORDER BY a.date IS NULL, a.date, a.pk, q.start LIMIT ? OFFSET ?",
-        (*where.params, limit, offset),
+        f" FROM ({keys}) page JOIN quotes q ON q.article_id = page.k_article AND q.start = page.k_start AND q.\"end\" = page.k_end"
+        " JOIN articles a ON a.pk = page.k_pk ORDER BY page.k_date IS NULL, page.k_date, page.k_pk, q.start LIMIT ?",
+        (*where.params, limit, offset, limit),
     )
     return Page(total, offset, limit, [rows.quote_record(row) for row in cursor])
 
@@ -146,8 +149,10 @@ def events(store: Store, filters: Filters = Filters(), *, limit: int = DEFAULT_L
         where.add("(lower(e.place_name) = lower(?) OR e.place_key = ?)", filters.place.strip(), _place_key(filters.place))
     base = " FROM events e JOIN articles a ON a.id = e.article_id" + where.sql()
     total = store._scalar("SELECT count(*) AS value" + base, where.params)
+    keys = f"SELECT e.article_id AS k_article, e.idx AS k_idx, a.date AS k_date, a.pk AS k_pk{base} ORDER BY a.date IS NULL, a.date, a.pk, e.idx LIMIT ? OFFSET ?"
     cursor = store._execute(
-        "SELECT e.*, a.date AS article_date" + base + " ORDER BY a.date IS NULL, a.date, a.pk, e.idx LIMIT ? OFFSET ?",
+        f"SELECT e.*, page.k_date AS article_date FROM ({keys}) page JOIN events e ON e.article_id = page.k_article AND e.idx = page.k_idx"
+        " ORDER BY page.k_date IS NULL, page.k_date, page.k_pk, e.idx",
         (*where.params, limit, offset),
     )
     return Page(total, offset, limit, [rows.event_record(row) for row in cursor])
