@@ -17,6 +17,7 @@ OLD_SCHEMA_DROPS = (
     "DROP TABLE identities",
     "DROP TABLE identity_names",
     "DROP TABLE article_topics",
+    "DROP TABLE derived_version",
     "ALTER TABLE quotes DROP COLUMN identity_key",
     "ALTER TABLE entities DROP COLUMN identity_key",
 )
@@ -73,3 +74,30 @@ def test_a_file_that_cannot_be_upgraded_says_what_to_do(tmp_path: Path, monkeypa
     monkeypatch.setattr(derived, "ensure", read_only)
     with pytest.raises(StoreError, match="write access"):
         open_store(path, create=False)
+
+
+def test_keys_made_by_older_rules_are_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "stale.db"
+    with open_store(path) as store:
+        for analysis in trump_articles():
+            store.add(analysis)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE quotes SET identity_key = 'stale' WHERE identity_key IS NOT NULL")
+    conn.execute("UPDATE identities SET key = key || '-old'")
+    conn.execute("UPDATE derived_version SET version = 0")
+    conn.commit()
+    conn.close()
+    with open_store(path, create=False) as store:
+        assert store._scalar("SELECT count(*) AS value FROM quotes WHERE identity_key = 'stale'") == 0
+        assert speaker_keys(store, "ترامب") == (identity_key("دونالد ترامب"),)
+        assert query.speaker(store, identity_key("دونالد ترامب")).quotes == 4
+
+
+def test_an_up_to_date_store_is_only_read(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    with open_store(path) as store:
+        store.add(trump_articles()[0])
+    before = path.stat().st_mtime_ns
+    with open_store(path, create=False) as store:
+        assert query.quotes(store).total == 2
+    assert path.stat().st_mtime_ns == before

@@ -2,7 +2,9 @@
 
 New stores create them with the rest; an older file gets them (and the `identity_key` columns of
 `quotes` and `entities`) the first time it is opened, filled from its stored analyses, in one
-transaction. A store that has them is only read.
+transaction. So does a store whose derived tables were made by older identity rules
+(`DERIVED_VERSION`): identity keys are stable for as long as the rules are, and are rebuilt, all
+at once, when the rules change. A store that is up to date is only read.
 """
 
 from __future__ import annotations
@@ -30,8 +32,12 @@ DERIVED_TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "identity_names": (("key", "text!"), ("name", "text!"), ("count", "int!")),
     "article_topics": (("article_id", "text!"), ("topic", "text")),
+    "derived_version": (("version", "int!"),),
 }
-PRIMARY_KEYS = {"identities": "key", "identity_names": "key, name", "article_topics": "article_id"}
+PRIMARY_KEYS = {"identities": "key", "identity_names": "key, name", "article_topics": "article_id", "derived_version": "version"}
+# The version of the identity rules (`identities.keys`, `identities.article`) and of the derived
+# tables' contents; raise it whenever a rule changes what a stored key or count would be.
+DERIVED_VERSION = 1
 DERIVED_INDEXES = (
     ("identities_surname", "identities", "surname"),
     ("identities_first_word", "identities", "first_word"),
@@ -70,6 +76,7 @@ def schema(types: Mapping[str, str]) -> str:
         definitions.append(f"    PRIMARY KEY ({PRIMARY_KEYS[table]})")
         statements.append(f"CREATE TABLE IF NOT EXISTS {table} (\n" + ",\n".join(definitions) + "\n);")
     statements += [f"CREATE INDEX IF NOT EXISTS {name} ON {table}({column});" for name, table, column in DERIVED_INDEXES]
+    statements.append(f"INSERT INTO derived_version (version) SELECT {DERIVED_VERSION} WHERE NOT EXISTS (SELECT 1 FROM derived_version);")
     return "\n".join(statements)
 
 
@@ -131,11 +138,11 @@ def dominant(store: Store, name: str) -> str | None:
 
 
 def ensure(store: Store) -> None:
-    """Give a store made before the derived tables existed its tables, columns and contents."""
-    if _has_table(store, "identities"):
+    """Give a store made before the derived tables existed, or by older identity rules, their tables, columns and contents."""
+    if _current(store):
         return
     with store._transaction():
-        if _has_table(store, "identities"):  # another process migrated it while we waited
+        if _current(store):  # another process brought it up to date while we waited
             return
         LOGGER.info("adding identities and topics to %s", store.path)
         for table in ("quotes", "entities"):
@@ -144,8 +151,21 @@ def ensure(store: Store) -> None:
         for statement in schema(store.layer_types).split(";"):
             if statement.strip():
                 store._execute(statement)
+        # Made by older rules: every derived row goes, and is derived again below.
+        for table in ("identities", "identity_names", "article_topics"):
+            store._execute(f"DELETE FROM {table}")
+        store._execute("UPDATE quotes SET identity_key = NULL WHERE identity_key IS NOT NULL")
+        store._execute("UPDATE entities SET identity_key = NULL WHERE identity_key IS NOT NULL")
+        store._execute("UPDATE derived_version SET version = ?", (DERIVED_VERSION,))
         for row in store._execute("SELECT id, analysis FROM articles ORDER BY pk").fetchall():
             _backfill(store, row["id"], json.loads(row["analysis"]))
+
+
+def _current(store: Store) -> bool:
+    """True when the store's derived tables exist and were made by the rules of this Marsad."""
+    if not _has_table(store, "derived_version"):
+        return False
+    return store._scalar("SELECT max(version) AS value FROM derived_version") == DERIVED_VERSION
 
 
 def _backfill(store: Store, article_id: str, record: Mapping[str, Any]) -> None:
