@@ -41,6 +41,9 @@ def replicate(source: Path, copies: int) -> Path:
         names = ", ".join(f'"{c}"' for c in columns)
         values = ", ".join("t.article_id || '~' || n" if c == "article_id" else f't."{c}"' for c in columns)
         out.execute(f"INSERT INTO {table} ({names}) SELECT {values} FROM {table} t, copies")
+    # The identities' counts as ingest would have kept them.
+    out.execute("UPDATE identities SET quotes = quotes * ?, mentions = mentions * ?", (copies, copies))
+    out.execute("UPDATE identity_names SET count = count * ?", (copies,))
     out.execute("COMMIT")
     out.execute("ANALYZE")
     out.close()

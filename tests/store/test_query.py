@@ -94,3 +94,11 @@ def test_speakers_page_and_total(store: Store) -> None:
     second = query.speakers(store, limit=2, offset=2)
     assert (second.total, [r.key for r in second.items]) == (4, [r.key for r in whole.items[2:]])
     assert [r.key for r in query.speakers(store, Filters(topic="economy")).items] != []
+
+
+def test_speakers_without_filters_agree_with_the_counted_path(store: Store) -> None:
+    # No filter ranks on the identities' own counts; an always-true filter counts the quotes.
+    counted = query.speakers(store, Filters(date_from="0000-01-01"))
+    ranked = query.speakers(store)
+    assert ranked == counted
+    assert query.speakers(store, limit=2, offset=1).items == counted.items[1:3]

@@ -169,6 +169,8 @@ def speakers(store: Store, filters: Filters = Filters(), *, limit: int = DEFAULT
         where.add(
             "q.article_id IN (SELECT article_id FROM places WHERE lower(name) = lower(?) OR key = ?)", filters.place.strip(), _place_key(filters.place)
         )
+    if not where.conditions:
+        return _all_speakers(store, limit=limit, offset=offset)
     base = " FROM quotes q JOIN articles a ON a.id = q.article_id JOIN identities i ON i.key = q.identity_key" + where.sql()
     total = store._scalar(f"SELECT count(DISTINCT {SPEAKER_KEY}) AS value" + base, where.params)
     cursor = store._execute(
@@ -182,6 +184,16 @@ def speakers(store: Store, filters: Filters = Filters(), *, limit: int = DEFAULT
     return Page(total, offset, limit, [_speaker(store, row) for row in found])
 
 
+def _all_speakers(store: Store, *, limit: int, offset: int) -> Page[SpeakerRecord]:
+    """`speakers` without filters: ranked on the identities' own quote counts (kept at ingest), so
+    that only the page's speakers are looked up in `quotes`, not every quote of the store."""
+    ranked = "SELECT coalesce(canonical, key) AS key, sum(quotes) AS quotes FROM identities GROUP BY coalesce(canonical, key) HAVING sum(quotes) > 0"
+    total = store._scalar(f"SELECT count(*) AS value FROM ({ranked}) ranked")
+    found = store._execute(f"{ranked} ORDER BY sum(quotes) DESC, coalesce(canonical, key) LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    items = [speaker(store, row["key"]) for row in found]
+    return Page(total, offset, limit, [item for item in items if item is not None])
+
+
 def speaker(store: Store, key: str, filters: Filters = Filters()) -> SpeakerRecord | None:
     """One identity by its key (an alias gives the identity it is read as), with its quote counts."""
     canonical = store._scalar("SELECT coalesce(canonical, key) AS value FROM identities WHERE key = ?", (key,))
@@ -189,10 +201,11 @@ def speaker(store: Store, key: str, filters: Filters = Filters()) -> SpeakerReco
         return None
     where = _Where()
     _article_filters(where, filters)
-    where.add(f"{SPEAKER_KEY} = ?", canonical)
+    # The identity and the keys read as it, so that the index on quotes.identity_key finds the rows.
+    where.add("q.identity_key IN (SELECT key FROM identities WHERE key = ? OR canonical = ?)", canonical, canonical)
     row = store._execute(
-        f"SELECT count(*) AS quotes, count(DISTINCT q.article_id) AS articles, min(a.date) AS first_date, max(a.date) AS last_date"
-        " FROM quotes q JOIN articles a ON a.id = q.article_id JOIN identities i ON i.key = q.identity_key" + where.sql(),
+        "SELECT count(*) AS quotes, count(DISTINCT q.article_id) AS articles, min(a.date) AS first_date, max(a.date) AS last_date"
+        " FROM quotes q JOIN articles a ON a.id = q.article_id" + where.sql(),
         where.params,
     ).fetchone()
     return _speaker(store, {"key": canonical, **dict(row)})
