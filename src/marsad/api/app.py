@@ -15,7 +15,7 @@ from ..store import open_store
 from ..store.pool import StorePool
 from ..store.queries import QueryError
 from ..web import errors as web_errors
-from .routers import articles, docs, events, geo, pages, people, quotes, search, stories, story_pages, timeline
+from .routers import articles, docs, events, geo, pages, people, quotes, search, speakers, stories, story_pages, timeline
 from .security import SecurityMiddleware
 
 
@@ -37,7 +37,7 @@ def create_app(db: str | Path, *, token: str | None = None) -> FastAPI:
     )
     app.state.db = str(db)
     app.state.pool = pool
-    api = (articles.router, search.router, quotes.router, events.router, stories.router, timeline.router)
+    api = (articles.router, search.router, quotes.router, speakers.router, events.router, stories.router, timeline.router)
     for router in (*api, pages.router, people.router, geo.router, story_pages.router, docs.router):
         app.include_router(router)
     app.mount("/static", StaticFiles(packages=[("marsad.web", "static")]), name="static")

@@ -34,6 +34,8 @@ COMMANDS = {
     "serve": "serve",
     "stories": "stories",
     "watch": "watch",
+    "speakers": "speakers",
+    "export": "export",
 }
 
 

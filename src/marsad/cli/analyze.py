@@ -11,6 +11,7 @@ from ..ingest import iter_articles, read_jsonl
 from ..ingest.jsonl import iter_jsonl
 from ..pipeline import analyze_stream, load_pipeline
 from .engine import check_ner_engine, dask_client, engine_options, ner_option, time_limit_option
+from .progress import Progress, count_inputs, progress_option, wants_bar
 
 
 @click.command()
@@ -20,8 +21,10 @@ from .engine import check_ner_engine, dask_client, engine_options, ner_option, t
 @engine_options
 @ner_option
 @time_limit_option
+@progress_option
 def analyze(
-    paths: tuple[str, ...], as_jsonl: bool, indent: int | None, engine: str, scheduler: str | None, workers: int | None, ner_model: str, time_limit: float | None
+    paths: tuple[str, ...], as_jsonl: bool, indent: int | None, engine: str, scheduler: str | None, workers: int | None, ner_model: str,
+    time_limit: float | None, progress: bool | None,
 ) -> None:
     """Analyze articles into JSON: entities, quotes, places, dates, events, boilerplate.
 
@@ -40,12 +43,14 @@ def analyze(
             from ..batch import analyze_distributed
 
             results = analyze_distributed(articles, client=client)
-        for result in results:
-            if isinstance(result, Exception):
-                failed += 1
-                click.echo(f"marsad analyze: {result}", err=True)
-                continue
-            sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=indent) + "\n")
+        bar = wants_bar(progress)
+        with Progress(total=count_inputs(paths, jsonl=as_jsonl) if bar else None, unit="articles", enabled=bar) as shown:
+            for result in shown.track(results):
+                if isinstance(result, Exception):
+                    failed += 1
+                    shown.note(f"marsad analyze: {result}")
+                    continue
+                sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=indent) + "\n")
     sys.stdout.flush()
     if failed:
         click.echo(f"marsad analyze: {failed} failed", err=True)

@@ -8,8 +8,9 @@ from dataclasses import asdict
 
 import click
 
-from ..store import EventRecord
+from ..store import EventRecord, query
 from .common import db_option, open_store
+from .facets import facet_options, paging_options, report_page
 
 TSV_COLUMNS = (
     "article_id", "date", "type", "source_actor", "target_actor", "place", "lat", "lon",
@@ -20,26 +21,35 @@ TSV_COLUMNS = (
 @click.command()
 @db_option
 @click.option("--type", "event_type", help="Only events of this type.")
-@click.option("--place", help="Only events at this place (English name or Arabic, any spelling).")
+@facet_options
+@paging_options
 @click.option("--tsv", is_flag=True, help="GDELT-like tab-separated export with a header row.")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per event (JSONL).")
-def events(db_path: str, event_type: str | None, place: str | None, tsv: bool, as_json: bool) -> None:
-    """List events with their modality, actors, place and evidence offsets."""
+@click.option("--json", "--jsonl", "as_json", is_flag=True, help="One JSON object per event (JSONL).")
+def events(
+    db_path: str, event_type: str | None, date_from: str | None, date_to: str | None, source: str | None, topic: str | None,
+    place: str | None, limit: int, offset: int, tsv: bool, as_json: bool,
+) -> None:
+    """List events with their modality, actors, place and evidence offsets.
+
+    The total number of matches goes to stderr; page through them with --offset and --limit
+    (`marsad export --format gdelt` writes them all).
+    """
     if tsv and as_json:
         raise click.UsageError("--tsv and --json cannot be combined")
+    filters = query.Filters(event_type=event_type, date_from=date_from, date_to=date_to, source=source, topic=topic, place=place)
     with open_store(db_path) as store:
-        records = store.events(type=event_type, place=place)
+        page = query.events(store, filters, limit=limit, offset=offset)
+    records = page.items
     if tsv:
         click.echo(to_tsv(records), nl=False)
-        return
-    for record in records:
-        if as_json:
-            click.echo(json.dumps(asdict(record), ensure_ascii=False))
-        else:
-            actors = " -> ".join(actor for actor in (record.source_actor, record.target_actor) if actor)
-            click.echo(f"{record.article_id}\t{record.date or ''}\t{record.type}\t{record.modality}\t{actors}\t{record.place or ''}\t{record.trigger}")
-    if not records:
-        click.echo("no events", err=True)
+    else:
+        for record in records:
+            if as_json:
+                click.echo(json.dumps(asdict(record), ensure_ascii=False))
+            else:
+                actors = " -> ".join(actor for actor in (record.source_actor, record.target_actor) if actor)
+                click.echo(f"{record.article_id}\t{record.date or ''}\t{record.type}\t{record.modality}\t{actors}\t{record.place or ''}\t{record.trigger}")
+    report_page(page, "events")
 
 
 def to_tsv(records: Iterable[EventRecord]) -> str:

@@ -14,6 +14,7 @@ from ..load import Analyzer, Outcome, load, pipeline_analyzer
 from ..stories import StoryAssigner, follow
 from .common import db_option, open_store
 from .engine import check_ner_engine, dask_client, engine_options, ner_option, time_limit_option
+from .progress import Progress, count_inputs, progress_option, wants_bar
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -26,8 +27,10 @@ if TYPE_CHECKING:
 @ner_option
 @time_limit_option
 @click.option("--stories/--no-stories", default=True, show_default=True, help="Place each new article in its story (and mark wire copies) as it is stored.")
+@progress_option
 def ingest(
-    db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | None, workers: int | None, ner_model: str, time_limit: float | None, stories: bool
+    db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | None, workers: int | None, ner_model: str, time_limit: float | None,
+    stories: bool, progress: bool | None,
 ) -> None:
     """Analyze the articles in PATH... and store them in the database.
 
@@ -45,10 +48,12 @@ def ingest(
             outcomes = load(store, items, analyze=analyze) if analyze is not None else _load_distributed(store, items, client)
             if stories:
                 outcomes = follow(StoryAssigner(store), outcomes)
-            for outcome in outcomes:
-                counts[outcome.status] += 1
-                if outcome.status == "failed":
-                    click.echo(f"marsad ingest: {outcome.message}", err=True)
+            bar = wants_bar(progress)
+            with Progress(total=count_inputs(paths) if bar else None, unit="articles", enabled=bar) as shown:
+                for outcome in shown.track(outcomes):
+                    counts[outcome.status] += 1
+                    if outcome.status == "failed":
+                        shown.note(f"marsad ingest: {outcome.message}")
     click.echo(f"{counts['new']} new, {counts['duplicate']} duplicate, {counts['failed']} failed -> {db_path}", err=True)
     if counts["failed"]:
         raise SystemExit(1)

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import MarsadError
 from ..ingest.article import text_id
-from . import query, rows, search
+from . import derived, query, rows, search
 from .queries import check_query
 from .records import ArticleInfo, ArticleSummary, EventRecord, QuoteExcerpt, QuoteRecord, SearchResults, SpeakerQuotes, Summary
 from .stories import StoryQueries
@@ -45,6 +45,7 @@ class Messages:
     MALFORMED = "analysis of {id!r} is malformed ({reason}); nothing was stored"
     ID_TAKEN = "article id {id!r} is already used by a different text; give this article another id (file name or JSONL \"id\")"
     NO_DRIVER = "a PostgreSQL database needs psycopg; install it with `pip install 'marsad[postgres]'`"
+    CANNOT_MIGRATE = "cannot add identities and topics to {path} ({reason}); open it once with write access, e.g. `marsad ingest --db {path} -` with empty input"
     CANNOT_CONNECT = "cannot connect to {path} ({reason}); check that the server runs and the URL is right"
 
 
@@ -61,6 +62,8 @@ class Store(StoryQueries, ABC):
 
     path: str  # what was opened, for messages (a PostgreSQL URL without its password)
     conn: Any
+    dialect: str  # "sqlite" or "postgres", for the few statements that differ (`derived`)
+    layer_types: Mapping[str, str]  # the portable column types in this backend's SQL
     # Errors of a write that lost a race for the same content hash or id (a unique constraint).
     conflict_errors: tuple[type[Exception], ...] = ()
     # Driver errors that mean a value cannot be stored as given; reported as a malformed analysis.
@@ -164,6 +167,7 @@ class Store(StoryQueries, ABC):
                     for table, table_rows in layers.tables().items():
                         if table_rows:
                             self._executemany(rows.insert_statement(table), table_rows)
+                    derived.write(self, article_id, record, layers.identities)
                 except (*MALFORMED_ERRORS, *self.value_errors) as error:
                     raise StoreError(Messages.MALFORMED.format(id=article_id, reason=f"{type(error).__name__}: {error}")) from error
         except self.conflict_errors:

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import psycopg
 from psycopg.rows import dict_row
 
-from . import query, rows, search
+from . import derived, query, rows, search
 from .stories import story_schema
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
@@ -77,6 +77,7 @@ CREATE INDEX IF NOT EXISTS articles_fts_sort_key ON articles_fts (sort_key);
 LAYER_TYPES = {"int": "INTEGER", "bigint": "BIGINT", "real": "DOUBLE PRECISION", "bool": "BOOLEAN", "text": "TEXT"}
 SCHEMA += rows.layer_schema(LAYER_TYPES)
 SCHEMA += "\n" + story_schema(LAYER_TYPES)
+SCHEMA += "\n" + derived.schema(LAYER_TYPES)
 
 
 class PostgresStore(Store):
@@ -90,6 +91,8 @@ class PostgresStore(Store):
     count_limit = COUNT_LIMIT
     value_errors = (psycopg.DataError,)
     _story_types = LAYER_TYPES
+    dialect = "postgres"
+    layer_types = LAYER_TYPES
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.path = display_url(url)
@@ -113,6 +116,11 @@ class PostgresStore(Store):
         if version > SCHEMA_VERSION:
             self.conn.close()
             raise StoreError(Messages.NEWER_SCHEMA.format(path=self.path, version=version, supported=SCHEMA_VERSION))
+        try:
+            derived.ensure(self)
+        except psycopg.Error as error:
+            self.conn.close()
+            raise StoreError(Messages.CANNOT_MIGRATE.format(path=self.path, reason=_one_line(error))) from error
 
     @classmethod
     def borrowing(cls, conn: psycopg.Connection[dict[str, Any]], url: str) -> PostgresStore:

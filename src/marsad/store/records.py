@@ -41,6 +41,8 @@ class QuoteRecord:
     speaker_name: str | None
     speaker_type: str
     entity_id: str | None
+    identity_key: str | None = None  # the speaker's identity (`marsad.identities`), None when it has none
+    source: str | None = None  # the article's outlet
 
 
 @dataclass(slots=True)

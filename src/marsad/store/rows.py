@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..arabic.normalize import normalize
+from ..identities.article import ArticleIdentities, article_identities
 from . import search
 from .records import EventRecord, QuoteRecord
 
@@ -18,11 +19,11 @@ EXCERPT_CHARS = 120
 LAYER_TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "entities": (
         ("article_id", "text!"), ("start", "int!"), ("end", "int!"), ("text", "text!"), ("label", "text!"), ("entity_id", "text"),
-        ("key", "text!"),
+        ("key", "text!"), ("identity_key", "text"),
     ),
     "quotes": (
         ("article_id", "text!"), ("start", "int!"), ("end", "int!"), ("text", "text!"), ("direct", "bool!"), ("speaker_name", "text"),
-        ("speaker_key", "text"), ("speaker_type", "text!"), ("entity_id", "text"),
+        ("speaker_key", "text"), ("speaker_type", "text!"), ("entity_id", "text"), ("identity_key", "text"),
     ),
     "places": (
         ("article_id", "text!"), ("idx", "int!"), ("start", "int!"), ("end", "int!"), ("text", "text!"), ("name", "text"),
@@ -57,6 +58,7 @@ class LayerRows:
     quotes: list[Row]
     places: list[Row]
     events: list[Row]
+    identities: ArticleIdentities  # not a table: what `derived.write` counts
 
     def tables(self) -> dict[str, list[Row]]:
         return {"entities": self.entities, "quotes": self.quotes, "places": self.places, "events": self.events}
@@ -92,18 +94,22 @@ def layer_schema(types: Mapping[str, str]) -> str:
 def layer_rows(article_id: str, record: Mapping[str, Any]) -> LayerRows:
     """The layer rows of one analysis; a malformed analysis raises KeyError, TypeError, IndexError and the like."""
     text: str = record["text"]
+    found = article_identities(record)
     entities = [
-        (article_id, ent["start"], ent["end"], text[ent["start"] : ent["end"]], ent["label"], ent.get("entity_id"), search.name_key(text[ent["start"] : ent["end"]]))
-        for ent in record.get("entities") or []
+        (
+            article_id, ent["start"], ent["end"], text[ent["start"] : ent["end"]], ent["label"], ent.get("entity_id"),
+            search.name_key(text[ent["start"] : ent["end"]]), identity,
+        )
+        for ent, identity in zip(record.get("entities") or [], found.entity_keys, strict=True)
     ]
     quotes = []
-    for quote in record.get("quotes") or []:
+    for quote, identity in zip(record.get("quotes") or [], found.quote_keys, strict=True):
         speaker = quote.get("speaker") or {}
         name = speaker.get("name")
         quotes.append(
             (
                 article_id, quote["start"], quote["end"], text[quote["start"] : quote["end"]], bool(quote.get("direct")),
-                name, search.name_key(name) if name else None, speaker.get("type") or "unresolved", speaker.get("entity_id"),
+                name, search.name_key(name) if name else None, speaker.get("type") or "unresolved", speaker.get("entity_id"), identity,
             )
         )
     places = list(record.get("places") or [])
@@ -132,7 +138,7 @@ def layer_rows(article_id: str, record: Mapping[str, Any]) -> LayerRows:
                 place.get("lat") if place else None, place.get("lon") if place else None, event.get("date"),
             )
         )
-    return LayerRows(entities, quotes, place_rows, events)
+    return LayerRows(entities, quotes, place_rows, events, found)
 
 
 def quote_record(row: Mapping[str, Any]) -> QuoteRecord:
@@ -141,6 +147,7 @@ def quote_record(row: Mapping[str, Any]) -> QuoteRecord:
         article_id=row["article_id"], article_title=row["article_title"], date=row["article_date"],
         start=row["start"], end=row["end"], text=row["text"], direct=bool(row["direct"]),
         speaker_name=row["speaker_name"], speaker_type=row["speaker_type"], entity_id=row["entity_id"],
+        identity_key=row["identity_key"], source=row["article_source"] if "article_source" in row.keys() else None,
     )
 
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import query, rows, search
+from . import derived, query, rows, search
 from .stories import story_schema
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
@@ -39,6 +39,7 @@ SCHEMA += f"{FTS_TABLE};\n"
 LAYER_TYPES = {"int": "INTEGER", "bigint": "INTEGER", "real": "REAL", "bool": "INTEGER", "text": "TEXT"}
 SCHEMA += rows.layer_schema(LAYER_TYPES)
 SCHEMA += "\n" + story_schema(LAYER_TYPES)
+SCHEMA += "\n" + derived.schema(LAYER_TYPES)
 
 
 class SQLiteStore(Store):
@@ -46,6 +47,8 @@ class SQLiteStore(Store):
 
     conflict_errors = (sqlite3.IntegrityError,)
     _story_types = LAYER_TYPES
+    dialect = "sqlite"
+    layer_types = LAYER_TYPES
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, create: bool = True) -> None:
         self.path = str(path)
@@ -67,6 +70,11 @@ class SQLiteStore(Store):
         if version > SCHEMA_VERSION:
             self.conn.close()
             raise StoreError(Messages.NEWER_SCHEMA.format(path=self.path, version=version, supported=SCHEMA_VERSION))
+        try:
+            derived.ensure(self)
+        except sqlite3.Error as error:
+            self.conn.close()
+            raise StoreError(Messages.CANNOT_MIGRATE.format(path=self.path, reason=error)) from error
 
     def _create_schema(self) -> None:
         # Only on a new file, so readers (the web app opens one store per request) never write.
