@@ -5,7 +5,8 @@
 Definitions (issue 5):
 - recall: a gold place counts when a predicted place overlaps one of its mentions (any occurrence
   of the gold surface form in the text) and lies within 100 km (city, landmark), 300 km (region,
-  other) or 1,200 km (country) of the gold coordinates;
+  other) or 1,200 km (country, and a region or other place with no country: continents, seas,
+  "the Middle East") of the gold coordinates;
 - precision: share of distinct predicted place names (per article) that are such resolved gold
   places: a name counts when one of its predictions overlaps a mention of a gold place and lies
   within that place's distance.
@@ -22,6 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MAX_KM = {"city": 100.0, "landmark": 100.0, "region": 300.0, "other": 300.0, "country": 1200.0}
+
+
+def _limit_km(gold: dict) -> float:
+    """A region or other place without a country (a continent, a sea, "الشرق الأوسط") is larger than
+    a country, and sources put its centre up to a thousand kilometres apart (Europe: GeoNames puts it
+    in southern Germany, other atlases near the Baltic): it gets the country radius, not a governorate's."""
+    kind = gold.get("kind") or "other"
+    if kind in ("region", "other") and not gold.get("country_en"):
+        return MAX_KM["country"]
+    return MAX_KM.get(kind, 300.0)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -70,7 +81,7 @@ def _resolves(place: dict, gold: dict, spans: list[tuple[int, int]]) -> bool:
         return False
     if not any(place["start"] < end and start < place["end"] for start, end in spans):
         return False
-    limit = MAX_KM.get(gold.get("kind") or "other", 300.0)
+    limit = _limit_km(gold)
     return haversine_km(place["lat"], place["lon"], gold["lat"], gold["lon"]) <= limit
 
 

@@ -112,7 +112,8 @@ def test_assad_is_a_person(seed):
         ("AGREE", "denied", KERRY, "روسيا"),  # "لكننا لن نهرع إلى اتفاق مع روسيا"
         ("CEASEFIRE", "agreed", LAVROV, None),  # lists of factions that keep to the ceasefire
         ("AGREE", "agreed", LAVROV, "واشنطن"),  # "واتفقنا على تكثيف الاتصالات مع واشنطن"
-        ("AGREE", "hypothetical", None, None),  # an area other than Daraya will conclude an agreement
+        # an area other than Daraya will conclude an agreement: stated to take place (GUIDE: announced)
+        ("AGREE", "announced", None, None),
         ("AID", "demanded", LAVROV, None),  # "ضرورة إيصال المساعدات دون انتظار وقف اطلاق النار"
         # ... the ceasefire is not awaited: it has not come, and Lavrov is not a party to it
         ("CEASEFIRE", "hypothetical", None, None),

@@ -16,9 +16,11 @@ from spacy.tokens import Doc
 from .arabic.lexeme import fast_lex_attr_getters
 from .arabic.normalize import normalize
 from .arabic.tokenizer import customize_tokenizer
+from .budget import ArticleTimeout, time_budget
 from .components import STAGES, register_components
 from .document import doc_to_dict, register_extensions
 from .errors import Errors, MarsadError
+from .limits import DEFAULT_TIME_LIMIT_S, MAX_ARTICLE_CHARS, check_text
 
 if TYPE_CHECKING:
     from .ingest import Article
@@ -38,6 +40,8 @@ def build_pipeline(stages: Sequence[str] = DEFAULT_STAGES, *, ner_model: str = "
     register_extensions()
     register_components(stages)
     nlp = spacy.blank("ar")
+    # Our own limit is checked before analysis (`limits.check_text`); spaCy's must not be lower.
+    nlp.max_length = MAX_ARTICLE_CHARS
     customize_tokenizer(nlp)
     # spaCy's values for each new word type, by C-level string methods where they can be.
     nlp.vocab.lex_attr_getters.update(fast_lex_attr_getters(nlp.vocab.lex_attr_getters))
@@ -63,18 +67,37 @@ def make_doc(nlp: Language, text: str, *, article_id: str | None = None, meta: d
     return doc
 
 
-def analyze_text(text: str, *, article_id: str | None = None, meta: dict[str, Any] | None = None, nlp: Language | None = None) -> Doc:
-    """Run the whole pipeline over one text; `meta["date"]` anchors relative dates."""
+def analyze_text(
+    text: str, *, article_id: str | None = None, meta: dict[str, Any] | None = None, nlp: Language | None = None, time_limit: float | None = None
+) -> Doc:
+    """Run the whole pipeline over one text; `meta["date"]` anchors relative dates.
+
+    A text that cannot be analyzed (not a str, lone surrogates, over `limits.MAX_ARTICLE_CHARS`)
+    raises MarsadError before any analysis; with `time_limit` (seconds), an analysis that takes
+    longer raises `budget.ArticleTimeout`."""
     nlp = nlp or load_pipeline()
-    return nlp(make_doc(nlp, text, article_id=article_id, meta=meta))
+    return run_pipeline(nlp, check_text(text), article_id=article_id, meta=meta, time_limit=time_limit)
 
 
-def analyze_article(article: Article, *, nlp: Language | None = None) -> dict[str, Any]:
+def run_pipeline(nlp: Language, text: str, *, article_id: str | None = None, meta: dict[str, Any] | None = None, time_limit: float | None = None) -> Doc:
+    """`nlp(text)`, stage by stage, within the time budget (see `marsad.budget` for how it stops)."""
+    with time_budget(time_limit) as deadline:
+        doc = make_doc(nlp, text, article_id=article_id, meta=meta)
+        deadline.check()
+        for name, proc in nlp.pipeline:
+            deadline.stage = name
+            doc = proc(doc)
+            deadline.check()
+    return doc
+
+
+def analyze_article(article: Article, *, nlp: Language | None = None, time_limit: float | None = None) -> dict[str, Any]:
     """The analysis of one article in the output contract."""
     # Measured: a spaCy memory zone per article saved 60 MiB over 6,000 articles (our caches
     # are bounded, the vocabulary grows slowly) and cost 20% of the throughput; not used.
     nlp = nlp or load_pipeline()
-    return doc_to_dict(nlp(make_doc(nlp, article.text, article_id=article.id, meta=article.meta)))
+    text = check_text(article.text)
+    return doc_to_dict(run_pipeline(nlp, text, article_id=article.id, meta=article.meta, time_limit=time_limit))
 
 
 # spaCy keeps every word it has seen (~10 MB per 1,000 news articles); batches release them in
@@ -93,16 +116,24 @@ class BatchAnalyzer:
     do not run other spaCy code on the same pipeline while a batch is open. `close()` ends the zone.
     """
 
-    def __init__(self, nlp: Language | None = None, *, every: int = ZONE_ARTICLES) -> None:
-        """`every`: articles per memory zone; 0 never releases the vocabulary."""
+    def __init__(self, nlp: Language | None = None, *, every: int = ZONE_ARTICLES, time_limit: float | None = DEFAULT_TIME_LIMIT_S) -> None:
+        """`every`: articles per memory zone; 0 never releases the vocabulary. `time_limit`:
+        seconds one article may take (None: no limit)."""
         self.nlp = nlp or load_pipeline()
         self.every = every
+        self.time_limit = time_limit
         self._zone: AbstractContextManager | None = None
         self._count = 0
 
     def __call__(self, article: Article) -> dict[str, Any]:
         self.start_article()
-        return analyze_article(article, nlp=self.nlp)
+        try:
+            return analyze_article(article, nlp=self.nlp, time_limit=self.time_limit)
+        except ArticleTimeout:
+            # A stage cut short may have left spaCy's caches half-filled: start a fresh zone.
+            self.close()
+            self._count = 0
+            raise
 
     def start_article(self) -> None:
         """Count one more article, opening the next memory zone when the last one is full (for
@@ -119,9 +150,9 @@ class BatchAnalyzer:
             zone.__exit__(None, None, None)
 
 
-def analyze_articles(articles: Iterable[Article], *, nlp: Language | None = None) -> Iterator[dict[str, Any]]:
+def analyze_articles(articles: Iterable[Article], *, nlp: Language | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT_S) -> Iterator[dict[str, Any]]:
     """Analyses in the output contract, one per article, in input order."""
-    analyze = BatchAnalyzer(nlp)
+    analyze = BatchAnalyzer(nlp, time_limit=time_limit)
     try:
         for article in articles:
             yield analyze(article)
@@ -137,13 +168,15 @@ class AnalysisError(MarsadError):
         self.source = source
 
 
-def analyze_stream(items: Iterable[Article | Exception], *, nlp: Language | None = None) -> Iterator[dict[str, Any] | Exception]:
+def analyze_stream(
+    items: Iterable[Article | Exception], *, nlp: Language | None = None, time_limit: float | None = DEFAULT_TIME_LIMIT_S
+) -> Iterator[dict[str, Any] | Exception]:
     """Analyses for a batch that must not die on one bad item.
 
-    Errors from ingest pass through in place; an article whose analysis fails becomes an
-    `AnalysisError` and the batch goes on.
+    Errors from ingest pass through in place; an article whose analysis fails or runs over
+    `time_limit` seconds becomes an `AnalysisError` and the batch goes on.
     """
-    analyze = BatchAnalyzer(nlp)
+    analyze = BatchAnalyzer(nlp, time_limit=time_limit)
     try:
         for item in items:
             if isinstance(item, Exception):
@@ -151,6 +184,9 @@ def analyze_stream(items: Iterable[Article | Exception], *, nlp: Language | None
                 continue
             try:
                 analysis = analyze(item)
+            except MarsadError as error:  # the article's own fault (too long, invalid text, over time)
+                yield AnalysisError(str(item.id), str(error))
+                continue
             except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch
                 LOGGER.debug("analysis failed for %s", item.id, exc_info=True)
                 yield AnalysisError(str(item.id), Errors.E003.format(error=error))

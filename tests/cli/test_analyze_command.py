@@ -58,8 +58,8 @@ def test_analyze_empty_file_fails_with_one_line(runner, tmp_path):
     result = runner.invoke(cli, ["analyze", str(path)])
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert len(result.stderr.strip().splitlines()) == 1
-    assert "empty.txt" in result.stderr
+    error, summary = result.stderr.strip().splitlines()  # the input's one line, then how many failed
+    assert "empty.txt" in error and summary == "marsad analyze: 1 failed"
 
 
 def test_every_command_has_help(runner):

@@ -20,7 +20,7 @@ ARTICLE = "قال المتحدث باسم الخارجية الأميركية إ
 
 @pytest.fixture(autouse=True)
 def no_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda ner_model="default": fake_analyzer)
+    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda ner_model="default", **options: fake_analyzer)
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_ingest_analysis_failure_does_not_stop_batch(runner: CliRunner, tmp_path
             raise RuntimeError("kaput")
         return fake_analyzer(article)
 
-    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda ner_model="default": flaky)
+    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda ner_model="default", **options: flaky)
     (tmp_path / "1.txt").write_text("boom نص", encoding="utf-8")
     (tmp_path / "2.txt").write_text("نص سليم", encoding="utf-8")
     result = runner.invoke(cli, ["ingest", "--db", str(tmp_path / "x.db"), str(tmp_path / "1.txt"), str(tmp_path / "2.txt")])
@@ -171,7 +171,7 @@ def test_serve_refuses_missing_database(runner: CliRunner, tmp_path: Path) -> No
 
 
 def test_ingest_reports_pipeline_that_cannot_load(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(ner_model="default"):
+    def broken(ner_model="default", **options):
         raise FileNotFoundError("models/x.npz")
 
     monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", broken)
@@ -201,3 +201,19 @@ def test_postgres_server_that_is_down_is_a_clear_error(runner: CliRunner, tmp_pa
         assert result.exit_code == 1
         assert "cannot connect to postgresql://marsad:***@/news" in result.stderr
         assert "Traceback" not in result.stderr and "s3cret" not in result.stderr
+
+
+def test_serve_warns_when_published_without_a_token(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: None)
+    monkeypatch.delenv("MARSAD_TOKEN", raising=False)
+    db = tmp_path / "m.db"
+    (tmp_path / "a.txt").write_text("قال الوزير إن المحادثات مستمرة", encoding="utf-8")
+    assert runner.invoke(cli, ["ingest", "--db", str(db), str(tmp_path / "a.txt")]).exit_code == 0
+    published = runner.invoke(cli, ["serve", "--db", str(db), "--host", "0.0.0.0"])
+    assert published.exit_code == 0 and "without an access token" in published.stderr
+    with_token = runner.invoke(cli, ["serve", "--db", str(db), "--host", "0.0.0.0"], env={"MARSAD_TOKEN": "abc"})
+    assert with_token.exit_code == 0 and "without an access token" not in with_token.stderr
+    local = runner.invoke(cli, ["serve", "--db", str(db)])
+    assert "without an access token" not in local.stderr

@@ -48,3 +48,25 @@ def test_blocked_readings(text):
 
 def test_detention_is_arrest_not_protest():
     assert [match.type for match in find_triggers("احتجاز الناشط".split())] == ["ARREST"]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        # attached pronouns and a bound ة: the lemma's entry still matches
+        ("فرضت القوات حصارها على البلدة".split(), ["ATTACK"]),
+        ("أوقفتهما الشرطة في المطار".split(), ["ARREST"]),
+        ("وصل الوزير إلى قمته مع الرئيس".split(), ["MEET"]),
+        ("وحث الأمين العام الطرفين".split(), ["DEMAND"]),
+        # verbal nouns and passives of the guide's types
+        ("حكمت المحكمة عليه بالسجن خمس سنوات".split(), ["ARREST"]),
+        ("أعلنت الحكومة تعليق التفاوض".split(), ["MEET"]),
+        ("وتكررت تهديدات الجماعة للسكان".split(), ["THREATEN"]),
+        # a feminine noun ending is no pronoun: "وزارة" is not "زار" + ه; "his career" is no march
+        ("أصدرت وزارة الصحة تقريرها".split(), []),
+        ("بدأ اللاعب مسيرته في النادي".split(), []),
+        ("سلمت الشرطة المحتجزين إلى النيابة".split(), ["ARREST"]),
+    ],
+)
+def test_lemma_forms(words, expected):
+    assert [m.type for m in find_triggers(words)] == expected

@@ -35,8 +35,10 @@ def seed_events(nlp, seed_text):
         ("MEET", "لقائه", "happened", "2016-08-26", "جنيف"),  # Kerry and Lavrov in Geneva, Friday evening
         ("ATTACK", "الهجوم", "happened", None, "حلب"),  # Aleppo under attack by the regime and allies
         ("AGREE", "واتفقنا", "agreed", None, None),  # agreed to intensify contacts with Washington
-        ("AGREE", "ستبرم اتفاقاً", "hypothetical", None, "داريا"),  # local agreement beside Daraya
-        ("MEET", "المفاوضات", "hypothetical", None, None),  # de Mistura will bring the parties to talks
+        # future tense: stated to take place, "announced" by the GUIDE (scheduled, planned, promised)
+        # a local agreement in "an area other than Daraya": no place named for it ("غير داريا")
+        ("AGREE", "ستبرم اتفاقاً", "announced", None, None),
+        ("MEET", "المفاوضات", "announced", None, None),  # de Mistura will bring the parties to talks
         ("AID", "المساعدات", "demanded", None, "الحسكة"),  # aid to Aleppo, Manbij, Hasakah (nearest place kept)
         ("AID", "للمساعدات", "demanded", None, None),  # "we need to see ... aid brought in"
         ("CEASEFIRE", "وقف حقيقي للنار", "demanded", None, None),

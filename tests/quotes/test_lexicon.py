@@ -21,6 +21,16 @@ from marsad.quotes.lexicon import load_lexicon
         ("لافتاً", "لفت", "participle"),
         ("نفى", "نفي", "verb"),
         ("ونفت", "نفي", "verb"),
+        ("نفوا", "نفي", "verb"),
+        ("يرون", "راي", "verb"),
+        ("يقولان", "قال", "verb"),
+        ("ورحبت", "رحب", "verb"),
+        ("واستنكرت", "استنكر", "verb"),
+        ("يثمنون", "ثمن", "verb"),
+        ("وصفها", "وصف", "verb"),
+        ("اعتبرته", "اعتبر", "verb"),
+        ("يتهمونه", "اتهم", "verb"),
+        ("وأبلغهم", "ابلغ", "verb"),
     ],
 )
 def test_reporting_verbs_in_all_forms(word, lemma, kind):
@@ -28,9 +38,21 @@ def test_reporting_verbs_in_all_forms(word, lemma, kind):
     assert form is not None and form.lemma == lemma and form.kind == kind
 
 
-@pytest.mark.parametrize("word", ["الولايات", "كتاب", "مدينة", "بين"])
+@pytest.mark.parametrize(
+    "word",
+    # nouns that a verb plus object pronoun would spell once TEH MARBUTA is folded ("قضية", "دعوة"),
+    # accusatives that look like a masculine dual ("نقلاً"), a noun that is a bare verb form
+    ["الولايات", "كتاب", "مدينة", "قضية", "دعوة", "نقلاً", "وصفاً", "ثمن", "بينها", "عبرها"],
+)
 def test_ordinary_words_are_not_cues(word):
     assert load_lexicon().cue(normalize(word)) is None
+
+
+@pytest.mark.parametrize("word", ["بين", "وبين", "عبر", "وعبر"])
+def test_prepositions_spelled_like_verbs_are_checked_in_context(word):
+    from marsad.quotes.view import HOMOGRAPH_VERBS
+
+    assert load_lexicon().cue(normalize(word)).lemma in HOMOGRAPH_VERBS
 
 
 def test_lexicons_are_normalized_data():

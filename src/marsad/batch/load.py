@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from ..errors import MarsadError
 from ..ingest import Article, IngestError
+from ..limits import check_text
 from ..pipeline import AnalysisError
 from ..store import Store, StoreError, content_hash
 from ..store.load import Outcome
@@ -49,6 +51,9 @@ def _unknown(store: Store, items: Iterable[Article | IngestError]) -> Iterator[A
         if isinstance(item, IngestError):
             yield Outcome("failed", None, str(item))
             continue
-        # A text that is not a string cannot be stored; its analysis fails and says so.
-        known = store.find_hash(content_hash(item.text)) if isinstance(item.text, str) else None
+        try:
+            known = store.find_hash(content_hash(check_text(item.text)))
+        except MarsadError as error:  # a text that cannot even be hashed (not a str, lone surrogates)
+            yield Outcome("failed", item.id, f"{item.id}: {error}")
+            continue
         yield item if known is None else Outcome("duplicate", known)

@@ -7,7 +7,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import Errors
+from ..errors import Errors, MarsadError
 from ..ingest import Article
 from ..pipeline import BatchAnalyzer, load_pipeline
 
@@ -56,6 +56,8 @@ def analyze_partition(articles: list[Article]) -> list[dict[str, Any] | Failed]:
         for article in articles:
             try:
                 results.append(analyze(article))
+            except MarsadError as error:  # the article's own fault (too long, invalid text, over time)
+                results.append(Failed(str(error)))
             except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch
                 LOGGER.debug("analysis failed for %s", article.id, exc_info=True)
                 results.append(Failed(Errors.E003.format(error=error)))

@@ -10,7 +10,7 @@ import click
 from ..ingest import iter_articles, read_jsonl
 from ..ingest.jsonl import iter_jsonl
 from ..pipeline import analyze_stream, load_pipeline
-from .engine import check_ner_engine, dask_client, engine_options, ner_option
+from .engine import check_ner_engine, dask_client, engine_options, ner_option, time_limit_option
 
 
 @click.command()
@@ -19,7 +19,10 @@ from .engine import check_ner_engine, dask_client, engine_options, ner_option
 @click.option("--indent", type=int, default=None, help="Pretty-print each JSON object with this indent (default: one object per line).")
 @engine_options
 @ner_option
-def analyze(paths: tuple[str, ...], as_jsonl: bool, indent: int | None, engine: str, scheduler: str | None, workers: int | None, ner_model: str) -> None:
+@time_limit_option
+def analyze(
+    paths: tuple[str, ...], as_jsonl: bool, indent: int | None, engine: str, scheduler: str | None, workers: int | None, ner_model: str, time_limit: float | None
+) -> None:
     """Analyze articles into JSON: entities, quotes, places, dates, events, boilerplate.
 
     PATHS are .txt, .html, RSS/Atom feed or .jsonl files, folders, or '-' for standard input.
@@ -32,7 +35,7 @@ def analyze(paths: tuple[str, ...], as_jsonl: bool, indent: int | None, engine: 
     articles = _jsonl_records(paths) if as_jsonl else iter_articles(paths)
     with dask_client(engine, scheduler, workers) as client:
         if client is None:
-            results = analyze_stream(articles, nlp=load_pipeline(ner_model=ner_model))
+            results = analyze_stream(articles, nlp=load_pipeline(ner_model=ner_model), time_limit=time_limit)
         else:
             from ..batch import analyze_distributed
 
@@ -45,6 +48,7 @@ def analyze(paths: tuple[str, ...], as_jsonl: bool, indent: int | None, engine: 
             sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=indent) + "\n")
     sys.stdout.flush()
     if failed:
+        click.echo(f"marsad analyze: {failed} failed", err=True)
         sys.exit(1)
 
 

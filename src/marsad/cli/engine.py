@@ -74,3 +74,18 @@ def check_ner_engine(ner_model: str, engine: str) -> None:
     # Dask workers build the default pipeline; the accurate model is for small, careful runs.
     if ner_model != "default" and engine != IN_PROCESS:
         raise click.UsageError("--ner accurate runs in-process only; drop --engine dask")
+
+
+def time_limit_option(function: F) -> F:
+    """Adds `--time-limit SECONDS` (keyword argument `time_limit`: None when 0)."""
+    from ..limits import DEFAULT_TIME_LIMIT_S
+
+    return click.option(
+        "--time-limit",
+        "time_limit",
+        type=click.FloatRange(min=0),
+        default=DEFAULT_TIME_LIMIT_S,
+        show_default=True,
+        callback=lambda ctx, param, value: value or None,
+        help="Seconds one article may take; a slower one is reported as failed and the batch goes on (0: no limit; Dask workers use the default).",
+    )(function)

@@ -13,7 +13,7 @@ from ..store import Store
 from ..store.load import Analyzer, Outcome, load, pipeline_analyzer
 from ..stories import StoryAssigner, follow
 from .common import db_option, open_store
-from .engine import check_ner_engine, dask_client, engine_options, ner_option
+from .engine import check_ner_engine, dask_client, engine_options, ner_option, time_limit_option
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -24,8 +24,11 @@ if TYPE_CHECKING:
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @engine_options
 @ner_option
+@time_limit_option
 @click.option("--stories/--no-stories", default=True, show_default=True, help="Place each new article in its story (and mark wire copies) as it is stored.")
-def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | None, workers: int | None, ner_model: str, stories: bool) -> None:
+def ingest(
+    db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | None, workers: int | None, ner_model: str, time_limit: float | None, stories: bool
+) -> None:
     """Analyze the articles in PATH... and store them in the database.
 
     PATH may be a text, HTML, RSS/Atom or JSONL file, a folder (read recursively: .txt .html .htm
@@ -36,7 +39,7 @@ def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | N
     check_ner_engine(ner_model, engine)
     counts: Counter[str] = Counter()
     with dask_client(engine, scheduler, workers) as client:
-        analyze = _pipeline_analyzer(ner_model) if client is None else None
+        analyze = _pipeline_analyzer(ner_model, time_limit) if client is None else None
         with open_store(db_path, create=True) as store:
             items = iter_articles(paths)
             outcomes = load(store, items, analyze=analyze) if analyze is not None else _load_distributed(store, items, client)
@@ -51,9 +54,9 @@ def ingest(db_path: str, paths: tuple[str, ...], engine: str, scheduler: str | N
         raise SystemExit(1)
 
 
-def _pipeline_analyzer(ner_model: str) -> Analyzer:
+def _pipeline_analyzer(ner_model: str, time_limit: float | None) -> Analyzer:
     try:
-        return pipeline_analyzer(ner_model)
+        return pipeline_analyzer(ner_model, time_limit=time_limit)
     except Exception as error:  # a missing model or resource: say so once, not once per article
         raise click.ClickException(f"cannot load the analysis pipeline ({type(error).__name__}: {error})") from error
 

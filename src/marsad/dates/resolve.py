@@ -19,7 +19,8 @@ import calendar
 import datetime as dt
 import re
 from functools import lru_cache
-from itertools import compress
+from bisect import bisect_left
+from itertools import accumulate, compress
 from typing import Callable
 
 from hijridate import Gregorian, Hijri
@@ -59,6 +60,13 @@ def parse_article_date(value) -> dt.date | None:
 
 
 # ---------------------------------------------------------------- value helpers
+
+
+def _is_number(word: str | None) -> bool:
+    """A run of ASCII digits, which `int` reads. Words are normalized, so Arabic-Indic digits are
+    ASCII by now; "²", "①" or "፰" pass `str.isdigit` but are no decimal digits `int` accepts, and
+    no date is written with them."""
+    return word is not None and word.isascii() and word.isdigit()
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -226,7 +234,7 @@ class _Matcher:
 
     def number(self, i: int, low: int, high: int) -> int | None:
         text = self.literal(i)
-        if text is None or not text.isdigit() or len(text) > 4:
+        if not _is_number(text) or len(text) > 4:
             return None
         value = int(text)
         return value if low <= value <= high else None
@@ -366,7 +374,7 @@ def _rule_ago(m: _Matcher, i: int) -> Match | None:
     elif word in lx.UNITS_SINGULAR:
         count, unit, end = 1, lx.UNITS_SINGULAR[word], k + 1
     else:
-        count = m.number(k, 1, 999) if word and word.isdigit() else lx.NUMBER_WORDS.get(word or "")
+        count = m.number(k, 1, 999) if _is_number(word) else lx.NUMBER_WORDS.get(word or "")
         if count is None or not m.joined(k):
             return None
         unit_word = m.literal(k + 1) or ""
@@ -530,7 +538,7 @@ def _rule_year(m: _Matcher, i: int) -> Match | None:
     if year_word:
         k += 1
     text = m.literal(k)
-    if text is None or not text.isdigit() or len(text) != 4:
+    if not _is_number(text) or len(text) != 4:
         return None
     year = int(text)
     end = k + 1
@@ -577,6 +585,20 @@ def _normalized(forms: list[str]) -> list[str]:
     return [fresh[form] if word is None else word for word, form in zip(words, forms)]
 
 
+class _SpanSet:
+    """Half-open spans that answer "does any overlap start:end?" by bisection: a text of many
+    numeric dates made the scan over all of them per word quadratic (bench/adversarial.py)."""
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max))  # furthest end among the first i+1 spans
+
+    def overlaps(self, start: int, end: int) -> bool:
+        count = bisect_left(self.starts, end)  # spans that start before `end`
+        return count > 0 and self.reach[count - 1] > start
+
+
 RULES: tuple[Callable[[_Matcher, int], Match | None], ...] = (
     _rule_gregorian,
     _rule_day_of_month_period,
@@ -599,8 +621,9 @@ def find_dates(text: str, article_date=None, *, skip: list[tuple[int, int]] | tu
     for match in NUMERIC_DMY_RE.finditer(text):
         date = _date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
         found.append((match.start(), match.end(), date.isoformat() if date else None))
+    dmy = _SpanSet((s, e) for s, e, _ in found)
     for match in NUMERIC_YMD_RE.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e, _ in found):
+        if dmy.overlaps(match.start(), match.end()):
             continue
         date = _date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         found.append((match.start(), match.end(), date.isoformat() if date else None))
@@ -609,7 +632,8 @@ def find_dates(text: str, article_date=None, *, skip: list[tuple[int, int]] | tu
     starts = list(map(re.Match.start, matches))
     ends = list(map(re.Match.end, matches))
     if found or "" in words:  # no token inside a numeric date, nor one that normalizes to nothing
-        keep = [word != "" and not any(s <= start < e for s, e, _ in found) for word, start in zip(words, starts)]
+        numeric = _SpanSet((s, e) for s, e, _ in found)
+        keep = [word != "" and not numeric.overlaps(start, start + 1) for word, start in zip(words, starts)]
         words, starts, ends = list(compress(words, keep)), list(compress(starts, keep)), list(compress(ends, keep))
     matcher = _Matcher(text, words, starts, ends, anchor)
     # Rules run only where a date may start, left to right; a match's words are not revisited.
@@ -628,8 +652,9 @@ def find_dates(text: str, article_date=None, *, skip: list[tuple[int, int]] | tu
         found.append((starts[i], ends[end - 1], value))
         next_free = end
     mentions = []
+    skipped = _SpanSet(skip)
     for start, end, value in sorted(found):
-        if any(s < end and start < e for s, e in skip):
+        if skipped.overlaps(start, end):
             continue
         mentions.append(DateMention(start=start, end=end, value=value))
     return mentions

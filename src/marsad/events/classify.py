@@ -23,7 +23,7 @@ from ..arabic.normalize import normalize
 from ..caches import WORD_TYPES
 from ..dates import find_dates
 from ..topics.features import analyze
-from .triggers import find_triggers, modality
+from .triggers import Modalities, find_triggers
 from .lexicon import RESOURCES, load_cues, token_forms
 
 MODEL_FILE = Path(__file__).resolve().parent.parent / "resources" / "events" / "sentence_classifier.npz"
@@ -96,9 +96,11 @@ def sentence_features(text: str, words: Sequence[str] | None = None, *, has_date
     if has_date if has_date is not None else find_dates(text):
         context.append("date")
     features.extend("x:" + name for name in context)
+    modalities: Modalities | None = None
     for match in find_triggers(words):
+        modalities = modalities or Modalities(words)
         features.append("t:" + match.type)
-        features.append("t:" + match.type + ":" + modality(words, match))
+        features.append("t:" + match.type + ":" + modalities(match))
         if match.start <= 2:
             features.append("t:" + match.type + ":initial")
         features.extend("t:" + match.type + ":" + name for name in context)

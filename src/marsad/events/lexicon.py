@@ -126,13 +126,37 @@ def word_matches(pattern: str, forms: tuple[str, ...]) -> bool:
     return pattern in forms
 
 
+# Object and possessive pronouns (normalized), longest first: "قتلته", "حصارها", "استقباله".
+ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه")
+TA_MARBUTA_BOUND = "\u062a"  # TEH: "قمة" + "ه" is written "قمته"
+TA_MARBUTA = "\u0647"  # HEH: ة as normalize() writes it
+CONJUNCTION_LETTERS = "\u0648\u0641"  # WAW, FEH
+TEH_MARBUTA_WRITTEN = "\u0629"
+
+
+def _enclitic_stems(form: str) -> list[str]:
+    """`form` without an attached pronoun, where three letters or more remain; a bound ت of a
+    feminine noun is given back its ة ("تسويتها" -> "تسويت", "تسويه")."""
+    for suffix in ENCLITICS:
+        if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+            stem = form[: -len(suffix)]
+            return [stem, stem[:-1] + TA_MARBUTA] if stem.endswith(TA_MARBUTA_BOUND) else [stem]
+    return []
+
+
 @lru_cache(maxsize=WORD_TYPES)
 def token_forms(text: str) -> tuple[str, ...]:
-    """Forms a trigger may match: clitic-stripped candidates, plus without the future prefix."""
+    """Forms a trigger may match: clitic-stripped candidates, plus without the future prefix, without
+    an attached pronoun, and a short verb without its conjunction ("وحث" -> "حث")."""
     forms = list(stem_candidates(text))
+    if len(forms[0]) == 3 and forms[0][0] in CONJUNCTION_LETTERS:
+        forms.append(forms[0][1:])
     for form in list(forms):
         if len(form) > 4 and form[0] == FUTURE_PREFIX and form[1] in IMPERFECT_PREFIXES:
             forms.append(form[1:])
+    if not text.endswith(TEH_MARBUTA_WRITTEN):  # "وزارة" is no "وزار" + ه
+        for form in list(forms):
+            forms.extend(_enclitic_stems(form))
     return tuple(dict.fromkeys(forms))
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Sequence
 
 from ..arabic.clitics import stem_candidates
@@ -15,6 +17,9 @@ CUE_WINDOW = 12
 FUTURE_WINDOW = 8
 NEGATION_WINDOW = 3
 AGREEING_TYPES = ("AGREE", "CEASEFIRE")
+# Events an actor can announce ahead (GUIDE "announced": stated to take place): "أعلن ... اجتماعا".
+# An announced attack or arrest is a report of one that happened ("أعلنت الشرطة اعتقال ...").
+SCHEDULED_TYPES = frozenset({"MEET", "AGREE", "CEASEFIRE", "AID"})
 
 
 @dataclass(slots=True)
@@ -107,30 +112,45 @@ def modality(words: Sequence[str], match: TriggerMatch) -> str:
 
     Checked in that order of precedence: denied, hypothetical, demanded, agreed, announced; but
     an event named as the occasion of what is reported ("بعد اجتماع") is not the announcement.
+    For several triggers of one sentence, `Modalities(words)` reads the words once.
     """
-    start = match.start
-    # Only tokens up to the trigger's first one are read (k + 1 <= start below).
-    flags = list(map(_FLAGS.get, words[: start + 1]))  # cache probes at C speed
-    if None in flags:
-        flags = [_cue_flags(word) if f is None else f for word, f in zip(words, flags)]
-    before = flags[max(0, start - CUE_WINDOW) : start]
-    for k in range(max(0, start - NEGATION_WINDOW), start):
-        if flags[k] & NEGATION and not (k + 1 < len(words) and flags[k + 1] & STILL):
+    return Modalities(words)(match)
+
+
+class Modalities:
+    """`modality` for the triggers of one sentence: each word's cue flags read once, not once per
+    trigger (a long sentence of many triggers made that quadratic, bench/adversarial.py)."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = words
+        flags = list(map(_FLAGS.get, words))  # cache probes at C speed
+        if None in flags:
+            flags = [_cue_flags(word) if f is None else f for word, f in zip(words, flags)]
+        self.flags = flags
+        # announced_before[i]: whether an announcement cue comes before token i.
+        self.announced_before = list(accumulate((bool(f & ANNOUNCEMENT) for f in flags), operator.or_, initial=False))
+
+    def __call__(self, match: TriggerMatch) -> str:
+        start = match.start
+        words, flags = self.words, self.flags
+        before = flags[max(0, start - CUE_WINDOW) : start]
+        for k in range(max(0, start - NEGATION_WINDOW), start):
+            if flags[k] & NEGATION and not (k + 1 < len(words) and flags[k + 1] & STILL):
+                return "denied"
+        if any(f & DENIAL for f in before):
             return "denied"
-    if any(f & DENIAL for f in before):
-        return "denied"
-    if any(f & FUTURE for f in flags[max(0, start - FUTURE_WINDOW) : start + 1]):
-        return "hypothetical"
-    if any(f & HYPOTHETICAL for f in before):
-        return "hypothetical"
-    if any(f & DEMAND for f in before):
-        return "demanded"
-    if match.type in AGREEING_TYPES and flags[start] & AGREEMENT:
-        return "agreed"
-    if any(f & AGREEMENT for f in before):
-        return "agreed"
-    if start and flags[start - 1] & OCCASION:  # "بعد اجتماع": the occasion of the report
+        if any(f & HYPOTHETICAL for f in before):
+            return "hypothetical"
+        if any(f & FUTURE for f in flags[max(0, start - FUTURE_WINDOW) : start + 1]):
+            return "announced"  # "سيناقش", "ستبرم": stated to take place (GUIDE: scheduled, planned)
+        if match.type == "DEMAND" or any(f & DEMAND for f in before):
+            return "demanded"  # a demand event is what is demanded: "طالب", "دعا"
+        if match.type in AGREEING_TYPES and flags[start] & AGREEMENT:
+            return "agreed"
+        if any(f & AGREEMENT for f in before):
+            return "agreed"
+        if start and flags[start - 1] & OCCASION:  # "بعد اجتماع": the occasion of the report
+            return "happened"
+        if match.type in SCHEDULED_TYPES and self.announced_before[start]:
+            return "announced"
         return "happened"
-    if any(f & ANNOUNCEMENT for f in flags[:start]):
-        return "announced"
-    return "happened"

@@ -6,8 +6,13 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-# Per-article cap: far above any news article, low enough that one bad file cannot exhaust memory.
-MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+from ..errors import Errors
+from ..limits import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES
+from .errors import IngestError
+
+# The one size limit is on the text, in characters (`marsad.limits`); an input of more bytes than
+# this cannot hold an article within it, so it is refused before it is decoded.
+MAX_ARTICLE_BYTES = MAX_INPUT_BYTES
 META_KEYS = ("title", "date", "source", "encoding")
 
 
@@ -18,6 +23,13 @@ class Article:
     id: str | None
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+
+
+def check_length(text: str, *, source: str) -> str:
+    """`text`, or an IngestError when it is over the article size limit (checked before any analysis)."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise IngestError(source, Errors.E004.format(length=len(text), limit=MAX_ARTICLE_CHARS))
+    return text
 
 
 def text_id(text: str) -> str:

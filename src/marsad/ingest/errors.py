@@ -26,7 +26,10 @@ class Messages:
     UNKNOWN_ENCODING = (
         "cannot detect the text encoding; save it as UTF-8 (or Windows-1256, ISO-8859-6, UTF-16 with BOM)"
     )
-    TOO_LARGE = "article is {size:,} bytes, over the {limit:,}-byte limit; split it into smaller articles"
+    TOO_LARGE = (
+        "input is {size:,} bytes, more than an article within the size limit can take ({limit:,} bytes:"
+        " 4 per character at most); split it into smaller articles"
+    )
     FILE_TOO_LARGE = "file is {size:,} bytes, over the {limit:,}-byte limit for a {kind} file"
     NOT_FOUND = "no such file or folder"
     UNREADABLE = "cannot read: {reason}"
@@ -41,3 +44,10 @@ class Messages:
     JSONL_NOT_UTF8 = "line is not valid UTF-8 (JSONL must be UTF-8)"
     JSONL_SURROGATE = "field {field!r} holds an unpaired surrogate escape ({escape}) at character {index}: not valid Unicode text"
     JSONL_EMPTY = "JSONL file has no records"
+    JSONL_TOO_DEEP = "line nests JSON arrays or objects too deeply to read"
+    UNEXPECTED = "could not be read ({error}); the input was skipped, please report this with the input"
+
+
+def unexpected(source: str, error: BaseException) -> IngestError:
+    """The one-line IngestError for an exception no reader expected (a bug on one input, not a batch stopper)."""
+    return IngestError(source, Messages.UNEXPECTED.format(error=" ".join(f"{type(error).__name__}: {error}".split())[:300]))

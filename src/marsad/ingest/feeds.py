@@ -9,9 +9,9 @@ from typing import Any
 
 import feedparser
 
-from .article import MAX_ARTICLE_BYTES, Article, make_meta, text_id
+from .article import Article, check_length, make_meta, text_id
 from .encodings import label
-from .errors import IngestError, Messages
+from .errors import IngestError, Messages, unexpected
 from .html import fragment_to_text
 
 # A feed holds many articles, so it may be larger than one article.
@@ -38,26 +38,32 @@ def read_feed(data: bytes, *, source: str, path: Path | None = None) -> Iterator
     encoding = _encoding_label(parsed.get("encoding"))
     for index, entry in enumerate(parsed.entries, start=1):
         item_source = f"{source}#{index}"
-        text = fragment_to_text(_entry_markup(entry))
-        title = fragment_to_text(entry.get("title", "")) or None
-        if not text:
-            yield IngestError(item_source, Messages.FEED_ITEM_NO_TEXT.format(index=index, title=f" ({title!r})" if title else ""))
-            continue
-        size = len(text.encode("utf-8"))
-        if size > MAX_ARTICLE_BYTES:
-            yield IngestError(item_source, Messages.TOO_LARGE.format(size=size, limit=MAX_ARTICLE_BYTES))
-            continue
-        link = entry.get("link") or None
-        meta = make_meta(
-            title=title,
-            date=_entry_date(entry),
-            source=feed_title,
-            encoding=encoding,
-            url=link,
-            author=entry.get("author") or None,
-            path=str(path) if path else None,
-        )
-        yield Article(id=link or entry.get("id") or text_id(text), text=text, meta=meta)
+        try:
+            yield _read_entry(entry, index, source=item_source, feed_title=feed_title, encoding=encoding, path=path)
+        except IngestError as error:
+            yield error
+        except Exception as error:  # noqa: BLE001 - one odd item must not cost the rest of the feed
+            yield unexpected(item_source, error)
+
+
+def _read_entry(entry: Any, index: int, *, source: str, feed_title: str | None, encoding: str | None, path: Path | None) -> Article:
+    """One feed item as an Article; raises IngestError when it has no usable text."""
+    text = fragment_to_text(_entry_markup(entry))
+    title = fragment_to_text(entry.get("title", "")) or None
+    if not text:
+        raise IngestError(source, Messages.FEED_ITEM_NO_TEXT.format(index=index, title=f" ({title!r})" if title else ""))
+    check_length(text, source=source)
+    link = entry.get("link") or None
+    meta = make_meta(
+        title=title,
+        date=_entry_date(entry),
+        source=feed_title,
+        encoding=encoding,
+        url=link,
+        author=entry.get("author") or None,
+        path=str(path) if path else None,
+    )
+    return Article(id=link or entry.get("id") or text_id(text), text=text, meta=meta)
 
 
 def _entry_markup(entry: Any) -> str:

@@ -10,7 +10,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from .article import MAX_ARTICLE_BYTES, Article, make_meta, text_id
+from .article import MAX_ARTICLE_BYTES, Article, check_length, make_meta, text_id
 from .encodings import decode, strip_bom
 from .errors import IngestError, Messages
 
@@ -44,6 +44,7 @@ def read_html(data: bytes, *, source: str, article_id: str | None = None, path: 
     text = (document.text or "") if document is not None else ""
     if not text.strip():
         raise IngestError(source, Messages.HTML_NO_TEXT)
+    check_length(text, source=source)
     meta = make_meta(
         title=document.title,
         date=document.date,

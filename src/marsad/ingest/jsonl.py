@@ -8,8 +8,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .article import MAX_ARTICLE_BYTES, Article, make_meta, text_id
-from .errors import IngestError, Messages
+from .article import MAX_ARTICLE_BYTES, Article, check_length, make_meta, text_id
+from .errors import IngestError, Messages, unexpected
 
 OPTIONAL_FIELDS = ("title", "date", "source", "url", "author")
 
@@ -39,6 +39,8 @@ def iter_jsonl(lines: Iterable[bytes], *, source: str) -> Iterator[Article | Ing
             yield parse_record(line, source=f"{source}:{number}")
         except IngestError as error:
             yield error
+        except Exception as error:  # noqa: BLE001 - one odd line must not cost the rest of the file
+            yield unexpected(f"{source}:{number}", error)
     if records == 0:
         yield IngestError(source, Messages.JSONL_EMPTY)
 
@@ -52,9 +54,11 @@ def parse_record(line: bytes, *, source: str) -> Article:
     except UnicodeDecodeError as error:
         raise IngestError(source, Messages.JSONL_NOT_UTF8) from error
     try:
-        record = json.loads(decoded)
+        record = json.loads(decoded, parse_int=_parse_int)
     except json.JSONDecodeError as error:
         raise IngestError(source, Messages.JSONL_NOT_JSON.format(reason=error.msg)) from error
+    except RecursionError as error:
+        raise IngestError(source, Messages.JSONL_TOO_DEEP) from error
     if not isinstance(record, dict):
         raise IngestError(source, Messages.JSONL_NOT_OBJECT.format(kind=type(record).__name__))
     text = record.get("text")
@@ -63,10 +67,23 @@ def parse_record(line: bytes, *, source: str) -> Article:
     fields = {name: _string_field(record, name, source) for name in OPTIONAL_FIELDS}
     for name, value in (("text", text), *fields.items()):
         _check_unicode(name, value, source)
+    check_length(text, source=source)
     record_id = record.get("id")
     article_id = str(record_id) if isinstance(record_id, (str, int)) and str(record_id).strip() else text_id(text)
     meta = make_meta(encoding="utf-8", **fields)
     return Article(id=article_id, text=text, meta=meta)
+
+
+class BigInt(str):
+    """A JSON integer too long for Python's `int` (over 4,300 digits), kept as its digits: an id
+    may be any run of digits, and `str(record_id)` gives them back unchanged."""
+
+
+def _parse_int(digits: str) -> int | str:
+    try:
+        return int(digits)
+    except ValueError:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        return BigInt(digits)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -85,6 +102,8 @@ def _check_unicode(name: str, value: str | None, source: str) -> None:
 
 def _string_field(record: dict[str, Any], name: str, source: str) -> str | None:
     value = record.get(name)
+    if isinstance(value, BigInt):
+        raise IngestError(source, Messages.JSONL_BAD_FIELD.format(field=name, kind="int"))
     if value is None or isinstance(value, str):
         return value or None
     raise IngestError(source, Messages.JSONL_BAD_FIELD.format(field=name, kind=type(value).__name__))

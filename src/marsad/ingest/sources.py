@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .article import MAX_ARTICLE_BYTES, Article
-from .errors import IngestError, Messages
+from .errors import IngestError, Messages, unexpected
 from .feeds import MAX_FEED_BYTES, read_feed
 from .html import read_html
 from .jsonl import iter_jsonl, read_jsonl
@@ -17,6 +18,7 @@ from .text import read_text
 
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".xml": "feed", ".rss": "feed", ".atom": "feed", ".jsonl": "jsonl"}
 STDIN = "-"
+LOGGER = logging.getLogger(__name__)
 
 
 def iter_articles(paths: Iterable[str | os.PathLike[str]], *, stdin: BinaryIO | None = None) -> Iterator[Article | IngestError]:
@@ -30,18 +32,37 @@ def iter_articles(paths: Iterable[str | os.PathLike[str]], *, stdin: BinaryIO | 
     for raw in paths:
         if str(raw) == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_stream(stream, source="<stdin>")
+            yield from guarded("<stdin>", read_stream(stream, source="<stdin>"))
             continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and child.suffix.lower() in KINDS and not hidden:
-                    yield from read_file(child)
-        elif path.exists():
-            yield from read_file(path)
-        else:
-            yield IngestError(str(path), Messages.NOT_FOUND)
+        yield from guarded(str(raw), _read_path(Path(raw)))
+
+
+def _read_path(path: Path) -> Iterator[Article | IngestError]:
+    if path.is_dir():
+        for child in sorted(path.rglob("*")):
+            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+            if child.is_file() and child.suffix.lower() in KINDS and not hidden:
+                yield from guarded(str(child), read_file(child))
+    elif path.exists():
+        yield from read_file(path)
+    else:
+        yield IngestError(str(path), Messages.NOT_FOUND)
+
+
+def guarded(source: str, items: Iterator[Article | IngestError]) -> Iterator[Article | IngestError]:
+    """`items`, with an exception escaping its reader turned into one IngestError for `source`.
+
+    Readers report the errors they expect themselves; this catches the rest (a bug met on one odd
+    input), so that one input can never end the batch. A reader that raised cannot go on, so
+    what it had not yet read of that one input is lost, and only that.
+    """
+    try:
+        yield from items
+    except IngestError as error:
+        yield error
+    except Exception as error:  # noqa: BLE001 - one input's failure must not stop the batch
+        LOGGER.debug("reading %s failed", source, exc_info=True)
+        yield unexpected(source, error)
 
 
 def read_file(path: Path) -> Iterator[Article | IngestError]:
@@ -77,17 +98,18 @@ def read_stream(stream: BinaryIO, *, source: str) -> Iterator[Article | IngestEr
 
 def read_bytes(data: bytes, *, source: str, kind: str, article_id: str | None, path: Path | None) -> Iterator[Article | IngestError]:
     """Articles from the bytes of one input of a known kind ('text', 'html', 'feed', 'jsonl')."""
-    try:
-        if kind == "feed":
-            yield from read_feed(data, source=source, path=path)
-        elif kind == "jsonl":
-            yield from iter_jsonl(data.splitlines(keepends=True), source=source)
-        elif kind == "html":
-            yield read_html(data, source=source, article_id=article_id, path=path)
-        else:
-            yield read_text(data, source=source, article_id=article_id, path=path)
-    except IngestError as error:
-        yield error
+    yield from guarded(source, _read_kind(data, source=source, kind=kind, article_id=article_id, path=path))
+
+
+def _read_kind(data: bytes, *, source: str, kind: str, article_id: str | None, path: Path | None) -> Iterator[Article | IngestError]:
+    if kind == "feed":
+        yield from read_feed(data, source=source, path=path)
+    elif kind == "jsonl":
+        yield from iter_jsonl(data.splitlines(keepends=True), source=source)
+    elif kind == "html":
+        yield read_html(data, source=source, article_id=article_id, path=path)
+    else:
+        yield read_text(data, source=source, article_id=article_id, path=path)
 
 
 _SNIFF_BYTES = 64 * 1024

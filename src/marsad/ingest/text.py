@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from ..dates.resolve import find_dates
-from .article import MAX_ARTICLE_BYTES, Article, make_meta, text_id
+from .article import MAX_ARTICLE_BYTES, Article, check_length, make_meta, text_id
 from .encodings import decode
 from .errors import IngestError, Messages
 
@@ -14,6 +15,7 @@ MAX_TITLE_CHARS = 200
 # A dateline ("جنيف - الثلاثاء 12 آذار/مارس 2024") sits in the first lines of the text.
 DATELINE_CHARS = 300
 FULL_DATE_LENGTH = len("2024-03-12")
+LOGGER = logging.getLogger(__name__)
 
 
 def read_text(data: bytes, *, source: str, article_id: str | None = None, path: Path | None = None) -> Article:
@@ -23,6 +25,7 @@ def read_text(data: bytes, *, source: str, article_id: str | None = None, path: 
     text, encoding = decode(data, source=source)
     if not text.strip():
         raise IngestError(source, Messages.BLANK)
+    check_length(text, source=source)
     meta = make_meta(title=first_line_title(text), encoding=encoding, path=str(path) if path else None)
     if not meta.get("date"):
         meta["date"] = dateline_date(text)
@@ -39,8 +42,16 @@ def first_line_title(text: str) -> str | None:
 
 
 def dateline_date(text: str) -> str | None:
-    """The first complete calendar date near the top of the text (its dateline), ISO 8601."""
-    for mention in find_dates(text[:DATELINE_CHARS]):
+    """The first complete calendar date near the top of the text (its dateline), ISO 8601.
+
+    The dateline is a guess that only fills in missing metadata: if reading it fails, the article
+    is read without a date rather than not at all."""
+    try:
+        mentions = find_dates(text[:DATELINE_CHARS])
+    except Exception:  # noqa: BLE001 - a bug in date rules must not cost the article
+        LOGGER.warning("reading the dateline failed; the article has no date", exc_info=True)
+        return None
+    for mention in mentions:
         if mention.value and len(mention.value) == FULL_DATE_LENGTH:
             return mention.value
     return None

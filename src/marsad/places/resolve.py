@@ -58,6 +58,31 @@ def _introduced_as_country(match: Match, words: Words) -> bool:
     return words.norms[i - 1] == "\u0645\u0646"  # "عاد الجنود من مالي"
 
 
+# Words after which a seat of power is where something happens ("في البيت الأبيض", "زار الكرملين").
+SEAT_LOCATIVES = frozenset(
+    "في الي من داخل امام قرب خارج حول مقر زار يزور زاره زيارته زياره وصل يصل وصلت غادر يغادر دخل يدخل استقبل".split()
+)
+# A name several countries share, read as this one where the article names none of them.
+DEFAULT_READING = {"\u0627\u0644\u0645\u0645\u0644\u0643\u0647": "SA"}  # المملكه
+DEFAULT_BONUS = 0.1
+
+
+def _seat_as_actor(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
+    """"أعلن البيت الأبيض", "المتحدث باسم الكرملين": a seat of power that speaks or acts is its
+    government, no place mention (GUIDE: a place only where the place itself is meant). It is a
+    place after a locative or a visit word, or with an attached "ب" ("بالبيت الأبيض": in it)."""
+    top = gazetteer.candidates(match.key or "")[:1]
+    if not top or "seat" not in top[0].flags.split():
+        return False
+    i = match.first_word
+    own = words.norms[i]
+    if own != (match.key or "").split(" ")[0] and own.lstrip("\u0648\u0641").startswith("\u0628"):
+        return False
+    if i > 0 and _word_or_after_conjunction(words.norms[i - 1], SEAT_LOCATIVES):
+        return False
+    return True
+
+
 def _score(entry: Entry, context: Counter) -> float:
     score = entry.prior
     votes = context.get(entry.cc, 0) if entry.cc else 0
@@ -119,6 +144,10 @@ def _confidence(entry: Entry, key: str, gazetteer: Gazetteer, margin: float | No
     return round(value, 3)
 
 
+# Words that start like the article but are no noun (normalized): "إلى", "إلا", relative pronouns.
+FUNCTION_WORDS_IN_AL = frozenset("الي الا الذي التي الذين اللذين اللتين اللواتي اللاتي الان".split())
+
+
 def _is_adjective_use(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
     """A one-word definite name right after a definite noun qualifies that noun: no place
     mention ("الخارجية السعودية", "الدول الغربية", "الأسلحة الجديدة"). Nisba-shaped names
@@ -135,7 +164,10 @@ def _is_adjective_use(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
     i = match.first_word
     if words.norms[i] != key or not words.spaced(i):
         return False
-    return any(form.startswith("\u0627\u0644") for _, form in prefix_candidates(words.norms[i - 1]))
+    previous = words.norms[i - 1]
+    if _word_or_after_conjunction(previous, FUNCTION_WORDS_IN_AL):
+        return False  # "إلى الدمام": a preposition, no definite noun
+    return any(form.startswith("\u0627\u0644") for _, form in prefix_candidates(previous))
 
 
 def _person_like(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
@@ -211,6 +243,8 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
             continue
         if match.key in COUNTRY_HOMOGRAPHS and not _introduced_as_country(match, words):
             continue
+        if _seat_as_actor(match, words, gazetteer):
+            continue
         matches.append(match)
     if not matches:
         return []
@@ -233,11 +267,19 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
         if match.key in votes or not candidates:
             continue
         top = candidates[0]
+        if match.key in DEFAULT_READING:
+            continue  # read below, from the other names' votes
         if top.cc and not _needs_context(top, match.key, gazetteer):
             votes[match.key] = (top.cc, 2 if top.kind == "country" else 1)
     context: Counter = Counter()
     for cc, weight in votes.values():
         context[cc] += weight
+    # "المملكة": the kingdom the article names, else the default; it then votes like a country.
+    for key in sorted({match.key for match in matches if match.key in DEFAULT_READING}):
+        chosen = _choose(key, gazetteer, context, None)
+        if chosen is not None and chosen[1].cc:
+            votes[key] = (chosen[1].cc, 2)
+            context[chosen[1].cc] += 2
 
     # Pass 2: rank with context; a name is resolved once per article, then every mention is kept.
     resolved: dict[str, tuple[float, Entry] | None] = {}
@@ -266,7 +308,9 @@ def _choose(key: str, gazetteer: Gazetteer, context: Counter, own_vote: tuple[st
     others = Counter(context)
     if own_vote is not None:
         others[own_vote[0]] -= own_vote[1]
-    scored = sorted(((_score(c, others) + (STATED_BONUS if stated and c.cc == stated else 0.0), i, c)
+    default = DEFAULT_READING.get(key)
+    scored = sorted(((_score(c, others) + (STATED_BONUS if stated and c.cc == stated else 0.0)
+                      + (DEFAULT_BONUS if default and c.cc == default else 0.0), i, c)
                      for i, c in enumerate(gazetteer.candidates(key))),
                     key=lambda item: (-item[0], item[1]))
     if stated and not any(entry.cc == stated for _, _, entry in scored) and not _standalone(key, gazetteer):

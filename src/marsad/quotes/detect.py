@@ -7,14 +7,19 @@ complementizer to the end of the sentence for indirect ones, stopping before a c
 
 from __future__ import annotations
 
-from itertools import compress
+from itertools import accumulate, compress
 
 from .candidate import Candidate
+from .coverage import CandidateList, covers
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .lexicon import CueForm
 from .sources import SourceFinder
-from .view import FEH, KAMA, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
+from .view import AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
 
+
+# Verbs whose sentence-opening "يُفعل أن" is mostly passive: ذكر اعتقد توقع رجح
+IMPERSONAL_LEMMAS = frozenset({"\u0630\u0643\u0631", "\u0627\u0639\u062a\u0642\u062f", "\u062a\u0648\u0642\u0639", "\u0631\u062c\u062d"})
+YEH, NOON, ALEF = "\u064a", "\u0646", "\u0627"
 
 # Words that open a subordinate clause: a quoted word after them belongs to that clause.
 SUBORDINATORS = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a", "\u0639\u0646\u062f\u0645\u0627", "\u062d\u064a\u0646"})  # بعد قبل الذي التي عندما حين
@@ -24,7 +29,7 @@ class Detector(SourceFinder):
     """Finds `Candidate`s in one document; build one per document and call `run()`."""
 
     def run(self) -> list[Candidate]:
-        candidates: list[Candidate] = []
+        candidates: list[Candidate] = CandidateList(self.n)
         blocked = self.layout.blocked
         # Only the tokens that may start something are visited, a few in a hundred: cues, source
         # words, introducers (tested at C speed, by `map`).
@@ -46,17 +51,23 @@ class Detector(SourceFinder):
         candidates.extend(self.headlines(candidates))
         candidates = self._drop_carriers(candidates)
         candidates.sort(key=lambda c: (c.content[0], c.cue[0]))
-        return [c for c in candidates if not any(blocked[k] for k in range(*c.content)) and not blocked[c.cue[0]]]
+        blocked_before = list(accumulate(blocked, initial=0))  # blocked tokens before each token
+        return [c for c in candidates if blocked_before[c.content[1]] == blocked_before[c.content[0]] and not blocked[c.cue[0]]]
 
     @staticmethod
     def _drop_carriers(candidates: list[Candidate]) -> list[Candidate]:
         """"ذكرت وكالات أن الوزير، X، قال إن ...": the report of a report keeps only the inner quote."""
         carriers = set()
+        # Inners by the start of their first subject, which must be the outer content's first or second token.
+        by_subject: dict[int, list[Candidate]] = {}
+        for inner in candidates:
+            if inner.subjects:
+                by_subject.setdefault(inner.subjects[0][0], []).append(inner)
         for outer in candidates:
             if outer.direct or outer.kind != "verb":
                 continue
             start, end = outer.content
-            for inner in candidates:
+            for inner in by_subject.get(start, []) + by_subject.get(start + 1, []):
                 if inner is outer or not inner.subjects or not start <= inner.cue[0] < end:
                     continue
                 if start <= inner.subjects[0][0] <= start + 1 and inner.subjects[0][0] < inner.cue[0]:
@@ -70,7 +81,7 @@ class Detector(SourceFinder):
             return []
         if (i > 0 and self.cue_at[i - 1] is not None and self.cue_at[i - 1].kind == "verb") or i in self.absorbed:
             return []  # second word of "وأضاف قائلاً" is part of the first word's cue
-        if form.kind == "verb" and ((i > 0 and self.norms[i - 1] in self.lex.negations) or self._passive(i)):
+        if form.kind == "verb" and ((i > 0 and self.norms[i - 1] in self.lex.negations) or self._passive(i) or self._impersonal(i, form)):
             return []  # "ولم يؤكد": nothing was said; "ويُعتقد أن": nobody in particular says it
         cue_end = i + 1
         # "وأضاف قائلاً", "وتابع موضحاً": the participle belongs to the verb's cue.
@@ -122,7 +133,9 @@ class Detector(SourceFinder):
             if word in COMMAS and j + 1 < n and self.cue_at[j + 1] is not None and self.chain_follows(j + 1):
                 break
             j += 1
-        return self._without_marker(i, cue_end, j, prep_at, form, previous)
+        # A mark left open pairs with its paragraph's end (`pair_marks`); skipping that "quote" above
+        # steps one past it, and past the last token when the paragraph ends the text.
+        return self._without_marker(i, cue_end, min(j, n), prep_at, form, previous)
 
     def _without_marker(self, i: int, cue_end: int, region_end: int, prep_at: int | None, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
         """No complementizer, mark or colon after the cue: the class of the verb decides."""
@@ -141,7 +154,8 @@ class Detector(SourceFinder):
         if form.cls in OBJECT_CLASSES and form.kind != "noun":
             if not self.clause_initial(i) and form.kind == "verb" and not self._svo_subject(i):
                 return []
-            subject_end = self._object_start(cue_end, region_end)
+            # "وكان X قد نفى مزاعم Y": the subject stands before the verb, the object right after it.
+            subject_end = cue_end if self._after_auxiliary(i) and self._svo_subject(i) else self._object_start(cue_end, region_end)
             end = self.clause_end(subject_end)
             if end - subject_end >= 1:
                 return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
@@ -164,6 +178,29 @@ class Detector(SourceFinder):
                 if end - subject_end >= 2:
                     return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
         return []
+
+    def _after_auxiliary(self, i: int) -> bool:
+        """"وكان X قد أعلن": "قد" before the verb and "كان" opening its clause put the subject before it."""
+        if i < 2 or self.norms[i - 1] != QAD:
+            return False
+        start = self.sentence_start(i)
+        return any(self.norms[k] in AUXILIARIES for k in range(max(start, i - 1 - PRE_SUBJECT_LIMIT - 1), i - 1))
+
+    def _named(self, segment: tuple[int, int]) -> bool:
+        """A subject the NER stage tags as a person or body, or one opened by a known title or source."""
+        start, end = segment
+        return any(self.ner_label[k] in ("PERS", "ORG") for k in range(start, end)) or self._plausible_source(segment)
+
+    def _impersonal(self, i: int, form: CueForm) -> bool:
+        """"ويُذكر أن", "ويُعتقد أن", "ويُتوقع أن": a passive written without its DAMMA, with no speaker.
+
+        Only verbs of mention and belief, in the masculine imperfect, opening the sentence, right
+        before the complementizer: "ويقول إن" continues the last speaker, "ويعتقد أن" says nobody's view.
+        """
+        if form.lemma not in IMPERSONAL_LEMMAS or i + 1 >= self.n or not self.complementizer(i + 1):
+            return False
+        stem = self.norms[i].removeprefix(WAW)
+        return stem[:1] == YEH and not stem.endswith((WAW + NOON, ALEF + NOON)) and self._opens_sentence(i)
 
     def _label_end(self, close: int) -> bool:
         """A quoted name ends where the sentence goes on: a comma, a preposition or a complementizer."""
@@ -201,7 +238,7 @@ class Detector(SourceFinder):
             return True
         # "... وسائل الإعلام قائلاً "...": the content right after the participle is evidence enough.
         nxt = i + 1
-        return nxt < self.n and (self.words[nxt] in COLONS or (self.words[nxt] in MARKS and nxt in self.pairs) or bool(self.complementizer(nxt)))
+        return nxt < self.n and (self.words[nxt] in COLONS or (self.words[nxt] in MARKS and nxt in self.pairs) or bool(self.complementizer(nxt)) or self.participle_frame(i))
 
     def _clause_initial_or_explicit(self, i: int, form: CueForm) -> bool:
         return form.kind != "verb" or self.clause_initial(i) or form.cls != "act"
@@ -237,7 +274,7 @@ class Detector(SourceFinder):
             start, end = self.trim(opener + 1, close)
             if end <= start:
                 break
-            candidate = self._make(i, cue_end, region, start, end, True, form, previous + found)
+            candidate = self._make(i, cue_end, region, start, end, True, form, previous, found=found)
             found.extend(candidate)
             self.direct_spans.append((start, end))
             # `"..." و"..."`: one cue, several quoted fragments.
@@ -300,7 +337,11 @@ class Detector(SourceFinder):
         previous: list[Candidate],
         *,
         subject_from: int | None = None,
+        found: list[Candidate] | tuple[()] = (),
     ) -> list[Candidate]:
+        """`previous`: the candidates before this cue; `found`: those this cue made already (its
+        earlier quoted fragments), which count as previous too; each has this cue, so none is a
+        parent (`_parent` looks for an earlier cue)."""
         start, end = self.trim(start, end)
         if end <= start:
             return []
@@ -308,11 +349,17 @@ class Detector(SourceFinder):
             return []
         if self.words[end - 1] in QUESTION:
             return []
-        inside = any(s <= i < e for s, e in self.direct_spans) or any(c.content[0] <= i < c.content[1] for c in previous)
-        if form.kind == "verb" and not self.clause_initial(i) and any(c.content[0] <= i < c.content[1] for c in previous):
+        inside = self.direct_spans.covers(i) or covers(previous, i) or covers(found, i)
+        if form.kind == "verb" and not self.clause_initial(i) and (covers(previous, i) or covers(found, i)):
             return []  # "... أن مركز حميميم أبلغ موسكو أن": a report inside the reported clause
         candidate = Candidate(content=(start, end), direct=direct, cue=(i, cue_end), kind=form.kind, lemma=form.lemma, cls=form.cls, nested=inside)
-        if subject_from is not None:
+        if form.kind == "verb" and subject_from is None and self._after_auxiliary(i):
+            self._preverbal_subject(candidate, i)  # "وكان القاضي X قد نفى مزاعم Y": X spoke, Y is the object
+            if candidate.mode != "explicit":
+                candidate.subjects, candidate.mode = [], "none"
+        if candidate.subjects:
+            pass
+        elif subject_from is not None:
             self._explicit_subject(candidate, subject_from, self._inverted_subject_end(subject_from))
         elif form.kind == "participle":
             pass  # "مضيفاً", "قائلاً": the subject is the main verb's
@@ -321,7 +368,7 @@ class Detector(SourceFinder):
         if not candidate.subjects and form.kind == "verb":
             self._preverbal_subject(candidate, i)
             attached = candidate.subjects and candidate.subjects[-1][1] == i
-            if attached and self._imperfect(i) and not self.clause_initial(i):
+            if attached and self._imperfect(i) and not self.clause_initial(i) and not self._named(candidate.subjects[-1]):
                 candidate.subjects, candidate.mode = [], "none"  # "لافتات تقول": a noun described, not a speaker
         if form.kind in ("participle", "noun") and not candidate.subjects:
             candidate.parent = self._parent(i, previous)
@@ -334,6 +381,8 @@ class Detector(SourceFinder):
             return []  # a report inside a report needs a clearly named source
         if not inside and not candidate.subjects and candidate.parent is None and candidate.mode == "none" and not candidate.opens_sentence:
             person = self._person_before(i)  # "احتفى المهندي بهجوم ...، مغرداً": the clause's subject
+            if person is None and form.kind == "verb" and self.norms[i][:1] in (WAW, FEH):
+                person = self._first_clause_subject(i)  # "وطعنت هيئة الدفاع في الحكم، وطالبت بـ": one subject, two verbs
             if person is not None:
                 candidate.subjects = [person]
                 candidate.mode = "explicit"

@@ -10,6 +10,7 @@ of that nationality.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..document import Mention, Speaker
@@ -31,8 +32,16 @@ _PREPOSITION_LETTERS = ("\u0628", "\u0644")  # ب ل
 _POSSESSIVES = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # -ه -ها -هم
 _SAYING = frozenset({"\u0642\u0648\u0644\u0647\u0645", "\u0642\u0648\u0644\u0647\u0645\u0627"})  # قولهم قولهما
 _DANGLING = frozenset({"\u0627\u0644\u062a\u0627\u0628\u0639", "\u0627\u0644\u062a\u0627\u0628\u0639\u0647"})  # التابع التابعة (normalized)
+# Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة
+_DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647"})
+_ISSUED, _FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
 _NISBA_FEMININE = "\u064a\u0647"  # normalized "-ية": "ليبية" is an adjective, not "ل" + pronoun
 _ARTICLE_CLITICS = ("\u0648\u0628", "\u0648", "\u0641", "\u0628", "\u0643")  # وب و ف ب ك before "ال"
+
+# Mentions listed with each quote's speaker. Every quote repeats its speaker's list, so a text that
+# quotes one name n times would otherwise output n^2 mentions (bench/adversarial.py, "one-speaker");
+# a news article mentions a speaker a few times, rarely 20.
+MAX_SPEAKER_MENTIONS = 50
 
 
 @dataclass(slots=True)
@@ -71,11 +80,24 @@ class SpeakerResolver:
         self.norms = layout.norms
         self.next_id = 0
         self._positions: dict[str, list[int]] | None = None
+        self._names: dict[int, str] = {}  # id(entity) -> its name in the output (`_name`)
+        self._recognized: set[tuple[int, int]] | None = None  # PERS spans of the NER stage
         self.ner_ids = {}
+        # Indexes over the NER entities, built once: the lookups below run once per quote, and a
+        # scan of every entity each time made a long text of many quotes quadratic.
+        self._in_entity_at = [False] * len(layout.words)
+        self._persons: list[tuple[int, int]] = []  # PERS spans, in text order
+        self._spans_of_id: dict[str, list[tuple[int, int]]] = {}  # NER entity id -> its PERS/ORG spans
+        self._titled: dict[tuple[str, ...], tuple[int, int, str | None] | None] = {}  # `_titled_elsewhere` by title
         for start, end, label, entity_id in layout.entities:
+            self._in_entity_at[start:end] = [True] * (end - start)
+            if label == "PERS":
+                self._persons.append((start, end))
             if entity_id is not None and label in ("PERS", "ORG"):
+                self._spans_of_id.setdefault(entity_id, []).append((start, end))
                 for k in range(start, end):
                     self.ner_ids[k] = (entity_id, label)
+        self._persons.sort()
 
     # -- phrases ------------------------------------------------------------------------------
 
@@ -90,6 +112,7 @@ class SpeakerResolver:
         addressee = next((k for k in range(start + 1, end) if self.norms[k][:1] == LAM and self._is_medium(k)), None)
         if addressee is not None:
             end = addressee
+        start = self._document_owner(start, end)
         span = (start, end)
         norms = [self.norms[k] for k in range(start, end)]
         if norms[0].startswith(LAM + LAM) and len(norms[0]) > 4:  # "وفقاً للشرطة الإسرائيلية"
@@ -106,6 +129,7 @@ class SpeakerResolver:
             is_name = (
                 (not self.layout.words[k - 1].startswith(AL) or norm == AL or (norm in _ORDINALS and k == end))
                 and norm not in lex.titles and _bare(norm) not in lex.titles and not self._prepositional(k - 1)
+                and not self._attached_article(k - 1)
             )
             if not is_name and not (norm in _NAME_JOINERS and k < end):
                 break
@@ -166,6 +190,17 @@ class SpeakerResolver:
             title = key
         return Parsed(span=span, type=kind, name=name, title=title, key=key, nisbas=nisbas)
 
+    def _document_owner(self, start: int, end: int) -> int:
+        """"بيان وزارة الصحة", "تقرير للمركز الوطني", "بيان صادر عن المكتب": the body whose document speaks."""
+        if end - start < 2 or _bare(self.norms[start]) not in _DOCUMENTS:
+            return start
+        k = start + 1
+        if k + 1 < end and _bare(self.norms[k]) == _ISSUED and self.norms[k + 1] == _FROM:
+            k += 2
+        if k >= end or not self.layout.words[k].isalpha() or _bare(self.norms[k]) in self.lex.not_speakers:
+            return start
+        return k
+
     def _is_circumstantial(self, k: int) -> bool:
         """An indefinite active participle in the accusative: "متوجها", "مخاطبا", or a reporting one ("قائلا")."""
         norm = self.norms[k]
@@ -183,6 +218,10 @@ class SpeakerResolver:
             return True  # "الشركة بموقعها", "الوزير عبر حسابه": where it was said, not who
         return len(norm) >= 5 and norm[0] == _MEEM and norm[-1] == _ALEF
 
+    def _attached_article(self, k: int) -> bool:
+        """"للانتخابات", "بالمسؤولية", "والدتها": a clitic and the article on one word is no name part."""
+        return self.layout.words[k].startswith(_ATTACHED_ARTICLES) and len(self.norms[k]) > 4 and not self._in_entity(k)
+
     def _prepositional(self, k: int) -> bool:
         """"بارتكابها", "لقاءه", "بحسابه": a preposition and a pronoun on one word, never part of a name."""
         word = self.layout.words[k]
@@ -195,7 +234,7 @@ class SpeakerResolver:
         return rest in orgs or (rest.startswith(LAM) and AL + rest[1:] in orgs) or AL + rest in orgs
 
     def _in_entity(self, k: int) -> bool:
-        return any(ent_start <= k < ent_end for ent_start, ent_end, _, _ in self.layout.entities)
+        return 0 <= k < len(self._in_entity_at) and self._in_entity_at[k]
 
     def _is_title(self, k: int) -> bool:
         norm = self.norms[k]
@@ -245,12 +284,11 @@ class SpeakerResolver:
         """A description the article attaches to a name elsewhere ("الرئيس الأمريكي دونالد ترامب")."""
         if not parsed.title:
             return None
-        for ent_start, ent_end, label, entity_id in self.layout.entities:
-            if label != "PERS" or ent_start < len(parsed.title):
-                continue
-            before = tuple(_bare(self.norms[k]) for k in range(ent_start - len(parsed.title), ent_start))
-            if before != parsed.title:
-                continue
+        if parsed.title not in self._titled:
+            self._titled[parsed.title] = self._person_after(parsed.title)
+        found = self._titled[parsed.title]
+        if found is not None:
+            ent_start, ent_end, entity_id = found
             for entity in self.entities:
                 if entity.entity_id is not None and entity.entity_id == entity_id:
                     return entity
@@ -259,6 +297,15 @@ class SpeakerResolver:
             entity.mentions.append((ent_start - len(parsed.title), ent_end))
             self.entities.append(entity)
             return entity
+        return None
+
+    def _person_after(self, title: tuple[str, ...]) -> tuple[int, int, str | None] | None:
+        """The first PERS entity written right after the words of `title`: (start, end, entity id)."""
+        for ent_start, ent_end, label, entity_id in self.layout.entities:
+            if label != "PERS" or ent_start < len(title):
+                continue
+            if tuple(_bare(self.norms[k]) for k in range(ent_start - len(title), ent_start)) == title:
+                return ent_start, ent_end, entity_id
         return None
 
     def _coordinated(self, k: int) -> bool:
@@ -271,16 +318,23 @@ class SpeakerResolver:
         return rest.startswith(AL) or (rest,) in lex.countries or rest in lex.groups or rest in lex.anonymous or rest in lex.organizations
 
     def _last_ner_person(self, span: tuple[int, int], *, after_first: bool) -> tuple[int, int] | None:
-        start, end = span
-        persons = [(s, e) for s, e, label, _ in self.layout.entities if label == "PERS" and start <= s and e <= end]
+        persons = self._persons_within(span)
         return persons[-1] if len(persons) >= (2 if after_first else 1) else None
 
     def _ner_person(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        persons = self._persons_within(span)
+        return persons[0] if persons else None
+
+    def _persons_within(self, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """The PERS entities inside `span`, in text order (by bisection: they do not overlap)."""
         start, end = span
-        for ent_start, ent_end, label, _ in self.layout.entities:
-            if label == "PERS" and start <= ent_start and ent_end <= end:
-                return ent_start, ent_end
-        return None
+        index = bisect_left(self._persons, (start, -1))
+        found = []
+        while index < len(self._persons) and self._persons[index][0] < end:
+            if self._persons[index][1] <= end:
+                found.append(self._persons[index])
+            index += 1
+        return found
 
     def entity_for(self, span: tuple[int, int]) -> Entity:
         parsed = self._surname(self.parse(span))
@@ -387,12 +441,28 @@ class SpeakerResolver:
         if entity.entity_id is None:
             self.next_id += 1
             entity.entity_id = f"Q{self.next_id}"
+        # Once per entity: an article can quote one speaker thousands of times.
+        name = self._names.get(id(entity))
+        if name is None:
+            name = self._names[id(entity)] = self._name(entity)
+        if entity.spans is None:
+            entity.spans = [Mention(start, end) for start, end in sorted(self._all_mentions(entity))]
+        return Speaker(
+            name=name,
+            entity_id=entity.entity_id,
+            type="unresolved" if unresolved else entity.type,
+            mentions=entity.spans[:MAX_SPEAKER_MENTIONS],
+        )
+
+    def _name(self, entity: Entity) -> str:
+        """The name to show for `entity`: its fullest form, without a leading preposition."""
         starts, ends = self.layout.starts, self.layout.ends
         if entity.names:
             # The fullest form, among those the NER stage also found when there are any: a longer
             # name span of ours may have swallowed a word after the name ("دانييلز تغريدة").
-            recognized = {(start, end) for start, end, label, _ in self.layout.entities if label == "PERS"}
-            names = [span for span in entity.names if span in recognized] or entity.names
+            if self._recognized is None:
+                self._recognized = {(start, end) for start, end, label, _ in self.layout.entities if label == "PERS"}
+            names = [span for span in entity.names if span in self._recognized] or entity.names
             best = max(names, key=lambda span: (ends[span[1] - 1] - starts[span[0]], -span[0]))
         else:
             best = max(entity.mentions, key=lambda span: (ends[span[1] - 1] - starts[span[0]], -span[0]))
@@ -409,14 +479,7 @@ class SpeakerResolver:
             rest = first[1:]
             if first[:1] == LAM and len(rest) > 2 and (rest in lex.anonymous or rest in lex.titles or rest in lex.groups or rest in lex.organizations):
                 name = name[1:]  # "وفقا لمصادر المعارضة" -> "مصادر المعارضة"
-        if entity.spans is None:
-            entity.spans = [Mention(start, end) for start, end in sorted(self._all_mentions(entity))]
-        return Speaker(
-            name=name,
-            entity_id=entity.entity_id,
-            type="unresolved" if unresolved else entity.type,
-            mentions=list(entity.spans),
-        )
+        return name
 
     @property
     def positions(self) -> dict[str, list[int]]:
@@ -431,9 +494,8 @@ class SpeakerResolver:
         """Character spans of the speaker phrases, the linked entity's mentions and the name's repeats."""
         starts, ends = self.layout.starts, self.layout.ends
         spans = {(starts[s], ends[e - 1]) for s, e in entity.mentions}
-        for start, end, label, entity_id in self.layout.entities:
-            if entity_id is not None and entity_id == entity.entity_id and label in ("PERS", "ORG"):
-                spans.add((starts[start], ends[end - 1]))
+        for start, end in self._spans_of_id.get(entity.entity_id, ()) if entity.entity_id is not None else ():
+            spans.add((starts[start], ends[end - 1]))
         if entity.type == "person":
             for name in {self._name_words(name) for name in entity.names}:
                 surname = name[-1] if name else None

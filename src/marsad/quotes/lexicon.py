@@ -23,6 +23,14 @@ _TEH = "\u062a"
 _YEH = "\u064a"
 _WAW = "\u0648"
 _HEH = "\u0647"  # normalized TEH MARBUTA
+_NOON = "\u0646"
+# Object pronouns a reporting verb may carry ("وصفها", "اعتبرته", "أبلغهم"), normalized (TEH
+# MARBUTA folds to HEH); only for the classes whose object is a person or thing talked about.
+OBJECT_PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ها هم هما
+OBJECT_PRONOUN_CLASSES = frozenset({"claim", "act", "describe", "announce"})
+# Verbs whose object-pronoun forms mostly sit in a relative clause on a noun ("تصريحات نقلتها
+# الوكالة", "مقالة كتبها") or are nouns ("ذكرها", "وعدهم"): they report nothing themselves.
+NO_OBJECT_FORMS = frozenset(normalize(word) for word in ("نقل", "كتب", "ذكر", "قضى", "وعد", "عبر", "بين"))  # "عبرها" via it, "بينها" between them
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,18 +91,39 @@ def _phrases(name: str) -> frozenset[tuple[str, ...]]:
 
 
 def _perfect_forms(base: str) -> list[str]:
-    # قال -> قالت قالوا ; نفي (نفى) -> نفت ; دعا -> دعت
-    stem = base[:-1] if base.endswith((_ALEF, _YEH)) and len(base) > 2 else base
-    return [base, stem + _TEH, base + _WAW + _ALEF, stem + _TEH + _ALEF]
+    # قال -> قالت قالوا قالتا ; نفي (نفى) -> نفت نفوا ; دعا -> دعت دعوا. No masculine dual: "نقلا",
+    # "وصفا", "تابعا" are mostly accusative nouns and adjectives.
+    if base.endswith((_ALEF, _YEH)) and len(base) > 2:
+        stem = base[:-1]
+        return [base, stem + _TEH, stem + _WAW + _ALEF, stem + _TEH + _ALEF]
+    return [base, base + _TEH, base + _WAW + _ALEF, base + _TEH + _ALEF]
 
 
 def _imperfect_forms(base: str) -> list[str]:
-    # يقول -> تقول يقولون
+    # يقول -> تقول يقولون يقولان ; يري (يرى) -> ترى يرون ; يدعو -> يدعون
     forms = [base]
     if base.startswith(_YEH):
-        forms.append(_TEH + base[1:])
-        forms.append(base + _WAW + "\u0646")
+        weak = base.endswith((_ALEF, _YEH, _WAW)) and len(base) >= 3
+        stem = base[:-1] if weak else base
+        forms += [_TEH + base[1:], stem + _WAW + _NOON]
+        if not weak:
+            forms += [base + _ALEF + _NOON, _TEH + base[1:] + _ALEF + _NOON]
     return forms
+
+
+def _object_forms(perfect: list[str], imperfect: list[str]) -> list[str]:
+    """Verb forms with an object pronoun: "وصفها", "اعتبرته", "أبلغهم", "يعتبره".
+
+    A bare HEH is added only where it cannot be a folded TEH MARBUTA: after the feminine TEH
+    ("اعتبرته") and on imperfect forms. "قضيه", "دعوه" are the nouns "قضية", "دعوة".
+    """
+    out = []
+    for form in perfect + imperfect:
+        base = form[:-1] if form.endswith(_WAW + _ALEF) else form  # the plural ALEF goes: وصفوا + ها -> وصفوها
+        out += [base + suffix for suffix in OBJECT_PRONOUNS]
+        if form in imperfect or form.endswith(_TEH):
+            out.append(base + _HEH)
+    return out
 
 
 def _participle_forms(base: str) -> list[str]:
@@ -114,10 +143,13 @@ def _load_cues() -> dict[str, CueForm]:
         lemma = perfect or imperfect
         verb = CueForm(lemma, "verb", cls, prep or None)
         participle = CueForm(lemma, "participle", cls, prep or None)
-        for form in _perfect_forms(perfect) if perfect else []:
+        perfect_forms = _perfect_forms(perfect) if perfect else []
+        imperfect_forms = _imperfect_forms(imperfect) if imperfect else []
+        for form in perfect_forms + imperfect_forms:
             cues.setdefault(form, verb)
-        for form in _imperfect_forms(imperfect) if imperfect else []:
-            cues.setdefault(form, verb)
+        if cls in OBJECT_PRONOUN_CLASSES and lemma not in NO_OBJECT_FORMS:
+            for form in _object_forms(perfect_forms, imperfect_forms):
+                cues.setdefault(form, verb)
         for base in filter(None, participles.split(",")):
             for form in _participle_forms(base.strip()):
                 cues.setdefault(form, participle)

@@ -10,6 +10,13 @@ from .view import (
 )
 
 
+FEH_LETTER = "\u0641"  # ف
+# Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة
+DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647"})
+ISSUED, FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
+_PRONOUN_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # ـه ـها ـهم as written (not TEH MARBUTA)
+# "على", "من", "الى" (normalized) tie a noun to its object ("القبض على X"), not a title to its field.
+NOT_IN_TITLES = frozenset({"\u0639\u0644\u064a", "\u0645\u0646", "\u0627\u0644\u064a"})
 # "اسمه", "اسمها", "هويته", "هويتها" (normalized): the words of an "unnamed source" aside.
 ANONYMITY_WORDS = frozenset({"\u0627\u0633\u0645\u0647", "\u0627\u0633\u0645\u0647\u0627", "\u0647\u0648\u064a\u062a\u0647", "\u0647\u0648\u064a\u062a\u0647\u0627"})
 
@@ -42,7 +49,7 @@ class SpeakerPhrases(TokenView):
             seg_start = k
             while k < end and self.words[k] not in COMMAS:
                 k += 1
-            segment = self._trim_segment(seg_start, k)
+            segment = self._trim_segment(seg_start, k, after_verb=seg_start == start)
             if segment is not None:
                 found.append(segment)
             if found and (segment is None or segment[0] > seg_start) and self._holds_preposition(seg_start, k):
@@ -53,7 +60,28 @@ class SpeakerPhrases(TokenView):
     def _holds_preposition(self, start: int, end: int) -> bool:
         return any(self.is_adjunct(m) and self.norms[m] not in self.lex.not_speakers and self.words[m] not in MARKS for m in range(start, end) if self.norms[m] in PREPOSITIONS)
 
-    def _trim_segment(self, start: int, end: int, *, after_lam: bool = False) -> tuple[int, int] | None:
+    def _addressee_phrase(self, k: int, end: int) -> int:
+        """End of "لـ" + a body right after a verb of saying ("للشبكة الأسترالية", "لبي بي سي"), else `k`.
+
+        "لل" (to the) never opens a speaker's name; "لـ" + an indefinite word does when the NER stage
+        tags it as a body (ORG) or the word is ASCII, and the phrase runs to that entity's end.
+        """
+        norm = self.norms[k]
+        if norm[:1] != LAM or self.ner_label[k] == "PERS":
+            return k
+        if norm.startswith(LAM + LAM) and len(norm) > 4:
+            m = k + 1
+            while m < end and self.words[m].startswith(AL) and self.is_word[m] and not self.complementizer(m):
+                m += 1  # its adjectives: "للشبكة الأسترالية"
+            return m
+        if self.ner_label[k] == "ORG":
+            m = k + 1
+            while m < end and self.ner_label[m] == "ORG":
+                m += 1
+            return m
+        return k
+
+    def _trim_segment(self, start: int, end: int, *, after_lam: bool = False, after_verb: bool = False) -> tuple[int, int] | None:
         lex = self.lex
         k = start
         if k < end and self.norms[k] in lex.relatives:
@@ -65,6 +93,9 @@ class SpeakerPhrases(TokenView):
             norm = self.norms[k]
             addressee = norm[:1] == LAM and self.is_adjunct(k)
             if not (addressee or norm in lex.source_nouns):
+                if after_verb and k == start and self._addressee_phrase(k, end) > k:
+                    k = self._addressee_phrase(k, end)  # "وقال للشبكة البريطانية إن": whom he told
+                    continue
                 break
             k += 1
             if k < end and self.words[k] in MARKS and k in self.pairs:
@@ -109,6 +140,9 @@ class SpeakerPhrases(TokenView):
             if not self.is_word[k] and (self.words[k] != "-" or self.layout.starts[k] > self.layout.ends[k - 1]):
                 break  # a spaced dash opens an aside: "بحسب تقارير - مواقع هولندية"
             k += 1
+        # A quoted name whose mark is left open "closes" at its paragraph's end (`pair_marks`), so
+        # stepping past it can overshoot `end`, past the last token when the text ends there.
+        k = min(k, end)
         if k == seg_start:
             return None
         if not any(self.is_word[m] for m in range(seg_start, k)):
@@ -296,6 +330,8 @@ class SpeakerPhrases(TokenView):
             if antecedent is not None:
                 candidate.subjects = [antecedent]
             return
+        if self.norms[i][:1] in (WAW, FEH_LETTER) and self.lex.cue(self.norms[i][1:]) is not None:
+            return  # "...، ومبديا تفاؤله، وقال": "و" joins a new clause; the words before it are no subject
         found = self._subjects_before(k, sent_start)
         if found:
             candidate.subjects = found
@@ -343,10 +379,33 @@ class SpeakerPhrases(TokenView):
                 if segment is None or segment[1] != end or segment[1] - segment[0] > PRE_SUBJECT_LIMIT or not self.plausible_speaker(segment):
                     break
                 found.insert(0, segment)
+            elif seg_start > pos and pos > b and not found:
+                break  # "...، تويتر، حيث قال": a clause link ("حيث", "ثم") stands between any phrase and the verb
             if b < sent_start or self.words[b] not in COMMAS:
                 break
             pos = b - 1
         return found
+
+    def _first_clause_subject(self, i: int) -> tuple[int, int] | None:
+        """The subject of the sentence's first clause, for a verb coordinated after it ("..، وطالبت").
+
+        The sentence opens with a verb (after "و", particles, "كان") and a subject with a known head
+        (a title, a body, a named entity) follows it: "وكانت لجنة حكومية قد فتحت ...، وأوصت".
+        """
+        lex = self.lex
+        k = self.sentence_start(i)
+        while k < i and (self.norms[k] in lex.particles or self.norms[k] == WAW or not self.is_word[k] or self._marker_len(k)):
+            k += self._marker_len(k) or 1
+        if k >= i or self.words[k].startswith(AL) or self.ner_label[k] is not None or self.words[k][:1] not in (WAW, FEH_LETTER):
+            return None  # not a verb with its conjunction: "وطعنت", "فأظهر", "وكانت"
+        start = k + 1
+        end = self._subject_end(start, i, act=True)
+        # "وكانت لجنة قد فتحت"; "فأظهر الرئيس غضبه": a word with a pronoun is the object, not the name
+        end = next((m for m in range(start + 1, end) if self.norms[m] == QAD or (self.words[m].endswith(_PRONOUN_ENDINGS) and self.ner_label[m] is None)), end)
+        if end - start < 1 or end > i or any(self.words[m] in COMMAS for m in range(start, end)):
+            return None
+        segment = (start, end)
+        return segment if self.plausible_speaker(segment) and self._name_like(segment) else None
 
     def _person_before(self, i: int) -> tuple[int, int] | None:
         """The first PERS entity of the cue's sentence before it, outside marks and prepositional phrases."""
@@ -394,8 +453,65 @@ class SpeakerPhrases(TokenView):
         # Appositions after the first phrase must look like names or titles, not like an object.
         segments = segments[:1] + [segment for segment in segments[1:] if self._name_like(segment)]
         if segments:
+            segments[0] = self._document_owner(segments[0], end)
+        if len(segments) == 1:
+            name = self._name_after_description(segments[0], end)
+            if name is not None:
+                segments.append(name)
+        if segments:
             candidate.subjects = segments
             candidate.mode = "explicit"
+
+    def _name_after_description(self, segment: tuple[int, int], end: int) -> tuple[int, int] | None:
+        """"الخبير في شؤون الطاقة الدكتور X أن": a title, its complement, then the person's name.
+
+        The phrase stops at "في" / "بـ"; a PERS entity before the content and the next comma names
+        the same person, unless a preposition ("مع"), a pronoun ("نظيره") or "لـ" ("مستشار للرئيس X")
+        ties it to someone else, or a name already stands in the phrase.
+        """
+        start, stop = segment
+        if any(self.ner_label[k] == "PERS" for k in range(start, stop)) or not self._is_title_word(start):
+            return None
+        k = stop
+        while k < end and k - stop <= 8:
+            word, norm = self.words[k], self.norms[k]
+            if self.ner_label[k] == "PERS":
+                if self.norms[k - 1][:1] in (LAM, "\u0628") and not self.words[k - 1].startswith(AL):
+                    return None
+                name_end = k
+                while name_end < end and self.ner_label[name_end] == "PERS":
+                    name_end += 1
+                return k, name_end
+            if word in COMMAS or word in MARKS or not self.is_word[k] or norm in PREPOSITIONS or norm in NOT_IN_TITLES or self.cue_at[k] is not None:
+                return None
+            if self.complementizer(k) or norm in self.lex.relatives or (word.endswith("\u0647") and not word.endswith("\u0629")):
+                return None
+            k += 1
+        return None
+
+    def _document_owner(self, segment: tuple[int, int], end: int) -> tuple[int, int]:
+        """"تقرير للمركز الوطني أن", "بيان صادر عن مكتب الرئيس أن": the body the document speaks for."""
+        start, stop = segment
+        if start + 1 < stop and self.norms[start + 1] in (ISSUED, AL + ISSUED):
+            stop = start + 1  # the phrase went on to "صادر"
+        if stop - start != 1 or self.norms[start].removeprefix(AL) not in DOCUMENTS:
+            return segment
+        k = stop
+        if k + 1 < end and self.norms[k] in (ISSUED, AL + ISSUED) and self.norms[k + 1] == FROM:
+            k += 2
+        elif not (k < end and self.norms[k][:1] == LAM and len(self.norms[k]) > 3):
+            return segment
+        owner = self._trim_segment(k, min(end, k + SEGMENT_LIMIT), after_lam=self.norms[k][:1] == LAM)
+        if owner is None or not self.plausible_speaker(owner):
+            return segment
+        return owner
+
+    def _is_title_word(self, k: int) -> bool:
+        """A singular title ("الخبير", "مقررة"); plural and anonymous sources ("محللون") name nobody."""
+        norm = self.norms[k]
+        bare = norm[2:] if norm.startswith(AL) else norm
+        lex = self.lex
+        return norm in lex.titles or bare in lex.titles
 
     def _after_discourse_marker(self, i: int) -> bool:
         s = self.sentence_start(i)

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from .candidate import Candidate
+from .coverage import covers
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .phrases import SpeakerPhrases
 from .view import FEH, HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
+
+
+DASHES = frozenset({"-", "\u2013", "\u2014"})  # a dateline's dash; "|" opens a related-story link instead
+DATELINE_SIDE = 3
+LINK_LABELS = frozenset({"\u0631\u0627\u0628\u0637", "\u0627\u0642\u0631\u0627", "\u0637\u0627\u0644\u0639", "\u0634\u0627\u0647\u062f"})  # رابط اقرأ طالع شاهد  # words on each side of the dash of a dateline ("إسلام آباد - «الشرق الأوسط»:")
 
 
 class SourceFinder(SpeakerPhrases):
@@ -22,12 +28,26 @@ class SourceFinder(SpeakerPhrases):
         while lead < i and (self.norms[lead] == WAW or not self.is_word[lead] or self._marker_len(lead)):
             lead += self._marker_len(lead) or 1
         after = np_end + 1 if np_end < sent_end and self.words[np_end] in COMMAS else np_end
+        # "وجاء في بيان النيابة أن ..." / "وجاء في البيان "..."": the report starts right after the source
+        if segment[1] < np_end and lead == i and (self.complementizer(segment[1]) or (self.words[segment[1]] in MARKS and segment[1] in self.pairs)):
+            after = segment[1]
+            if self.words[after] in MARKS:
+                close = self.pairs[after]
+                start, end = self.trim(after + 1, close)
+                return self._source_candidate(i, length, segment, start, end, direct=True)
         comp = self._complementizer_near(after, sent_end)  # "نقلاً عن مصادر، مفاده أن ..."
         before_comma = i > 0 and self.words[i - 1] in COMMAS
+        # "... هي الأعلى بحسب الوزير." : a phrase that runs to the end of the sentence names the source
+        # of what came before it, with or without a comma.
+        trailing = after >= sent_end or self.words[after] in SENTENCE_FINAL
         replaces: Candidate | None = None
-        if lead == i or comp or (not before_comma and after < sent_end):
+        if not (lead == i or comp or before_comma or trailing):
+            return []  # "سيواصل تدريباته وفق البرنامج المعد، قبيل ...": mid-clause "وفق" qualifies an act, it reports nothing
+        if lead == i or comp:
             start = after + comp
             end = self.clause_end(start)
+            if end <= start:
+                return []  # the text ends with the source phrase: nothing is reported
             if any(self.finite_cue(m) for m in range(start, min(start + 2, end))):
                 return []  # "جاء ذلك وفقاً لما نقلته الوكالة، حيث قال: ...": the cue that follows reports it
             if end - start <= SEGMENT_LIMIT and self._plausible_source((start, end)):
@@ -38,17 +58,24 @@ class SourceFinder(SpeakerPhrases):
                 if via_relative or last.cls not in OBJECT_CLASSES or last.kind != "verb" or last.cue[0] != sent_start:
                     return []  # the source of a quote already found ("حسب ما نقلته وكالة": a channel)
                 replaces = last  # "دعا ترامب بوتين لزيارة ...، بحسب السكرتيرة": the source reports the clause
-            if any(s <= i < e for s, e in self.direct_spans):
+            if self.direct_spans.covers(i):
                 return []
             start, end = sent_start, i - 1 if before_comma else i
+            if not before_comma:  # "X، هي الأقسى بحسب Y": without its comma the phrase qualifies the nearest clause
+                start = max((m + 1 for m in range(sent_start, end) if self.words[m] in COMMAS), default=sent_start)
             if any((self.finite_cue(m) and self.cue_at[m].cls not in OBJECT_CLASSES) or self.noun_cue[m] for m in range(start, end)):
                 return []
         start, end = self.trim(start, end)
-        if end - start < 2 or self.words[end - 1] in QUESTION:
-            return []
+        if sum(self.is_word[start:end]) < 2 or self.words[end - 1] in QUESTION:
+            return []  # '"إيران وبحسب تقارير': one word before the phrase is no statement
         if replaces is not None:
             previous.remove(replaces)
-        candidate = Candidate(content=(start, end), direct=False, cue=(i, i + length), kind="source", lemma=self.norms[i])
+        return self._source_candidate(i, length, segment, start, end, direct=False)
+
+    def _source_candidate(self, i: int, length: int, segment: tuple[int, int], start: int, end: int, *, direct: bool) -> list[Candidate]:
+        if sum(self.is_word[start:end]) < 2:
+            return []
+        candidate = Candidate(content=(start, end), direct=direct, cue=(i, i + length), kind="source", lemma=self.norms[i])
         candidate.subjects = [segment]
         candidate.mode = "explicit"
         return [candidate]
@@ -80,7 +107,9 @@ class SourceFinder(SpeakerPhrases):
             segment = (cue_end, min(np_end, cue_end + 4))
         sent_start = self.sentence_start(i)
         opens = all(self.norms[m] == WAW or not self.is_word[m] for m in range(sent_start, i))
-        named = opens and np_end < sent_end and self.words[np_end] in COMMAS and self._name_like(segment)
+        # "وحسب الوثائق التي نشرها الموقع فإن ...": "فإن" closes the source phrase, whatever it names.
+        fa_inna = opens and np_end < sent_end and self.norms[np_end][:1] == FEH and bool(self.complementizer(np_end))
+        named = fa_inna or (opens and np_end < sent_end and self.words[np_end] in COMMAS and self._name_like(segment))
         if not (via_relative or named or self._plausible_source(segment)):
             return None  # "حسب الاتفاق" is no source; "وبحسب أديب، ..." is
         return segment, np_end, via_relative
@@ -100,21 +129,27 @@ class SourceFinder(SpeakerPhrases):
     def headlines(self, candidates: list[Candidate]) -> list[Candidate]:
         """Lines of the form "X: ..." where X names a speaker (headline and subheading style)."""
         found: list[Candidate] = []
-        covered = [c.content for c in candidates]
         speaker_words = {self.norms[k] for c in candidates for s, e in c.subjects for k in range(s, e)}
         for number, (start, end) in enumerate(self.layout.paragraph_bounds):
             colon = next((k for k in range(start, min(end, start + HEADLINE_LEFT_LIMIT + 3)) if self.words[k] in COLONS), None)
             if colon is None:
                 continue
+            if self._link_label(start, colon):  # "رابط الخبر بصحيفة X: الوزير: ...": the headline follows the label
+                start = colon + 1
+                colon = next((k for k in range(start, min(end, start + HEADLINE_LEFT_LIMIT + 3)) if self.words[k] in COLONS), None)
+                if colon is None:
+                    continue
             left = start
             for k in range(start, colon):
                 if self.words[k] in SEPARATORS:
                     left = k + 1
             if not 0 < colon - left <= HEADLINE_LEFT_LIMIT:
                 continue
+            if left > start and self.words[left - 1] in DASHES and self._dateline(start, left - 1, colon):
+                continue  # "لندن - «الصحيفة»:", "واس- جدة:": where and by whom the story was filed
             if any(self.cue_at[k] is not None for k in range(left, colon)):
                 continue
-            if any(s <= colon < e for s, e in covered):
+            if covers(candidates, colon):
                 continue
             segment = self._trim_segment(left, colon)
             if segment is None:
@@ -136,6 +171,15 @@ class SourceFinder(SpeakerPhrases):
             candidate.mode = "explicit"
             found.append(candidate)
         return found
+
+    def _link_label(self, start: int, colon: int) -> bool:
+        """"رابط الخبر بصحيفة X:", "اقرأ أيضا:": a link line's label, layout rather than a speaker."""
+        return colon > start and self.norms[start] in LINK_LABELS
+
+    def _dateline(self, start: int, separator: int, colon: int) -> bool:
+        """A place and an outlet around a dash before the colon, a few words each side, no verb."""
+        sides = ((start, separator), (separator + 1, colon))
+        return all(0 < sum(self.is_word[a:b]) <= DATELINE_SIDE for a, b in sides) and not any(self.cue_at[k] for k in range(start, colon))
 
     def introducer(self, i: int) -> list[Candidate]:
         """"وعندما سئل المتحدث ..." names who speaks next; an empty candidate carries it."""

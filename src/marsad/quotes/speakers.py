@@ -7,6 +7,7 @@ or the paragraph's main speaker after a one-sentence aside introduced by "بدو
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..document import Mention, Quote
@@ -28,9 +29,11 @@ class Discourse:
     first_in_paragraph: dict[int, Entity] = field(default_factory=dict)
 
     def enter(self, para: int, subheadings: list[int], heading_speaker: dict[int, Entity | None]) -> None:
-        crossed = [number for number in subheadings if self.last_paragraph < number <= para]
-        if crossed:
-            self.section_speaker = root(heading_speaker[crossed[-1]])
+        # `subheadings` is sorted: the last one crossed since the previous quote, by bisection (a
+        # scan of all of them per quote grew with the article twice over).
+        last_crossed = bisect_right(subheadings, para) - 1
+        if last_crossed >= 0 and subheadings[last_crossed] > self.last_paragraph:
+            self.section_speaker = root(heading_speaker[subheadings[last_crossed]])
             self.section_has_explicit = False
 
     def named(self, candidate: Candidate, entity: Entity, para: int, layout: Layout) -> None:
@@ -82,7 +85,7 @@ def resolve(layout: Layout, candidates: list[Candidate], lexicon: QuoteLexicon |
         discourse.enter(para, subheadings, heading_speaker)
         entity: Entity | None
         if index in explicit:
-            entity = _apposed(resolver, explicit[index])
+            entity = _apposed(resolver, explicit[index], candidate.subjects)
             if candidate.nested:  # a report inside a quotation does not take the floor
                 resolved[id(candidate)] = entity
                 continue
@@ -112,14 +115,25 @@ def resolve(layout: Layout, candidates: list[Candidate], lexicon: QuoteLexicon |
     ]
 
 
-def _apposed(resolver: SpeakerResolver, entities: list[Entity]) -> Entity:
-    """Appositions ("المرشد الأعلى، آية الله علي خامنئي،") name one speaker, unless both carry a name."""
-    entity = _main([root(e) for e in entities])
+def _apposed(resolver: SpeakerResolver, entities: list[Entity], spans: list[tuple[int, int]]) -> Entity:
+    """Appositions ("المرشد الأعلى، آية الله علي خامنئي،") name one speaker, unless both carry a name.
+
+    A phrase that itself holds a person's name wins over a bare title, even when that title
+    matched someone named earlier ("الخبير ... الدكتور X" after another "الخبير ... Y").
+    """
+    named_here = [e for e, span in zip(entities, spans) if _holds_person(resolver.layout, span)]
+    bare_title = len(entities) > 1 and resolver.parse(spans[0]).name is None
+    entity = root(named_here[0]) if named_here and bare_title else _main([root(e) for e in entities])
     for other in entities:
         other = root(other)
         if other is not entity and other in resolver.entities and not (other.names and entity.names):
             merge(resolver, entity, other)
     return entity
+
+
+def _holds_person(layout: Layout, span: tuple[int, int]) -> bool:
+    start, end = span
+    return any(label == "PERS" and start <= s and e <= end for s, e, label, _ in layout.entities)
 
 
 def _implicit(resolver: SpeakerResolver, layout: Layout, discourse: Discourse, candidate: Candidate, para: int) -> Entity | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import compress
 
+from .coverage import SpanList
 from .layout import COLONS, COMMAS, MARKS, Layout
 from .lexicon import CueForm, QuoteLexicon, load_lexicon
 from .marks import pair_marks
@@ -32,6 +33,8 @@ RELATIONAL_HEADS = frozenset("محامي محاميه محامو زوجه زوج
 NISBA_ENDINGS = ("\u064a", "\u064a\u0647")  # normalized "-ي", "-ية": "الفرنسي", "الفرنسية"
 # "كان" and its forms with a conjunction (normalized): "وكانت مصادر ليبية قد ذكرت".
 AUXILIARIES = frozenset(prefix + form for prefix in ("", "\u0648", "\u0641") for form in ("\u0643\u0627\u0646", "\u0643\u0627\u0646\u062a", "\u0643\u0627\u0646\u0648\u0627"))
+ALEF_LETTER = "\u0627"  # the accusative ending of an indefinite participle: "معتبرا"
+ANBA = "\u0627\u0646\u0628\u0627\u0621"  # "انباء" (news), inside agency names: "وكالة الأنباء"
 KAMA = "\u0643\u0645\u0627"  # "كما"
 MA = frozenset({"\u0645\u0627", "\u0644\u0645\u0627", "\u062d\u0633\u0628\u0645\u0627", "\u0628\u062d\u0633\u0628\u0645\u0627"})  # ما لما حسبما بحسبما: a verb of saying follows
 NP_OPENERS = ("\u0628\u0627\u0644", "\u0644\u0644", "\u0648\u0627\u0644", "\u0641\u0627\u0644", "\u0643\u0627\u0644")  # بال لل وال فال كال
@@ -46,6 +49,9 @@ NISBA_PLURALS = ("\u064a\u064a\u0646",)  # -يين: plural adjectives of origin 
 # Prepositions whose phrase can hold a second name: "مع رئيس الوزراء، بنيامين نتنياهو،".
 PREPOSITIONS = frozenset({"\u0645\u0639", "\u0639\u0646", "\u0627\u0644\u064a", "\u0628\u064a\u0646", "\u0644\u062f\u064a"})  # مع عن الي بين لدي
 NAME_HOMOGRAPHS = frozenset({"\u0639\u0644\u064a"})  # "علي"
+ABBARA, BAYYANA, AN = "\u0639\u0628\u0631", "\u0628\u064a\u0646", "\u0639\u0646"  # عبر بين عن
+HOMOGRAPH_VERBS = frozenset({ABBARA, BAYYANA})  # verbs written like a preposition ("عبر" via, "بين" between)
+HOMOGRAPH_WINDOW = 10  # words after the verb within which its frame ("عن", "أن") must show
 LAM_SOURCES = ("\u0648\u0641\u0642\u0627", "\u0637\u0628\u0642\u0627")  # وفقا طبقا (+ LAM)
 
 
@@ -75,11 +81,16 @@ class TokenView:
         self.may_source = [norm in first_words or norm[1:] in first_words for norm in self.norms]
         self.norm_count = Counter(self.norms)
         self.speaker_words: set[str] = set()  # words of the speaker phrases found so far
-        self.direct_spans: list[tuple[int, int]] = []
+        self.direct_spans = SpanList(self.n)  # token spans of the direct quotes found so far
         self.absorbed: set[int] = set()  # participle cues read as part of an earlier verb's cue
         self.ner_label: list[str | None] = [None] * self.n
+        self._clause_ends: dict[int, int] = {}  # token -> end of a clause that has reached it (`_clause_end_after`)
         for start, end, label, _ in layout.entities:
             self.ner_label[start:end] = [label] * (end - start)
+        # "عبر حسابه" (via), "بين الطرفين" (between): not a cue, and no cue to stop a scan at.
+        for j in compress(range(self.n), self.cue_at):
+            if self.cue_at[j].lemma in HOMOGRAPH_VERBS and not self._homograph_is_verb(j, self.cue_at[j]):
+                self.cue_at[j] = None
 
     def sentence_end(self, i: int) -> int:
         if i >= self.n:  # a cue at the very end of the text: its clause is empty
@@ -118,6 +129,20 @@ class TokenView:
                 return True
         return False
 
+    def _homograph_is_verb(self, i: int, form: CueForm) -> bool:
+        """"عبر" (expressed / via), "بين" (explained / between): a verb only in its reporting frame.
+
+        "عبّر" takes "عن" ("عبر الوزير عن قلقه"); the bare "بيّن" opens its clause and is followed
+        by a complementizer within a few words ("وبين المدير أن ...").
+        """
+        window = range(i + 1, min(self.sentence_end(i), i + HOMOGRAPH_WINDOW))
+        if form.lemma == ABBARA:
+            return any(self.norms[m] == AN for m in window) and (form.kind != "verb" or self.clause_initial(i))
+        stem = self.norms[i][1:] if self.norms[i][:1] in (WAW, FEH) else self.norms[i]
+        if stem != form.lemma:
+            return True  # "بينت", "يبين", "مبينا" are no preposition
+        return self.clause_initial(i) and any(self.complementizer(m) for m in window)
+
     def finite_cue(self, j: int) -> bool:
         form = self.cue_at[j]
         return form is not None and form.kind == "verb"
@@ -145,6 +170,8 @@ class TokenView:
         if j > 0 and (self.norms[j - 1] == LAM or self.is_media(j - 1)):
             return True
         after = close + 1
+        if close - j == 2 and after < self.n and self.is_word[after] and self._after_body(j):
+            return True  # 'وكالة الأنباء الرسمية "تاس" حوارها': one word naming the body before it
         if after < self.n and (self.words[after] in COLONS or self.noun_cue[after]) and close - j <= SHORT_QUOTE:
             return True  # "عبر حسابه "تويتر": "..."", "الوكالة "انا" قوله "...""
         if after < self.n and self.words[after] in COMMAS:
@@ -152,6 +179,18 @@ class TokenView:
         if after < self.n and self.complementizer(after):
             return True
         return close - j <= 3 and after < self.n and self.norms[after] in self.lex.adjuncts
+
+    def _after_body(self, j: int) -> bool:
+        """A body ("وكالة", "صحيفة"), then maybe its nisbas and "الأنباء", right before `j`."""
+        k = j - 1
+        while k >= max(0, j - 4):
+            norm = self.norms[k]
+            if self.is_media(k):
+                return True
+            if not (norm.startswith(AL) and norm.endswith(NISBA_ENDINGS)) and norm.removeprefix(AL) != ANBA:
+                return False
+            k -= 1
+        return False
 
     def is_media(self, j: int) -> bool:
         norm = self.norms[j]
@@ -163,25 +202,58 @@ class TokenView:
     def clause_end(self, p: int, *, limit: int | None = None) -> int:
         """End (exclusive) of an indirect clause starting at `p`."""
         end = limit if limit is not None else self.sentence_end(p)
-        k = p
+        if p >= end:
+            return end
+        close = self.pairs.get(p)
+        if close is not None:
+            if close >= end:  # a quotation running past the sentence end carries the clause
+                return min(close + 1, self.paragraph_end(p))
+            return self._clause_end_after(close + 1, end, memo=limit is None)
+        return self._clause_end_after(p + 1, end, memo=limit is None)
+
+    def _clause_end_after(self, k: int, end: int, *, memo: bool) -> int:
+        """Where a clause that has reached `k` (past its first word) ends.
+
+        That depends on `k` and the sentence only, not on where the clause began, so the answer is
+        kept for every position the scan passes: a sentence of n words with a cue in every few
+        (`"قال: " * n`) is scanned once in all, not once per cue (which cost O(n^2))."""
+        known_ends = self._clause_ends if memo else {}
+        passed: list[int] = []
+        result = end
         while k < end:
-            word = self.words[k]
+            known = known_ends.get(k)
+            if known is not None:
+                result = known
+                break
+            passed.append(k)
             close = self.pairs.get(k)
             if close is not None:
                 if close >= end:  # a quotation running past the sentence end carries the clause
-                    return min(close + 1, self.paragraph_end(k))
+                    result = min(close + 1, self.paragraph_end(k))
+                    break
                 k = close + 1
                 continue
-            if word in COMMAS and k > p and self.chain_follows(k + 1):
-                return k
-            if k > p and self.norms[k] in CLAUSE_LINKS and self.chain_follows(k):  # "... فيما قال مصدر"
-                return k
-            if k > p and self.norms[k] in self.lex.pronoun_subjects and k + 1 < end and self.finite_cue(k + 1):
-                return k  # "... لكنه يندد بـ": a new statement
-            if k > p and self.words[k - 1] in MARKS and self.cue_at[k] is not None and self.cue_at[k].kind == "participle":
-                return k  # "... "ليس ساذجا" واصفا بوتين"
+            if self._ends_clause(k, end):
+                result = k
+                break
             k += 1
-        return end
+        for position in passed:
+            known_ends[position] = result
+        return result
+
+    def _ends_clause(self, k: int, end: int) -> bool:
+        """Whether a clause that has reached `k` (past its first word) stops before it."""
+        if self.words[k] in COMMAS and self.chain_follows(k + 1):
+            return True
+        if self.norms[k] in CLAUSE_LINKS and self.chain_follows(k):  # "... فيما قال مصدر"
+            return True
+        if self.norms[k] in self.lex.pronoun_subjects and k + 1 < end and self.finite_cue(k + 1):
+            return True  # "... لكنه يندد بـ": a new statement
+        cue = self.cue_at[k]
+        if self.words[k - 1] in MARKS and cue is not None and cue.kind == "participle":
+            return True  # "... "ليس ساذجا" واصفا بوتين"
+        # "رحب X بالبيان معتبرا أن ...", "... محذرا من ...": a new report without a comma
+        return self.participle_frame(k) and self.norms[k][-1:] == ALEF_LETTER
 
     def chain_follows(self, j: int) -> bool:
         """Whether a new cue or a source phrase starts at `j` (just after a comma)."""
@@ -253,6 +325,13 @@ class TokenView:
     def _ends_complementizer(self, b: int) -> bool:
         comps = self.lex.complementizers
         return (self.norms[b],) in comps or (b > 0 and (self.norms[b - 1], self.norms[b]) in comps)
+
+    def participle_frame(self, i: int) -> bool:
+        """A participle cue right before its content: "معتبرا أن", "محذرا من", "منوها بـ", "داعيا إلى"."""
+        form = self.cue_at[i]
+        if form is None or form.kind != "participle" or i + 1 >= self.n:
+            return False
+        return bool(self.complementizer(i + 1)) or (form.prep is not None and self._prep_at(i + 1, form.prep))
 
     def _prep_at(self, k: int, prep: str) -> bool:
         norm = self.norms[k]

@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import MarsadError
 from ..ingest.article import text_id
 from . import rows, search
+from .queries import check_query
 from .stories import StoryQueries
 from .records import ArticleInfo, ArticleSummary, EventRecord, QuoteExcerpt, QuoteRecord, SearchHit, SpeakerQuotes, Summary
 
@@ -196,7 +197,7 @@ class Store(StoryQueries, ABC):
         sides, and a word also matches with a proclitic (و ف ب ل ك ال) attached or removed.
         Scores rank hits within one backend; their scale differs between backends.
         """
-        terms = search.parse_query(query)
+        terms = search.parse_query(check_query(query, what="the search query"))
         if not terms:
             return []
         hits = []
@@ -215,7 +216,7 @@ class Store(StoryQueries, ABC):
 
     def quotes_by_speaker(self, name: str) -> list[QuoteRecord]:
         """Every quote whose speaker's name contains all words of `name`, across spelling variants."""
-        wanted = search.name_key(name)
+        wanted = search.name_key(check_query(name, what="the speaker's name"))
         if not wanted:
             return []
         pattern = "%" + rows.escape_like(wanted.split()[0]) + "%"
@@ -238,6 +239,8 @@ class Store(StoryQueries, ABC):
 
     def events(self, type: str | None = None, place: str | None = None) -> list[EventRecord]:
         """Events, optionally of one type (any case) and at one place (English name or Arabic, any spelling)."""
+        check_query(type, what="the event type")
+        check_query(place, what="the place")
         sql = "SELECT e.*, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id"
         params: list[Any] = []
         if type:

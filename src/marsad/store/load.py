@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from ..errors import MarsadError
 from ..ingest import Article, IngestError
+from ..limits import DEFAULT_TIME_LIMIT_S, check_text
 from .base import Store, StoreError, content_hash
 
 LOGGER = logging.getLogger(__name__)
@@ -26,12 +28,13 @@ class Outcome:
     message: str | None = None
 
 
-def pipeline_analyzer(ner_model: str = "default") -> Analyzer:
-    """Analyze with the full Marsad pipeline, loaded now so that a broken install fails once, up front."""
+def pipeline_analyzer(ner_model: str = "default", *, time_limit: float | None = DEFAULT_TIME_LIMIT_S) -> Analyzer:
+    """Analyze with the full Marsad pipeline, loaded now so that a broken install fails once, up front;
+    an article may take `time_limit` seconds (None: no limit)."""
     from ..pipeline import BatchAnalyzer, load_pipeline
 
     # An ingest is a long batch: spaCy's vocabulary is released as it goes.
-    return BatchAnalyzer(load_pipeline(ner_model=ner_model))
+    return BatchAnalyzer(load_pipeline(ner_model=ner_model), time_limit=time_limit)
 
 
 def load(store: Store, items: Iterable[Article | IngestError], *, analyze: Analyzer) -> Iterator[Outcome]:
@@ -53,12 +56,19 @@ def _load(store: Store, items: Iterable[Article | IngestError], analyze: Analyze
         if isinstance(item, IngestError):
             yield Outcome("failed", None, str(item))
             continue
-        known = store.find_hash(content_hash(item.text))
+        try:
+            known = store.find_hash(content_hash(check_text(item.text)))
+        except MarsadError as error:  # a text that cannot even be hashed (not a str, lone surrogates)
+            yield Outcome("failed", item.id, f"{_label(item)}: {error}")
+            continue
         if known is not None:
             yield Outcome("duplicate", known)
             continue
         try:
             analysis = analyze(item)
+        except MarsadError as error:  # the article's own fault (too long, invalid text, over time)
+            yield Outcome("failed", item.id, f"{_label(item)}: {error}")
+            continue
         except Exception as error:  # a pipeline bug on one article must not end the batch
             LOGGER.debug("analysis of %s failed", item.id, exc_info=True)
             reason = " ".join(f"{type(error).__name__}: {error}".split())

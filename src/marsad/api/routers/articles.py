@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query
 
 from ...store import Store
+from ...store.queries import MAX_QUERY_CHARS
 from ...store.records import SearchHit
 from .. import schemas
 from ..deps import get_store
@@ -18,7 +19,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 @router.get("", response_model=list[SearchHit] | list[schemas.ArticleItem])
 def list_articles(
     store: StoreDep,
-    q: Annotated[str | None, Query(description="search words; hamza, alef forms and diacritics are ignored")] = None,
+    q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS, description="search words; hamza, alef forms and diacritics are ignored")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> list[SearchHit] | list[schemas.ArticleItem]:
     """Articles matching `q` (best first, with snippet and highlight offsets), or the latest articles."""

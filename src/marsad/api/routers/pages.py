@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from markupsafe import Markup
 
 from ...store import Store
+from ...store.queries import MAX_QUERY_CHARS
 from ...web import render
 from ...web.map import places_svg
 from ...web.templating import environment
@@ -21,7 +22,7 @@ SAFE_URL_SCHEMES = ("http://", "https://")
 
 
 @router.get("/", response_class=HTMLResponse)
-def index(store: StoreDep, q: Annotated[str | None, Query()] = None) -> HTMLResponse:
+def index(store: StoreDep, q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None) -> HTMLResponse:
     context: dict[str, Any] = {"query": q}
     if q:
         hits = store.search(q, limit=50)

@@ -1,6 +1,6 @@
 """Choose the articles of the multi-outlet gold set (ids only), reproducibly.
 
-    python3 eval/gold/select.py --data ../shared/data > eval/gold/articles.tsv
+    python3 eval/gold/draw.py --data ../shared/data > eval/gold/articles.tsv
 
 A stratified draw with a fixed seed: news articles of a readable length from every outlet, so that
 leave-one-outlet-out scores say how Marsad does on an outlet it has never seen. ANT's political

@@ -1,0 +1,42 @@
+"""Evaluation gate: leave-one-outlet-out events and places on the multi-outlet gold set (eval/gold_loo.py).
+
+Floors live in eval/baselines.json ("gold_loo_*"); a score may fall at most `tolerance` below its
+floor. The gold annotations (eval/gold/annotations/primary.jsonl) are committed by the coordinator;
+without them, or without ../shared/data, the gate is skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BASELINES = REPO / "eval" / "baselines.json"
+PRIMARY = REPO / "eval" / "gold" / "annotations" / "primary.jsonl"
+
+
+@pytest.fixture(scope="module")
+def result(shared_data: Path, eval_script):
+    if not PRIMARY.is_file():
+        pytest.skip(f"{PRIMARY} not found: the gold set's annotations are not in this checkout")
+    return eval_script("gold_loo").evaluate(shared_data, layers=("places", "events"))
+
+
+@pytest.mark.parametrize(
+    "key, layer, name",
+    [
+        ("gold_loo_events_detection_f1", "events", "detection"),
+        ("gold_loo_events_modality", "events", "modality"),
+        ("gold_loo_events_source", "events", "source"),
+        ("gold_loo_events_target", "events", "target"),
+        ("gold_loo_events_place", "events", "place"),
+        ("gold_loo_places_recall", "places", "recall"),
+        ("gold_loo_places_precision", "places", "precision"),
+    ],
+)
+def test_gold_loo_holds_its_floor(result, key, layer, name):
+    baseline = json.loads(BASELINES.read_text(encoding="utf-8"))[key]
+    measured = result[layer]["overall"][name]
+    assert measured >= baseline["floor"] - baseline["tolerance"], (key, measured, baseline["floor"])
