@@ -30,7 +30,7 @@ def db(store_target: str) -> str:
 
 @pytest.fixture(autouse=True)
 def no_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda ner_model="default": fake_analyzer)
+    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda ner_model="default", **_: fake_analyzer)
 
 
 def stories_jsonl(*args: str) -> list[dict]:
