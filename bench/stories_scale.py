@@ -61,13 +61,18 @@ def main() -> None:
     place_ms: list[float] = []
     place_cpu_ms: list[float] = []
     stored = 0
+    failed: list[str] = []
     print(f"{'stored':>7} {'window':>7} {'place ms mean':>14} {'p95':>7} {'CPU ms mean':>12}  (analysis {args.analyzer}, store {db})")
     with open_store(str(db)) as store, StoryAssigner(store) as assigner:
         for article in articles(args.data, args.limit):
             t0 = time.perf_counter()
             if store.contains_text(article.text):
                 continue
-            analysis = analyze(article)
+            try:
+                analysis = analyze(article)
+            except Exception as error:  # as `marsad ingest`: a pipeline bug on one article is reported, the run goes on
+                failed.append(f"{article.id}: {type(error).__name__}: {error}")
+                continue
             if not store.add(analysis):
                 continue
             t1, c1 = time.perf_counter(), time.process_time()
@@ -88,6 +93,8 @@ def main() -> None:
     print(f"{stored} articles stored in {wall:.0f} s wall, {cpu:.0f} s CPU: {stored / wall:.1f} articles/s wall, {stored / cpu:.1f} articles/s CPU")
     print(f"analysis + store {analyze_seconds / max(1, stored) * 1000:.2f} ms/article; story placement {statistics.fmean(place_ms):.2f} ms/article mean"
           f" (p95 {statistics.quantiles(place_ms, n=20)[-1]:.2f}; CPU {statistics.fmean(place_cpu_ms):.2f}); peak memory {peak_mb:.0f} MB")
+    for message in failed:
+        print(f"analysis failed: {message}")
     with open_store(str(db)) as store:
         print(f"{store.stories()[1]} stories; {store._scalar('SELECT count(*) AS value FROM story_articles WHERE copy_of IS NOT NULL')} wire copies")
 

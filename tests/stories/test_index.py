@@ -111,3 +111,11 @@ def test_a_story_stops_growing_past_its_span() -> None:
     again = StoryIndex(window_days=3, max_span_days=3)
     again.assign(features(AGENCY, "agency", "2024-05-01", 1))
     assert again.assign(features(RETOLD, "follow-up", "2024-05-04", 2)).story_id == "agency"
+
+
+def test_a_copy_printed_past_the_span_starts_a_new_story() -> None:
+    index = StoryIndex(window_days=3, max_span_days=3)
+    index.assign(features(AGENCY, "agency", "2024-05-01", 1))
+    index.assign(features(INDEPENDENT, "report", "2024-05-04", 2))
+    late = index.assign(features(TRIMMED, "reprint", "2024-05-06", 3))
+    assert late.new_story and late.copy_of is None

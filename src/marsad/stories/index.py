@@ -28,7 +28,7 @@ WINDOW_DAYS = 3
 MIN_SHARED = 2
 # Days from a story's first article to its last. Best link chains: over three weeks of Saudi news,
 # each day's royal-court items linked to the day before grew one story to 455 articles. A story
-# that runs longer goes on as a new one.
+# that runs longer goes on as a new one; so does a copy of one of its texts printed later.
 MAX_SPAN_DAYS = 3
 THRESHOLD = 0.4
 Link = Literal["best", "centroid", "mean"]
@@ -95,6 +95,9 @@ class StoryIndex:
         """Place a new article: into the story of the text it copies, else the best story above threshold, else a new one."""
         minhash = signature(features.shingles)
         copy = self.copies.best_match(features.shingles, minhash)
+        if copy is not None and not self._within_span(self.entries[copy[0]].story_id, features.day):
+            # A text reprinted long after its story: a copy only within a story, so it starts a new one.
+            copy = None
         repointed: list[str] = []
         if copy is not None:
             match = self.entries[copy[0]]
@@ -118,16 +121,16 @@ class StoryIndex:
     def best_story(self, features: ArticleFeatures) -> tuple[str, float] | None:
         """The story scoring highest for `features` at or above the threshold, with its score,
         among those the article would not stretch past MAX_SPAN_DAYS."""
-        day = features.day
-        scores = {
-            story_id: score
-            for story_id, score in self.story_scores(features).items()
-            if max(day, self.stories[story_id].last_day) - min(day, self.stories[story_id].first_day) <= self.max_span_days
-        }
+        scores = {story_id: score for story_id, score in self.story_scores(features).items() if self._within_span(story_id, features.day)}
         if not scores:
             return None
         story_id, score = max(scores.items(), key=lambda item: (item[1], item[0]))
         return (story_id, score) if score >= self.threshold else None
+
+    def _within_span(self, story_id: str, day: int) -> bool:
+        """Whether the story, with an article of `day` added, still spans at most max_span_days."""
+        story = self.stories[story_id]
+        return max(day, story.last_day) - min(day, story.first_day) <= self.max_span_days
 
     def story_scores(self, features: ArticleFeatures) -> dict[str, float]:
         """Each story with a member in the window sharing a term: its best-link, centroid or mean-link score."""

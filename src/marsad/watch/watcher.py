@@ -19,6 +19,7 @@ from ..ingest import Article, IngestError
 from ..ingest.sources import read_bytes, sniff_kind
 from ..store import Store
 from ..load import Analyzer, load
+from ..stories import StoryAssigner, follow
 from .fetch import FetchError, fetch
 
 LOGGER = logging.getLogger(__name__)
@@ -45,8 +46,11 @@ class Watcher:
         analyze: Analyzer,
         interval: float = DEFAULT_INTERVAL_S,
         fetcher: Callable[[str], bytes] = fetch,
+        stories: bool = True,
     ) -> None:
         self.store = store
+        # One assigner for the whole watch: the story window stays in memory between rounds.
+        self.assigner = StoryAssigner(store) if stories else None
         self.sources = list(sources)
         self.analyze = analyze
         self.interval = interval
@@ -80,7 +84,10 @@ class Watcher:
         # The analyzer is handed to `load` wrapped, so that `load` does not close it after each
         # round: a long watch keeps one batch analyzer, which recycles spaCy's memory as it goes.
         analyze = self.analyze
-        for outcome in load(self.store, self._items(done), analyze=lambda article: analyze(article)):
+        outcomes = load(self.store, self._items(done), analyze=lambda article: analyze(article))
+        if self.assigner is not None:
+            outcomes = follow(self.assigner, outcomes)  # each new article placed in its story as it is stored
+        for outcome in outcomes:
             done.counts[outcome.status] += 1
             if outcome.status == "failed" and outcome.message:
                 self._error(done, outcome.message)
