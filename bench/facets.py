@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from marsad.identities.resolve import speaker_filters
-from marsad.store import open_store, query
+from marsad.store import listing, open_store
 from marsad.store.listing import Filters
 from marsad.store.rows import LAYER_COLUMNS
 
@@ -61,14 +61,14 @@ def main() -> None:
     day = store._scalar("SELECT max(substr(date, 1, 10)) AS value FROM articles")
     print(f"{path}: {store.count()} articles, {store.counts()['quotes']} quotes, {store.counts()['events']} events; last day {day}")
     cases = {
-        "quotes speaker=ترامب": lambda: query.quotes(store, speaker_filters(store, "ترامب"), limit=50),
-        "quotes speaker=أوباما source=aawsat": lambda: query.quotes(store, speaker_filters(store, "أوباما", source="aawsat"), limit=50),
-        "quotes topic=economy last day, offset 1000": lambda: query.quotes(store, Filters(topic="economy", date_from=day, date_to=day), limit=50, offset=1000),
-        "quotes place=اليمن": lambda: query.quotes(store, Filters(place="اليمن"), limit=50),
-        "events type=ATTACK place=Yemen": lambda: query.events(store, Filters(event_type="ATTACK", place="Yemen"), limit=50),
-        "events last day, offset 1000": lambda: query.events(store, Filters(date_from=day, date_to=day), limit=50, offset=1000),
-        "speakers top 20": lambda: query.speakers(store, limit=20),
-        "speakers last day top 20": lambda: query.speakers(store, Filters(date_from=day, date_to=day), limit=20),
+        "quotes speaker=ترامب": lambda: listing.quotes(store, speaker_filters(store, "ترامب"), limit=50),
+        "quotes speaker=أوباما source=aawsat": lambda: listing.quotes(store, speaker_filters(store, "أوباما", source="aawsat"), limit=50),
+        "quotes topic=economy last day, offset 1000": lambda: listing.quotes(store, Filters(topic="economy", date_from=day, date_to=day), limit=50, offset=1000),
+        "quotes place=اليمن": lambda: listing.quotes(store, Filters(place="اليمن"), limit=50),
+        "events type=ATTACK place=Yemen": lambda: listing.events(store, Filters(event_type="ATTACK", place="Yemen"), limit=50),
+        "events last day, offset 1000": lambda: listing.events(store, Filters(date_from=day, date_to=day), limit=50, offset=1000),
+        "speakers top 20": lambda: listing.speakers(store, limit=20),
+        "speakers last day top 20": lambda: listing.speakers(store, Filters(date_from=day, date_to=day), limit=20),
     }
     for name, run in cases.items():
         times = []

@@ -11,14 +11,17 @@ from fastapi.testclient import TestClient
 from marsad.web.render import Mark, mark_text
 
 from .conftest import SCRIPT_TEXT
+from marsad.identities.keys import identity_key
+
+LAVROV = identity_key("سيرغي لافروف")  # the key a speaker is listed and linked under (spellings folded)
 
 # What a Content-Security-Policy without 'unsafe-inline' would block.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\b(?:src=|type=\"application/json\"))[^>]*>", re.IGNORECASE)
 INLINE_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
 INLINE_STYLE = re.compile(r"<style|\sstyle\s*=", re.IGNORECASE)
 PAGES = [
-    "/", "/articles", "/articles/geneva", "/articles/evil", "/speakers", "/speakers/" + quote("سيرغي لافروف"), "/entities",
-    "/entities/" + quote("سيرغي لافروف"), "/places", "/places/2660646", "/events", "/search?q=" + quote("لافروف"), "/docs", "/nope",
+    "/", "/articles", "/articles/geneva", "/articles/evil", "/speakers", "/speakers/" + quote(LAVROV), "/entities",
+    "/entities/" + quote(LAVROV), "/places", "/places/2660646", "/events", "/search?q=" + quote("لافروف"), "/docs", "/nope",
 ]
 
 
@@ -37,7 +40,7 @@ def test_article_page_is_rtl_and_highlights_layers(client: TestClient) -> None:
     assert 'class="quote quote-indirect' in html and "— سيرغي لافروف" in html
     assert '<span class="anchor" id="p0"></span>' in html and "f-p0" in html  # the place's evidence anchor
     assert '<span class="trigger">المحادثات</span>' in html  # event evidence
-    assert 'href="/speakers/' + quote("سيرغي لافروف") + '"' in html
+    assert 'href="/speakers/' + quote("سيرغي لافروف") + '"' in html  # by name; /speakers/{name} redirects to the identity
     assert 'href="#q' in html and 'href="#e0"' in html and 'href="/places/2660646"' in html
 
 
@@ -96,7 +99,7 @@ def test_docs_are_served_from_the_package(client: TestClient) -> None:
 def test_index_lists_and_search_pages(client: TestClient) -> None:
     html = client.get("/").text
     assert 'href="/articles/geneva"' in html and "&lt;b&gt;عنوان&lt;/b&gt;" in html
-    assert 'href="/speakers/' + quote("سيرغي لافروف") + '"' in html
+    assert 'href="/speakers/' + quote(LAVROV) + '"' in html
     response = client.get("/", params={"q": "لافروف"}, follow_redirects=False)
     assert response.status_code == 307 and response.headers["location"].startswith("/search?q=")
     html = client.get("/search", params={"q": "لافروف"}).text
@@ -106,7 +109,7 @@ def test_index_lists_and_search_pages(client: TestClient) -> None:
 
 
 def test_speaker_place_and_event_pages(client: TestClient) -> None:
-    html = client.get("/speakers/" + quote("سيرغي لافروف")).text
+    html = client.get("/speakers/" + quote(LAVROV)).text
     assert 'href="/articles/geneva#q' in html and "tl-speaker-data" in html
     html = client.get("/places/2660646").text
     assert "جنيف" in html and "Geneva" in html and "map-place-data" in html

@@ -57,7 +57,7 @@ def test_count_inputs(tmp_path: Path) -> None:
 
 @pytest.fixture
 def articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda ner_model="default": fake_analyzer)
+    monkeypatch.setattr("marsad.cli.ingest.pipeline_analyzer", lambda ner_model="default", **options: fake_analyzer)
     path = tmp_path / "in.jsonl"
     lines = [json.dumps({"id": f"p{i}", "text": f"نص رقم {i}"}, ensure_ascii=False) for i in range(3)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -6,7 +6,7 @@ import pytest
 
 from marsad.identities import identity_key
 from marsad.identities.resolve import speaker_filters, speaker_keys
-from marsad.store import Store, open_store, query
+from marsad.store import Store, listing, open_store
 
 from .factories import trump_articles
 
@@ -22,7 +22,7 @@ def store(store_target: str):
 
 
 def _speakers(store: Store, name: str) -> list[str]:
-    return [record.speaker_name for record in query.quotes(store, speaker_filters(store, name)).items]
+    return [record.speaker_name for record in listing.quotes(store, speaker_filters(store, name)).items]
 
 
 @pytest.mark.parametrize("name", ["ترامب", "ترمب", "دونالد ترامب", "دونالد ترمب"])
@@ -40,11 +40,11 @@ def test_the_others_are_found_by_their_own_names(store: Store, name: str, expect
 
 def test_unknown_speaker_falls_back_to_the_phrase_words(store: Store) -> None:
     assert speaker_keys(store, "المتحدث الرسمي") == ()
-    assert query.quotes(store, speaker_filters(store, "المتحدث الرسمي")).total == 0
+    assert listing.quotes(store, speaker_filters(store, "المتحدث الرسمي")).total == 0
 
 
 def test_speakers_count_one_identity_per_person(store: Store) -> None:
-    page = query.speakers(store)
+    page = listing.speakers(store)
     assert page.total == 3
     top = page.items[0]
     assert (top.key, top.name, top.quotes, top.articles) == (DONALD, "دونالد ترامب", 4, 3)
@@ -55,14 +55,14 @@ def test_speakers_count_one_identity_per_person(store: Store) -> None:
 
 
 def test_speakers_in_a_date_range(store: Store) -> None:
-    page = query.speakers(store, query.Filters(date_from="2025-01-12", date_to="2025-01-13"))
+    page = listing.speakers(store, listing.Filters(date_from="2025-01-12", date_to="2025-01-13"))
     assert [(record.key, record.quotes) for record in page.items] == [(DONALD, 2)]
 
 
 def test_speaker_by_key_and_by_alias(store: Store) -> None:
-    assert query.speaker(store, identity_key("ترمب")).key == DONALD
-    assert query.speaker(store, DONALD).quotes == 4
-    assert query.speaker(store, "nobody") is None
+    assert listing.speaker(store, identity_key("ترمب")).key == DONALD
+    assert listing.speaker(store, DONALD).quotes == 4
+    assert listing.speaker(store, "nobody") is None
 
 
 def test_a_dominated_surname_is_read_as_nobody_in_particular(store_target: str) -> None:

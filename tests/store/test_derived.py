@@ -7,7 +7,7 @@ from pathlib import Path
 
 from marsad.identities import identity_key
 from marsad.identities.resolve import speaker_keys
-from marsad.store import open_store, query
+from marsad.store import listing, open_store
 from tests.identities.factories import trump_articles
 
 OLD_SCHEMA_DROPS = (
@@ -42,10 +42,10 @@ def test_old_file_is_upgraded_and_answers_like_a_new_one(tmp_path: Path) -> None
     with open_store(new) as store:
         for analysis in trump_articles():
             store.add(analysis)
-        expected = (query.speakers(store).items, query.quotes(store, query.Filters(topic="economy")).total)
+        expected = (listing.speakers(store).items, listing.quotes(store, listing.Filters(topic="economy")).total)
     with open_store(old, create=False) as store:
         assert speaker_keys(store, "ترمب") == (identity_key("دونالد ترامب"),)
-        assert (query.speakers(store).items, query.quotes(store, query.Filters(topic="economy")).total) == expected
+        assert (listing.speakers(store).items, listing.quotes(store, listing.Filters(topic="economy")).total) == expected
         assert store.count() == 5
 
 
@@ -57,7 +57,7 @@ def test_upgraded_file_takes_new_articles(tmp_path: Path) -> None:
     first["text"] += " "
     with open_store(path) as store:
         assert store.add(first)
-        assert query.speaker(store, identity_key("دونالد ترامب")).quotes == 6
+        assert listing.speaker(store, identity_key("دونالد ترامب")).quotes == 6
 
 
 def test_a_file_that_cannot_be_upgraded_says_what_to_do(tmp_path: Path, monkeypatch) -> None:
@@ -90,7 +90,7 @@ def test_keys_made_by_older_rules_are_rebuilt(tmp_path: Path) -> None:
     with open_store(path, create=False) as store:
         assert store._scalar("SELECT count(*) AS value FROM quotes WHERE identity_key = 'stale'") == 0
         assert speaker_keys(store, "ترامب") == (identity_key("دونالد ترامب"),)
-        assert query.speaker(store, identity_key("دونالد ترامب")).quotes == 4
+        assert listing.speaker(store, identity_key("دونالد ترامب")).quotes == 4
 
 
 def test_an_up_to_date_store_is_only_read(tmp_path: Path) -> None:
@@ -99,5 +99,5 @@ def test_an_up_to_date_store_is_only_read(tmp_path: Path) -> None:
         store.add(trump_articles()[0])
     before = path.stat().st_mtime_ns
     with open_store(path, create=False) as store:
-        assert query.quotes(store).total == 2
+        assert listing.quotes(store).total == 2
     assert path.stat().st_mtime_ns == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.store import Store, open_store, query
+from marsad.store import Store, open_store, listing
 from marsad.store.listing import Filters
 from tests.identities.factories import trump_articles
 from tests.store.factories import geneva_analysis
@@ -24,9 +24,9 @@ def _ids(page: query.Page) -> list[str]:
 
 
 def test_pages_add_up_to_the_whole_list(store: Store) -> None:
-    whole = query.quotes(store, limit=100)
+    whole = listing.quotes(store, limit=100)
     assert whole.total == len(whole.items) == 8
-    pages = [query.quotes(store, limit=3, offset=offset) for offset in (0, 3, 6, 9)]
+    pages = [listing.quotes(store, limit=3, offset=offset) for offset in (0, 3, 6, 9)]
     assert [len(page.items) for page in pages] == [3, 3, 2, 0]
     assert {page.total for page in pages} == {8}
     assert [item for page in pages for item in page.items] == whole.items
@@ -46,7 +46,7 @@ def test_pages_add_up_to_the_whole_list(store: Store) -> None:
     ],
 )
 def test_quote_facets(store: Store, filters: Filters, expected: list[str]) -> None:
-    page = query.quotes(store, filters)
+    page = listing.quotes(store, filters)
     assert _ids(page) == expected
     assert page.total == len(expected)
 
@@ -54,7 +54,7 @@ def test_quote_facets(store: Store, filters: Filters, expected: list[str]) -> No
 def test_facets_combine_with_the_speaker(store: Store) -> None:
     from marsad.identities.resolve import speaker_filters
 
-    page = query.quotes(store, speaker_filters(store, "ترامب", source="beta"))
+    page = listing.quotes(store, speaker_filters(store, "ترامب", source="beta"))
     assert _ids(page) == ["t4"]
 
 
@@ -63,7 +63,7 @@ def test_a_date_with_a_time_is_still_that_day(store_target: str) -> None:
         (analysis, *_) = trump_articles()
         analysis["meta"]["date"] = "2025-01-10T23:30:00+03:00"
         store.add(analysis)
-        assert query.quotes(store, Filters(date_from="2025-01-10", date_to="2025-01-10")).total == 2
+        assert listing.quotes(store, Filters(date_from="2025-01-10", date_to="2025-01-10")).total == 2
 
 
 @pytest.mark.parametrize(
@@ -78,27 +78,27 @@ def test_a_date_with_a_time_is_still_that_day(store_target: str) -> None:
     ],
 )
 def test_event_facets(store: Store, filters: Filters, total: int) -> None:
-    page = query.events(store, filters)
+    page = listing.events(store, filters)
     assert page.total == len(page.items) == total
 
 
 def test_event_paging_past_the_end_keeps_the_total(store: Store) -> None:
-    page = query.events(store, limit=5, offset=10)
+    page = listing.events(store, limit=5, offset=10)
     assert (page.total, page.items) == (1, [])
 
 
 def test_speakers_page_and_total(store: Store) -> None:
-    whole = query.speakers(store)
+    whole = listing.speakers(store)
     assert whole.total == len(whole.items) == 4  # Donald, Melania, Ivanka, Lavrov
     assert [record.quotes for record in whole.items] == sorted((record.quotes for record in whole.items), reverse=True)
-    second = query.speakers(store, limit=2, offset=2)
+    second = listing.speakers(store, limit=2, offset=2)
     assert (second.total, [r.key for r in second.items]) == (4, [r.key for r in whole.items[2:]])
-    assert [r.key for r in query.speakers(store, Filters(topic="economy")).items] != []
+    assert [r.key for r in listing.speakers(store, Filters(topic="economy")).items] != []
 
 
 def test_speakers_without_filters_agree_with_the_counted_path(store: Store) -> None:
     # No filter ranks on the identities' own counts; an always-true filter counts the quotes.
-    counted = query.speakers(store, Filters(date_from="0000-01-01"))
-    ranked = query.speakers(store)
+    counted = listing.speakers(store, Filters(date_from="0000-01-01"))
+    ranked = listing.speakers(store)
     assert ranked == counted
-    assert query.speakers(store, limit=2, offset=1).items == counted.items[1:3]
+    assert listing.speakers(store, limit=2, offset=1).items == counted.items[1:3]

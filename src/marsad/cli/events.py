@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 import click
 
-from ..store import EventRecord, query
+from ..store import EventRecord, listing
 from .common import db_option, open_store
 from .facets import facet_options, paging_options, report_page
 
@@ -36,9 +36,9 @@ def events(
     """
     if tsv and as_json:
         raise click.UsageError("--tsv and --json cannot be combined")
-    filters = query.Filters(event_type=event_type, date_from=date_from, date_to=date_to, source=source, topic=topic, place=place)
+    filters = listing.Filters(event_type=event_type, date_from=date_from, date_to=date_to, source=source, topic=topic, place=place)
     with open_store(db_path) as store:
-        page = query.events(store, filters, limit=limit, offset=offset)
+        page = listing.events(store, filters, limit=limit, offset=offset)
     records = page.items
     if tsv:
         click.echo(to_tsv(records), nl=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..store import Store
 from ..store import derived
 from ..store.listing import Filters
+from ..store.queries import check_query
 from ..store.rows import escape_like
 from .keys import identity_key
 
@@ -40,6 +41,7 @@ def speaker_filters(store: Store, name: str | None, **filters: object) -> Filter
     """`Filters` for quotes by `name` (through identities, else by the words of the speaker phrase) and the other facets."""
     if not name:
         return Filters(**filters)  # type: ignore[arg-type]
+    check_query(name, what="speaker")  # before any LIKE pattern is built from it
     keys = speaker_keys(store, name)
     if keys:
         return Filters(speakers=keys, **filters)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from . import rows, search
+from .queries import check_query
 from .records import EventRecord, QuoteRecord
 
 if TYPE_CHECKING:
@@ -40,6 +41,11 @@ class Filters:
     event_type: str | None = None
     speakers: tuple[str, ...] | None = None
     speaker_text: str | None = None
+
+    def __post_init__(self) -> None:
+        # A 50 KB name is a bad request, not a LIKE pattern for SQLite to refuse ("too complex").
+        for what in ("source", "topic", "place", "event_type", "speaker_text"):
+            check_query(getattr(self, what), what=what.replace("_", " "))
 
 
 @dataclass(slots=True)
