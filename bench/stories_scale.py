@@ -50,7 +50,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None, help="the store to create (a temporary file by default)")
     args = parser.parse_args()
     if args.analyzer == "pipeline":
-        from marsad.store.load import pipeline_analyzer
+        from marsad.load import pipeline_analyzer
 
         analyze = pipeline_analyzer()
     else:

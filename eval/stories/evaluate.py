@@ -68,7 +68,7 @@ def build_store(db: Path, records: list[dict]) -> float:
     """Ingest `records` with stories on, as `marsad ingest` does; seconds taken."""
     from marsad.ingest.jsonl import parse_record
     from marsad.store import open_store
-    from marsad.store.load import load, pipeline_analyzer
+    from marsad.load import load, pipeline_analyzer
     from marsad.stories import StoryAssigner, follow
 
     articles = [parse_record(json.dumps(r, ensure_ascii=False).encode("utf-8"), source=r["id"]) for r in records]
