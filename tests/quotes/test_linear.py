@@ -31,3 +31,15 @@ def test_one_speaker_quoted_many_times_lists_bounded_mentions() -> None:
     doc = analyze_text('وقال سيرغي لافروف: "نعم". ' * 300)
     assert len(doc._.quotes) >= 250
     assert max(len(quote.speaker.mentions) for quote in doc._.quotes) <= 50
+
+
+def test_person_lookup_is_a_bisection_that_finds_names_inside_a_span() -> None:
+    from types import SimpleNamespace
+
+    from marsad.quotes.speakers import _Persons
+
+    layout = SimpleNamespace(entities=[(7, 9, "PERS", None), (2, 3, "LOC", None), (12, 14, "PERS", None)])
+    persons = _Persons(layout)
+    assert persons.inside((6, 10)) and persons.inside((12, 14))
+    assert not persons.inside((2, 3))  # a place is no person
+    assert not persons.inside((8, 13))  # names that only overlap the span are not inside it

@@ -7,7 +7,7 @@ or the paragraph's main speaker after a one-sentence aside introduced by "بدو
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..document import Mention, Quote
@@ -76,6 +76,7 @@ def resolve(layout: Layout, candidates: list[Candidate], lexicon: QuoteLexicon |
     subheadings = sorted(layout.subheadings)
     heading_speaker = {number: _named_in(resolver, layout, number) for number in subheadings}
     discourse = Discourse()
+    persons = _Persons(layout)
     resolved: dict[int, Entity | None] = {}  # by id() of the candidate
     unresolved: set[int] = set()
     for index in order:
@@ -85,7 +86,7 @@ def resolve(layout: Layout, candidates: list[Candidate], lexicon: QuoteLexicon |
         discourse.enter(para, subheadings, heading_speaker)
         entity: Entity | None
         if index in explicit:
-            entity = _apposed(resolver, explicit[index], candidate.subjects)
+            entity = _apposed(resolver, explicit[index], candidate.subjects, persons)
             if candidate.nested:  # a report inside a quotation does not take the floor
                 resolved[id(candidate)] = entity
                 continue
@@ -115,13 +116,13 @@ def resolve(layout: Layout, candidates: list[Candidate], lexicon: QuoteLexicon |
     ]
 
 
-def _apposed(resolver: SpeakerResolver, entities: list[Entity], spans: list[tuple[int, int]]) -> Entity:
+def _apposed(resolver: SpeakerResolver, entities: list[Entity], spans: list[tuple[int, int]], persons: _Persons) -> Entity:
     """Appositions ("المرشد الأعلى، آية الله علي خامنئي،") name one speaker, unless both carry a name.
 
     A phrase that itself holds a person's name wins over a bare title, even when that title
     matched someone named earlier ("الخبير ... الدكتور X" after another "الخبير ... Y").
     """
-    named_here = [e for e, span in zip(entities, spans) if _holds_person(resolver.layout, span)]
+    named_here = [e for e, span in zip(entities, spans) if persons.inside(span)]
     bare_title = len(entities) > 1 and resolver.parse(spans[0]).name is None
     entity = root(named_here[0]) if named_here and bare_title else _main([root(e) for e in entities])
     for other in entities:
@@ -131,9 +132,24 @@ def _apposed(resolver: SpeakerResolver, entities: list[Entity], spans: list[tupl
     return entity
 
 
-def _holds_person(layout: Layout, span: tuple[int, int]) -> bool:
-    start, end = span
-    return any(label == "PERS" and start <= s and e <= end for s, e, label, _ in layout.entities)
+class _Persons:
+    """The PERS entities of a document by start token, so that "does this span hold a person's
+    name" is a bisection, not a scan of every entity (one scan per quote made a text quoting one
+    name thousands of times quadratic: bench/adversarial.py, "one-speaker")."""
+
+    def __init__(self, layout: Layout) -> None:
+        found = sorted((s, e) for s, e, label, _ in layout.entities if label == "PERS")
+        self.starts = [s for s, _ in found]
+        self.ends = [e for _, e in found]
+
+    def inside(self, span: tuple[int, int]) -> bool:
+        start, end = span
+        k = bisect_left(self.starts, start)
+        while k < len(self.starts) and self.starts[k] < end:
+            if self.ends[k] <= end:
+                return True
+            k += 1
+        return False
 
 
 def _implicit(resolver: SpeakerResolver, layout: Layout, discourse: Discourse, candidate: Candidate, para: int) -> Entity | None:
