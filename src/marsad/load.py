@@ -56,18 +56,23 @@ def load(store: Store, items: Iterable[Article | IngestError], *, analyze: Analy
             close()
 
 
+def triage(store: Store, item: Article | IngestError) -> Article | Outcome:
+    """The article still to analyze, or its Outcome when it needs none: a read error, a text the
+    store already holds, or a text that cannot even be hashed (not a str, lone surrogates)."""
+    if isinstance(item, IngestError):
+        return Outcome("failed", None, str(item))
+    try:
+        known = store.find_hash(content_hash(check_text(item.text)))
+    except MarsadError as error:
+        return Outcome("failed", item.id, f"{_label(item)}: {error}")
+    return item if known is None else Outcome("duplicate", known)
+
+
 def _load(store: Store, items: Iterable[Article | IngestError], analyze: Analyzer) -> Iterator[Outcome]:
     for item in items:
-        if isinstance(item, IngestError):
-            yield Outcome("failed", None, str(item))
-            continue
-        try:
-            known = store.find_hash(content_hash(check_text(item.text)))
-        except MarsadError as error:  # a text that cannot even be hashed (not a str, lone surrogates)
-            yield Outcome("failed", item.id, f"{_label(item)}: {error}")
-            continue
-        if known is not None:
-            yield Outcome("duplicate", known)
+        found = triage(store, item)
+        if isinstance(found, Outcome):
+            yield found
             continue
         try:
             analysis = analyze(item)

@@ -19,7 +19,7 @@ def store(store_target: str):
         yield opened
 
 
-def _ids(page: query.Page) -> list[str]:
+def _ids(page: listing.Page) -> list[str]:
     return [item.article_id for item in page.items]
 
 

@@ -14,7 +14,7 @@ from marsad.cli import cli
 from marsad.store import open_store
 from tests.store.factories import fake_analyzer
 
-from .test_store import ARTICLES, fill
+from .test_store import fill
 from .texts import AGENCY, TRIMMED, UNRELATED
 
 STORY_KEYS = ["id", "title", "start", "end", "articles", "speakers", "places"]

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..errors import MarsadError
 from ..ingest import Article, IngestError
-from ..limits import check_text
 from ..pipeline import AnalysisError
-from ..store import Store, StoreError, content_hash
-from ..load import Outcome
+from ..store import Store, StoreError
+from ..load import Outcome, triage
 from .engine import DEFAULT_PARTITION_SIZE, analyze_distributed
 
 if TYPE_CHECKING:
@@ -48,12 +46,4 @@ def load_distributed(
 def _unknown(store: Store, items: Iterable[Article | IngestError]) -> Iterator[Article | Outcome]:
     """The articles still to analyze; ingest errors and known texts become their Outcome, in place."""
     for item in items:
-        if isinstance(item, IngestError):
-            yield Outcome("failed", None, str(item))
-            continue
-        try:
-            known = store.find_hash(content_hash(check_text(item.text)))
-        except MarsadError as error:  # a text that cannot even be hashed (not a str, lone surrogates)
-            yield Outcome("failed", item.id, f"{item.id}: {error}")
-            continue
-        yield item if known is None else Outcome("duplicate", known)
+        yield triage(store, item)

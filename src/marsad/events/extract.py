@@ -40,7 +40,7 @@ from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_tex
 from .classify import TYPE_TO_PLOVER, LinearDetector, sentence_features
 from .lexicon import TriggerLexicon, load_cues, load_lexicon
 from .phrases import ACTOR_HEADS, actor_head_before, is_adjective, phrase_after, phrase_with_partners, support_verb_before
-from .triggers import Modalities, TriggerMatch, find_triggers
+from .triggers import Modalities, TriggerMatch, find_triggers, modality
 
 GATE_MARGIN = 2.5
 # Attacks happen at a spot: a place the sentence names without "في" is still likely theirs
