@@ -1,8 +1,8 @@
 """Read-only queries the observatory's pages need: speakers, entities, places, events, stories, and counts per day.
 
 Written once for both backends over the store's `_execute` (with `?` placeholders). People are
-grouped by the store's identity key when it has one (`identity_key`, from the identities of the
-store), else by the speaker's or entity's normalized name key. Stories are read from the story
+grouped by their identity key (`identity_key`, which every store has once opened:
+`store.derived.ensure`). Stories are read from the story
 tables when the store has them, and are absent otherwise.
 """
 
@@ -70,16 +70,10 @@ class Named:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _columns(store: Store, table: str) -> frozenset[str]:
-    cursor = store._execute(f"SELECT * FROM {table} LIMIT 0")  # our constant table names only
-    return frozenset(column[0] for column in cursor.description)
-
-
 def person_key(store: Store, table: str) -> str:
-    """The column that keys people in `table` ("quotes" or "entities"): the identity key when the store has one."""
-    if "identity_key" in _columns(store, table):
-        return "identity_key"
-    return "speaker_key" if table == "quotes" else "key"
+    """The column that keys people in `table` ("quotes" or "entities"): their identity key, which
+    `store.derived.ensure` gives every store when it is opened."""
+    return "identity_key"
 
 
 def has_stories(store: Store) -> bool:
@@ -602,6 +596,4 @@ def place_points(page: Page) -> list[dict[str, Any]]:
 def resolve_speaker(store: Store, name_key: str) -> str | None:
     """The key a speaker is listed under, from the normalized name key of one of their quotes (the article page knows only names)."""
     column = person_key(store, "quotes")
-    if column == "speaker_key":
-        return None
     return store._scalar(f"SELECT {column} AS value FROM quotes WHERE speaker_key = ? AND {column} IS NOT NULL LIMIT 1", (name_key,))
