@@ -12,9 +12,9 @@ QUERY = "السعودية"
 def pages(db: str) -> dict[str, str]:
     """{name: path} for each page kind: the busiest speaker, place, entity, story and article."""
     with open_store(db, create=False) as store:
-        speaker = browse.speakers(store, limit=1).rows[0].key
-        place = browse.places(store, limit=1).rows[0]["ref"]
-        entity = browse.entities(store, label="PERS", limit=1).rows[0].key
+        speaker = browse.speakers(store, limit=1).items[0].key
+        place = browse.places(store, limit=1).items[0]["ref"]
+        entity = browse.entities(store, label="PERS", limit=1).items[0].key
         # An article with every layer: quotes by named speakers, places on the map, events.
         article = store._scalar(
             "SELECT p.article_id AS value FROM places p WHERE p.lat IS NOT NULL"
@@ -23,7 +23,7 @@ def pages(db: str) -> dict[str, str]:
             " GROUP BY p.article_id ORDER BY count(DISTINCT p.key) DESC, p.article_id LIMIT 1"
         )
         event_type = browse.event_types(store)[0][0]
-        stories = browse.stories(store, limit=1, min_size=2).rows
+        stories = browse.stories(store, limit=1, min_size=2).items
     found = {
         "home": "/",
         "articles": "/articles",

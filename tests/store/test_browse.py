@@ -36,24 +36,24 @@ def filled(store):
 
 def test_speakers_by_quotes_with_true_totals(filled) -> None:
     page = browse.speakers(filled, limit=1)
-    assert page.total == 1 and [(s.name, s.count, s.articles) for s in page.rows] == [("سيرغي لافروف", 2, 2)]
-    assert browse.speakers(filled, browse.Filters(source="other")).rows[0].count == 1
-    assert browse.speakers(filled, browse.Filters(date_to="2024-03-13")).rows[0].count == 1
+    assert page.total == 1 and [(s.name, s.count, s.articles) for s in page.items] == [("سيرغي لافروف", 2, 2)]
+    assert browse.speakers(filled, browse.Filters(source="other")).items[0].count == 1
+    assert browse.speakers(filled, browse.Filters(date_to="2024-03-13")).items[0].count == 1
     assert browse.speakers(filled, name="بوتين").total == 0
 
 
 def test_speaker_quotes_filter_and_page(filled) -> None:
-    key = browse.speakers(filled).rows[0].key
+    key = browse.speakers(filled).items[0].key
     assert browse.speaker_quotes(filled, key).total == 2
     found = browse.speaker_quotes(filled, key, text="برن")
-    assert found.total == 1 and found.rows[0]["article_id"] == "bern"
+    assert found.total == 1 and found.items[0]["article_id"] == "bern"
     assert browse.speaker_quotes(filled, key, direct=True).total == 0
-    assert [row["article_id"] for row in browse.speaker_quotes(filled, key, offset=1, limit=1).rows] == ["bern"]
+    assert [row["article_id"] for row in browse.speaker_quotes(filled, key, offset=1, limit=1).items] == ["bern"]
 
 
 def test_one_row_per_place_however_often_named(filled) -> None:
     page = browse.places(filled)
-    assert [(row["ref"], row["text"], row["n"], row["m"]) for row in page.rows] == [("2660646", "جنيف", 2, 2)]
+    assert [(row["ref"], row["text"], row["n"], row["m"]) for row in page.items] == [("2660646", "جنيف", 2, 2)]
     assert browse.place(filled, "2660646")["name"] == "Geneva"
     assert browse.place_days(filled, "2660646") == [("2024-03-12", 1), ("2024-03-14", 1)]
 
@@ -61,7 +61,7 @@ def test_one_row_per_place_however_often_named(filled) -> None:
 def test_events_filtered_with_totals_and_points(filled) -> None:
     assert browse.events(filled).total == 2
     meet = browse.events(filled, browse.EventFilters(type="MEET"))
-    assert meet.total == 1 and meet.rows[0]["sentence"].startswith("قال سيرغي لافروف")
+    assert meet.total == 1 and meet.items[0]["sentence"].startswith("قال سيرغي لافروف")
     assert browse.events(filled, browse.EventFilters(place="2660646")).total == 2  # by place ref, through the places' keys
     assert browse.events(filled, browse.EventFilters(place="جنيف", modality="happened", date_from="2024-03-13")).total == 1
     points = browse.event_points(filled)
@@ -83,5 +83,5 @@ def test_people_are_keyed_by_identity(tmp_path) -> None:
         store.add(bern_analysis())
         assert browse.person_key(store, "quotes") == "identity_key"
         lavrov = identity_key("سيرغي لافروف")  # spellings folded: سيرغي/سيرجي one key
-        assert [(s.key, s.name, s.count) for s in browse.speakers(store).rows] == [(lavrov, "سيرغي لافروف", 2)]
+        assert [(s.key, s.name, s.count) for s in browse.speakers(store).items] == [(lavrov, "سيرغي لافروف", 2)]
         assert browse.resolve_speaker(store, browse.search.name_key("سيرغي لافروف")) == lavrov  # the article page links by name

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..arabic.normalize import normalize
 from . import query, rows, search
+from .listing import Page
 
 if TYPE_CHECKING:
     from .base import Store
@@ -47,16 +48,6 @@ class Filters:
             clauses.append(f"{alias}.source = ?")
             params.append(self.source)
         return clauses, params
-
-
-@dataclass(slots=True)
-class Page:
-    """One page of rows of a list and the number of all rows."""
-
-    rows: list[Any]
-    total: int
-    offset: int
-    limit: int
 
 
 @dataclass(slots=True)
@@ -190,7 +181,7 @@ def speakers(store: Store, filters: Filters = Filters(), *, offset: int = 0, lim
     )
     found = [(row["k"], int(row["n"]), int(row["m"])) for row in cursor]
     names = _names(store, "quotes", column, "speaker_name", [key for key, _, _ in found])
-    return Page([Named(key, names.get(key, key), n, m) for key, n, m in found], total, offset, limit)
+    return Page(items=[Named(key, names.get(key, key), n, m) for key, n, m in found], total=total, offset=offset, limit=limit)
 
 
 def speaker_name(store: Store, key: str) -> str | None:
@@ -218,7 +209,7 @@ def speaker_quotes(
     if text:
         wanted = normalize(text)
         found = [row for row in found if wanted in normalize(row["text"])]
-    return Page(found[offset : offset + limit], len(found), offset, limit)
+    return Page(items=found[offset : offset + limit], total=len(found), offset=offset, limit=limit)
 
 
 def speaker_days(store: Store, key: str) -> list[tuple[str, int]]:
@@ -292,7 +283,7 @@ def entity_mentions(store: Store, key: str, *, offset: int = 0, limit: int = 50)
         f" WHERE e.{column} = ? GROUP BY e.article_id, a.title, a.date, a.source, a.pk ORDER BY a.date IS NULL, a.date DESC, a.pk LIMIT ? OFFSET ?",
         (key, limit, offset),
     )
-    return Page([dict(row) for row in cursor], total, offset, limit)
+    return Page(items=[dict(row) for row in cursor], total=total, offset=offset, limit=limit)
 
 
 def entity_articles_sql(store: Store) -> str:
@@ -321,7 +312,7 @@ def entities(store: Store, *, label: str | None = None, name: str | None = None,
     )
     found = [(row["k"], row["label"], int(row["n"]), int(row["m"])) for row in cursor]
     names = _names(store, "entities", column, "text", [key for key, *_ in found])
-    return Page([Named(key, names.get(key, key), n, m, {"label": label_}) for key, label_, n, m in found], total, offset, limit)
+    return Page(items=[Named(key, names.get(key, key), n, m, {"label": label_}) for key, label_, n, m in found], total=total, offset=offset, limit=limit)
 
 
 # Places -------------------------------------------------------------------------------------------
@@ -351,7 +342,7 @@ def places(store: Store, filters: Filters = Filters(), *, article_sql: str | Non
     texts = _place_texts(store, [row["ref"] for row in found])
     for row in found:
         row["text"] = texts.get(row["ref"], row["name"] or row["ref"])
-    return Page(found, total, offset, limit)
+    return Page(items=found, total=total, offset=offset, limit=limit)
 
 
 def _place_texts(store: Store, refs: Sequence[str]) -> dict[str, str]:
@@ -371,7 +362,7 @@ def _place_texts(store: Store, refs: Sequence[str]) -> dict[str, str]:
 
 
 def place(store: Store, ref: str) -> dict[str, Any] | None:
-    found = places(store, article_sql=f"SELECT article_id FROM places p WHERE {PLACE_REF} = ?", params=(ref,), limit=10_000).rows
+    found = places(store, article_sql=f"SELECT article_id FROM places p WHERE {PLACE_REF} = ?", params=(ref,), limit=10_000).items
     return next((row for row in found if row["ref"] == ref), None)
 
 
@@ -398,7 +389,7 @@ def place_mentions(store: Store, ref: str, *, offset: int = 0, limit: int = 50) 
         f" WHERE {PLACE_REF} = ? GROUP BY p.article_id, a.title, a.date, a.source, a.pk ORDER BY a.date IS NULL, a.date DESC, a.pk LIMIT ? OFFSET ?",
         (ref, limit, offset),
     )
-    return Page([dict(row) for row in cursor], total, offset, limit)
+    return Page(items=[dict(row) for row in cursor], total=total, offset=offset, limit=limit)
 
 
 def place_ref(place: dict[str, Any], key: str) -> str:
@@ -454,7 +445,7 @@ def events(store: Store, filters: EventFilters = EventFilters(), *, article_sql:
     cursor = store._execute(
         f"SELECT {EVENT_COLUMNS} {base} ORDER BY a.date IS NULL, a.date DESC, a.pk, e.idx LIMIT ? OFFSET ?", [*values, limit, offset]
     )
-    return Page([dict(row) for row in cursor], total, offset, limit)
+    return Page(items=[dict(row) for row in cursor], total=total, offset=offset, limit=limit)
 
 
 def event_days(store: Store, filters: EventFilters = EventFilters(), *, article_sql: str | None = None, params: Sequence[Any] = ()) -> list[tuple[str, int]]:
@@ -491,7 +482,7 @@ def event_points(store: Store, filters: EventFilters = EventFilters(), *, articl
 def stories(store: Store, filters: Filters = Filters(), *, offset: int = 0, limit: int = 20, min_size: int = 1) -> Page:
     """Stories, latest first (by their last article), then the largest."""
     if not has_stories(store):
-        return Page([], 0, offset, limit)
+        return Page(items=[], total=0, offset=offset, limit=limit)
     clauses, params = ["s.size >= ?"], [min_size]
     if filters.date_from:
         clauses.append("s.end_date >= ?")
@@ -523,7 +514,7 @@ def stories(store: Store, filters: Filters = Filters(), *, offset: int = 0, limi
         for row in found:
             row["outlets"] = outlets[row["id"]].most_common()
             row["days"] = days[row["id"]]
-    return Page(found, total, offset, limit)
+    return Page(items=found, total=total, offset=offset, limit=limit)
 
 
 def story(store: Store, story_id: str) -> dict[str, Any] | None:
@@ -588,7 +579,7 @@ def place_points(page: Page) -> list[dict[str, Any]]:
     """Map points of a page of places: those with coordinates."""
     return [
         {"lat": row["lat"], "lon": row["lon"], "name": row["text"], "ref": row["ref"], "n": row["n"], "kind": row["kind"]}
-        for row in page.rows
+        for row in page.items
         if row.get("lat") is not None and row.get("lon") is not None
     ]
 

@@ -28,7 +28,7 @@ def _points_of_events(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def with_evidence(page: browse.Page) -> browse.Page:
     """Each event row with `evidence`: its sentence (an excerpt of it) as HTML with the trigger marked."""
-    for row in page.rows:
+    for row in page.items:
         offset = row["sentence_start"]
         mark = render.Mark(row["trigger_start"] - offset, row["trigger_end"] - offset, "trigger")
         sentence = row.get("sentence") or ""
@@ -44,9 +44,9 @@ def story_spark(days: list[tuple[str, int]], label: str) -> Any:
 
 def home(store: Store) -> dict[str, Any]:
     stories = browse.stories(store, limit=HOME_STORIES, min_size=2)
-    if not stories.rows:
+    if not stories.items:
         stories = browse.stories(store, limit=HOME_STORIES)
-    for row in stories.rows:
+    for row in stories.items:
         row["spark"] = story_spark(row["days"], f"{row['size']}")
     first, last = browse.date_span(store)
     return {
@@ -55,8 +55,8 @@ def home(store: Store) -> dict[str, Any]:
         "counts": store.counts(),
         "span": (first, last),
         "timeline": browse.timeline({"articles": browse.article_days(store)}),
-        "speakers": browse.speakers(store, limit=TOP).rows,
-        "places": browse.places(store, limit=TOP).rows,
+        "speakers": browse.speakers(store, limit=TOP).items,
+        "places": browse.places(store, limit=TOP).items,
         "articles": store.articles(limit=TOP),
         "sources": browse.sources(store),
     }
@@ -144,7 +144,7 @@ def place(store: Store, ref: str, *, offset: int) -> dict[str, Any] | None:
     filters = browse.EventFilters(place=ref)
     events = browse.events(store, filters, limit=PAGE)
     nearby = browse.places(store, article_sql=sql, params=params, limit=TOP + 1)
-    nearby.rows = [row for row in nearby.rows if row["ref"] != ref][:TOP]
+    nearby.items = [row for row in nearby.items if row["ref"] != ref][:TOP]
     points = [{"lat": found["lat"], "lon": found["lon"], "name": found["text"], "ref": ref, "n": found["n"], "kind": found["kind"] or "other", "href": f"/places/{ref}"}]
     return {
         "place": found,

@@ -32,7 +32,7 @@ def index(request: Request, store: StoreDep, q: Annotated[str | None, Query(max_
 
 @router.get("/articles", response_class=HTMLResponse)
 def article_list(request: Request, store: StoreDep, offset: OFFSET = 0) -> HTMLResponse:
-    found = browse.Page(store.articles(limit=PAGE, offset=offset), store.count(), offset, PAGE)
+    found = browse.Page(items=store.articles(limit=PAGE, offset=offset), total=store.count(), offset=offset, limit=PAGE)
     return page("articles.html", {"page": found, "params": dict(request.query_params)})
 
 
@@ -59,7 +59,7 @@ def search_page(
             context["error"] = str(error)
         else:
             results = context["results"]
-            context["page"] = browse.Page(results.hits, results.total, offset, views.PAGE)
+            context["page"] = browse.Page(items=results.hits, total=results.total, offset=offset, limit=views.PAGE)
     return page("search.html", context)
 
 
