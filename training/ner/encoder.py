@@ -52,7 +52,7 @@ from marsad.ner.accurate import ENCODER_FILE, PIECES_FILE, PieceTokenizer, encod
 from marsad.ner.conll import read_tagged, repair_iob2, split_last  # noqa: E402
 from marsad.ner.evaluate import format_scores, score  # noqa: E402
 from marsad.ner.features import FeatureExtractor, document_marks, load_clusters, load_gazetteer, load_lexicon  # noqa: E402
-from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, LEXICON_FILE, META_FILE, MODEL_DIR, MODEL_FILE, STAGE1_FILE, Tagger  # noqa: E402
+from marsad.ner.tagger import CLUSTERS_FILE, GAZETTEER_FILE, LEXICON_FILE, META_FILE, MODEL_DIR, MODEL_FILE, Tagger  # noqa: E402
 
 LOGGER = logging.getLogger("train_ner_encoder")
 DEV_FRACTION = 0.15
