@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from ..arabic.clitics import CONJUNCTIONS
 from ..document import Place
+from .anchored import anchored_places
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .matcher import ADMIN_WORDS, SETTLEMENT_WORDS, Match, Words, after_place_word, find_names, find_triggered, prefix_candidates, words_from_text
 
@@ -306,7 +307,8 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
         places.append(Place(start=match.start, end=match.end, name=entry.name, country_code=entry.cc,
                             lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id, kind=entry.kind,
                             confidence=confidence))
-    return places
+    extra = anchored_places(words, places, skip=skip)
+    return sorted(places + extra, key=lambda place: place.start) if extra else places
 
 
 def _same_place(a: Entry, b: Entry) -> bool:
