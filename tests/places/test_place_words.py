@@ -39,3 +39,15 @@ def test_hashtag_words_split_at_the_underscore(places_of):
     found = mentions(places_of(text), text)
     assert "الحديدة" in found or "محافظة_الحديدة" in found
     assert all(p.country_code == "YE" for p in found.values())
+
+
+def test_a_newspaper_title_in_quote_marks_is_no_place(places_of):
+    quoted = "وقال المتحدث في تصريح لـ«الشرق الأوسط» إن المحادثات مستمرة."
+    plain = "وقال المتحدث إن التوتر في الشرق الأوسط يتصاعد."
+    assert places_of(quoted) == []
+    assert [p.name for p in places_of(plain)] == ["Middle East"]
+
+
+def test_a_competition_named_after_a_continent_is_no_place(places_of):
+    text = "وتأهل النادي إلى دوري أبطال أوروبا للمرة الثانية."
+    assert places_of(text) == []

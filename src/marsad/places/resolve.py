@@ -92,6 +92,22 @@ def _starts_with_place_word(key: str) -> bool:
     return head in PLACE_WORDS and bool(rest) and (rest.startswith("\u0627\u0644") or not rest.endswith("\u064a"))
 
 
+# Newspapers named after a place, cited in quote marks: "لـ«الشرق الأوسط»", "تنشره "الرياض"".
+QUOTED_TITLES = frozenset({"\u0627\u0644\u0634\u0631\u0642 \u0627\u0644\u0627\u0648\u0633\u0637",
+                           "\u0627\u0644\u0631\u064a\u0627\u0636", "\u0627\u0644\u062e\u0644\u064a\u062c"})  # الشرق الاوسط الرياض الخليج
+QUOTES = "\"«»“”"
+
+
+def _quoted_title(match: Match, words: Words) -> bool:
+    """A newspaper's title in quote marks, not the place it is named after."""
+    if match.key not in QUOTED_TITLES:
+        return False
+    text = words.text
+    before = text[match.start - 1] if match.start > 0 else ""
+    after = text[match.end] if match.end < len(text) else ""
+    return before in QUOTES and after in QUOTES
+
+
 def _score(entry: Entry, context: Counter) -> float:
     score = entry.prior
     votes = context.get(entry.cc, 0) if entry.cc else 0
@@ -252,7 +268,7 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
             continue
         if match.key in COUNTRY_HOMOGRAPHS and not _introduced_as_country(match, words):
             continue
-        if _seat_as_actor(match, words, gazetteer):
+        if _seat_as_actor(match, words, gazetteer) or _quoted_title(match, words):
             continue
         matches.append(match)
     if not matches:
