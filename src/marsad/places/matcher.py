@@ -12,7 +12,8 @@ from ..caches import WORD_TYPES
 from .gazetteer import NO_NAME, Gazetteer
 
 # A word: letters/digits plus the Arabic marks and tatweel that `\w` does not cover.
-WORD = re.compile(r"[\w\u0640\u064B-\u065F\u0670]+")
+# The underscore is no letter: hashtags join words with it ("#محافظة_الحديدة").
+WORD = re.compile(r"(?:[^\W_]|[\u0640\u064B-\u065F\u0670])+")
 # What may stand between two words of one name: spaces, hyphens, quote marks (ساحة "المرجة").
 JOINER = re.compile(r"[\s\-\"'«»“”„]*")
 
@@ -177,12 +178,21 @@ SETTLEMENT_WORDS = frozenset(
     "\u0645\u062f\u064a\u0646\u062a\u064a \u0628\u0644\u062f\u062a\u064a \u0642\u0631\u064a\u062a\u064a".split()
 )  # مدينه بلده قريه مدينتي بلدتي قريتي
 SETTLEMENT_FORMS = frozenset(p + w for w in SETTLEMENT_WORDS for p in ("", *CONJUNCTIONS, *PREPOSITIONS, "\u0648\u0628", "\u0641\u0628"))
+# Words that announce an administrative unit or a quarter: "محافظة الأنبار", "منطقة عسير",
+# "مديرية الدريهمي", "قضاء حديثة". Like a settlement word, they say the next name is a place.
+ADMIN_WORDS = frozenset("محافظه منطقه ولايه اقليم مديريه قضاء ناحيه مقاطعه محافظتي منطقتي ولايتي مديريتي".split())
+ADMIN_FORMS = frozenset(p + w for w in ADMIN_WORDS for p in ("", *CONJUNCTIONS, *PREPOSITIONS, "\u0648\u0628", "\u0641\u0628", "\u0648\u0644"))
 TRIGGERED_MAX_WORDS = 3
 
 
 def after_settlement_word(words: Words, i: int) -> bool:
     """Word i follows "مدينة", "بلدة", "قرية" (with or without proclitics: "بمدينة")."""
     return i > 0 and words.norms[i - 1] in SETTLEMENT_FORMS and words.joined(i)
+
+
+def after_place_word(words: Words, i: int) -> bool:
+    """Word i follows a settlement or an administrative word ("بمحافظة", "ومنطقة", "مديرية")."""
+    return i > 0 and (words.norms[i - 1] in SETTLEMENT_FORMS or words.norms[i - 1] in ADMIN_FORMS) and words.joined(i)
 
 
 def find_triggered(words: Words, gazetteer: Gazetteer, taken: list[Match]) -> list[Match]:

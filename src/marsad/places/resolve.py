@@ -8,8 +8,9 @@ from collections.abc import Iterable
 
 from ..arabic.clitics import CONJUNCTIONS
 from ..document import Place
+from .anchored import anchored_places
 from .gazetteer import Entry, Gazetteer, load_gazetteer
-from .matcher import Match, Words, after_settlement_word, find_names, find_triggered, prefix_candidates, words_from_text
+from .matcher import ADMIN_WORDS, SETTLEMENT_WORDS, Match, Words, after_place_word, find_names, find_triggered, prefix_candidates, words_from_text
 
 CONTEXT_BONUS = 3.0  # the candidate's country is named elsewhere in the article
 STATED_BONUS = 6.0  # a nationality adjective right after the name names its country
@@ -21,6 +22,7 @@ SMALL_PENALTY = 1.0
 UNCORROBORATED_FLOOR = 5.8
 FAMOUS = 8.0  # capitals and metropolises
 COMMON_FAMOUS = 8.0  # a city this prominent is meant even when its name is also a word (الرياض)
+PLACE_WORDS = SETTLEMENT_WORDS | ADMIN_WORDS  # a name that starts with one says it is a place
 # Words that introduce a place: a name after them is not a person's.
 LOCATIVES = frozenset("في الي من مدينه بلده قريه ولايه محافظه منطقه عاصمه العاصمه".split())
 # Words that head an organisation or a medium: a place right after them is part of a name
@@ -81,6 +83,29 @@ def _seat_as_actor(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
     if i > 0 and _word_or_after_conjunction(words.norms[i - 1], SEAT_LOCATIVES):
         return False
     return True
+
+
+def _starts_with_place_word(key: str) -> bool:
+    """"محافظة الأنبار", "منطقة عسير": the name itself says it is a place; not "منطقة شمالي"
+    (a direction said as an indefinite adjective)."""
+    head, _, rest = key.partition(" ")
+    return head in PLACE_WORDS and bool(rest) and (rest.startswith("\u0627\u0644") or not rest.endswith("\u064a"))
+
+
+# Newspapers named after a place, cited in quote marks: "لـ«الشرق الأوسط»", "تنشره "الرياض"".
+QUOTED_TITLES = frozenset({"\u0627\u0644\u0634\u0631\u0642 \u0627\u0644\u0627\u0648\u0633\u0637",
+                           "\u0627\u0644\u0631\u064a\u0627\u0636", "\u0627\u0644\u062e\u0644\u064a\u062c"})  # الشرق الاوسط الرياض الخليج
+QUOTES = "\"«»“”"
+
+
+def _quoted_title(match: Match, words: Words) -> bool:
+    """A newspaper's title in quote marks, not the place it is named after."""
+    if match.key not in QUOTED_TITLES:
+        return False
+    text = words.text
+    before = text[match.start - 1] if match.start > 0 else ""
+    after = text[match.end] if match.end < len(text) else ""
+    return before in QUOTES and after in QUOTES
 
 
 def _score(entry: Entry, context: Counter) -> float:
@@ -243,13 +268,14 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
             continue
         if match.key in COUNTRY_HOMOGRAPHS and not _introduced_as_country(match, words):
             continue
-        if _seat_as_actor(match, words, gazetteer):
+        if _seat_as_actor(match, words, gazetteer) or _quoted_title(match, words):
             continue
         matches.append(match)
     if not matches:
         return []
-    # "مدينة X", "بلدة X": the text itself says X is a place; no need for its country elsewhere.
-    introduced = {match.key for match in matches if after_settlement_word(words, match.first_word)}
+    # "مدينة X", "محافظة X": the text itself says X is a place; no need for its country elsewhere.
+    introduced = {match.key for match in matches
+                  if after_place_word(words, match.first_word) or _starts_with_place_word(match.key)}
     # "X السورية", "X الفرنسية": a nationality adjective right after the name gives its country.
     stated: dict[str, str] = {}
     for match in matches:
@@ -271,6 +297,8 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
             continue  # read below, from the other names' votes
         if top.cc and not _needs_context(top, match.key, gazetteer):
             votes[match.key] = (top.cc, 2 if top.kind == "country" else 1)
+        elif top.cc and match.key in introduced and len({c.cc for c in candidates}) == 1:
+            votes[match.key] = (top.cc, 1)  # "محافظة الأنبار": one country's unit, said to be a place
     context: Counter = Counter()
     for cc, weight in votes.values():
         context[cc] += weight
@@ -295,7 +323,8 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
         places.append(Place(start=match.start, end=match.end, name=entry.name, country_code=entry.cc,
                             lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id, kind=entry.kind,
                             confidence=confidence))
-    return places
+    extra = anchored_places(words, places, skip=skip)
+    return sorted(places + extra, key=lambda place: place.start) if extra else places
 
 
 def _same_place(a: Entry, b: Entry) -> bool:
@@ -319,7 +348,10 @@ def _choose(key: str, gazetteer: Gazetteer, context: Counter, own_vote: tuple[st
         in_article = entry.cc is not None and (entry.cc == stated or others.get(entry.cc, 0) > 0)
         # A town from the small-town tier must also be in a country the article names: the
         # settlement word says "a place", not which of the world's Tripps.
-        corroborated = in_article or (introduced and "triggered" not in entry.flags)
+        # "قضاء الكرمة" in an article about Iraq is not a Syrian town of that name: a place word
+        # vouches for a name only in a country the article names, or where it names none.
+        uncontested = not any(v > 0 for v in others.values())
+        corroborated = in_article or (introduced and "triggered" not in entry.flags and uncontested)
         if not corroborated and (_needs_context(entry, key, gazetteer) or "triggered" in entry.flags):
             continue
         rivals = [s for j, (s, _, other) in enumerate(scored) if j != rank and not _same_place(other, entry)]

@@ -1,0 +1,56 @@
+"""Villages, districts and facilities no gazetteer lists, located at the known place named next."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.places.anchored import anchored_places
+from marsad.places.matcher import words_from_text
+from marsad.places.resolve import places_in_text
+
+
+def mentions(text):
+    return {text[p.start : p.end]: p for p in places_in_text(text)}
+
+
+def test_a_village_takes_the_governorate_named_after_it():
+    text = "وقصفت الطائرات مواقع في قرية الحصنين بمحافظة حماة صباح اليوم."
+    found = mentions(text)
+    village = found["الحصنين"]
+    hama = found["محافظة حماة"]
+    assert village.kind == "city" and village.country_code == "SY"
+    assert (village.lat, village.lon) == (hama.lat, hama.lon)
+    assert village.confidence < hama.confidence
+
+
+def test_a_facility_keeps_its_head_word():
+    text = "ونقل الجرحى إلى مستشفى البركة في مدينة بنغازي الليبية."
+    found = mentions(text)
+    assert found["مستشفى البركة"].kind == "landmark"
+    assert found["مستشفى البركة"].country_code == "LY"
+
+
+def test_a_head_word_with_a_clitic_is_left_out_of_the_facility():
+    text = "وأقيم الحفل بملعب الزهور في القاهرة مساء أمس."
+    assert "ملعب الزهور" in mentions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وعثر على الجثة في منطقة قريبة من دمشق.",  # an ordinary adjective, no name
+    "وسكنت العائلة في منطقة سكنية في بيروت.",  # an indefinite nisba
+    "وشنت الطائرات غارات على معسكر للمسلحين في مدينة درعا.",  # a clitic word continues the sentence
+    "وزار الوزير قرية الحصنين. ثم عاد إلى حماة.",  # the known place is in another sentence
+    "ودخلت القوات قرية الحصنين في سوريا.",  # a country says too little to place a village
+])
+def test_no_anchored_place(text):
+    assert all(p.geonames_id is not None or p.kind == "country" for p in places_in_text(text))
+
+
+def test_two_word_village_names():
+    text = "وتقدمت القوات في منطقة بني حماد بمحافظة صعدة شمال اليمن."
+    assert mentions(text)["بني حماد"].country_code == "YE"
+
+
+def test_nothing_without_known_places():
+    words = words_from_text("في قرية الحصنين")
+    assert anchored_places(words, []) == []
