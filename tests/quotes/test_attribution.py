@@ -228,3 +228,32 @@ def test_a_second_expert_with_the_same_title_is_a_new_speaker(attributed):
 def test_mid_clause_wifq_qualifies_an_act_and_reports_nothing(find_quotes):
     text = "وسيواصل الفريق تدريباته في المعسكر وفق البرنامج المعد من الجهاز الفني، قبل العودة إلى الرياض الأسبوع المقبل."
     assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("ويقول بعض الخبراء إن الأزمة ستطول.", "بعض الخبراء"),
+        ("ويرى بعض المحللين أن الأسعار سترتفع.", "بعض المحللين"),
+        ("وأكد جميع الوزراء أن الخطة جاهزة.", "جميع الوزراء"),
+    ],
+)
+def test_a_quantified_group_of_people_is_the_speaker(attributed, text, speaker):
+    assert [q[2] for q in attributed(text)] == [speaker]
+
+
+def test_a_quantifier_over_time_names_nobody(attributed):
+    assert all(q[2] != "بعض الوقت" for q in attributed("وقال بعض الوقت إن الأزمة ستطول."))
+
+
+def test_a_second_report_in_one_sentence_is_its_own_quote(attributed):
+    text = "وأعلن الوزير أنه سيستقيل من منصبه وقال إنه سيعود إلى التدريس."
+    quotes = attributed(text)
+    assert [(q[0], q[1]) for q in quotes] == [("وأعلن", "سيستقيل من منصبه"), ("وقال", "سيعود إلى التدريس")]
+    assert {q[2] for q in quotes} == {"الوزير"}
+
+
+def test_a_plural_pronoun_subject_opens_a_new_statement(attributed):
+    text = "ويرى المراقبون أن الحوار سيستمر لكنهم يقولون إن النتائج بعيدة."
+    quotes = attributed(text)
+    assert [q[1] for q in quotes] == ["الحوار سيستمر", "النتائج بعيدة"]
