@@ -257,3 +257,19 @@ def test_a_plural_pronoun_subject_opens_a_new_statement(attributed):
     text = "ويرى المراقبون أن الحوار سيستمر لكنهم يقولون إن النتائج بعيدة."
     quotes = attributed(text)
     assert [q[1] for q in quotes] == ["الحوار سيستمر", "النتائج بعيدة"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("وكانت وزارة الصحة قد أعلنت حالة الطوارئ في عدد من المستشفيات.", "وزارة الصحة", "حالة الطوارئ في عدد من المستشفيات"),
+        ("وكانت الهيئة أعلنت أمس إغلاق المعبر أمام الشاحنات.", "الهيئة", "أمس إغلاق المعبر أمام الشاحنات"),
+    ],
+)
+def test_an_announcement_after_kana_has_its_subject_before_the_verb(attributed, text, speaker, content):
+    assert [(q[2], q[1]) for q in attributed(text)] == [(speaker, content)]
+
+
+def test_a_report_inside_a_relative_aside_ends_with_the_aside(attributed):
+    text = "وكان الرجلان، اللذان قالت الشرطة إنهما من أصل أجنبي، يحملان متفجرات."
+    assert [(q[2], q[1]) for q in attributed(text)] == [("الشرطة", "من أصل أجنبي")]

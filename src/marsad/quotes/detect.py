@@ -120,7 +120,7 @@ class Detector(SourceFinder):
                 start = j + length
                 if start >= n:
                     break  # the text stops right after "إن": nothing was reported
-                end = self.clause_end(start)
+                end = self._aside_end(i, start, self.clause_end(start))
                 return self._make(i, cue_end, j, start, end, False, form, previous)
             if prep_at is None and form.prep is not None and self._prep_at(j, form.prep):
                 prep_at = j
@@ -164,6 +164,11 @@ class Detector(SourceFinder):
             inverted = self._inverted(i, cue_end, form, previous)
             if inverted:
                 return inverted
+        if form.cls == "announce" and form.kind == "verb" and not self.clause_initial(i) and self._after_kana(i) and self._svo_subject(i):
+            # "وكانت الوزارة (قد) أعلنت حالة الطوارئ": the subject stands before the verb, the object after it
+            end = self.clause_end(cue_end)
+            if end - cue_end >= 2:
+                return self._make(i, cue_end, cue_end, cue_end, end, False, form, previous)
         if form.cls == "announce" and form.kind == "verb" and self.clause_initial(i):
             # "وأعلن الجيش اليمني، الجمعة، اقتحام مديرية أرحب": the object is what was announced
             start = self._object_start(cue_end, region_end)
@@ -178,6 +183,20 @@ class Detector(SourceFinder):
                 if end - subject_end >= 2:
                     return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
         return []
+
+    def _aside_end(self, i: int, start: int, end: int) -> int:
+        """"الرجلان، اللذان قالت الشرطة إنهما من أصل أجنبي، يحملان": a report inside a relative clause set
+        off by commas ends at the comma that closes it; the main clause goes on after it."""
+        k = i - 1 if i > 0 and self.norms[i - 1] == QAD else i
+        if k < 2 or self.norms[k - 1] not in self.lex.relatives or self.words[k - 2] not in COMMAS:
+            return end
+        return next((m for m in range(start, end) if self.words[m] in COMMAS), end)
+
+    def _after_kana(self, i: int) -> bool:
+        """"وكانت الوزارة أعلنت", "وكان X قد أعلن": a form of "كان" opens the clause a few words before the verb."""
+        k = i - 1 if i > 0 and self.norms[i - 1] == QAD else i
+        start = self.sentence_start(i)
+        return any(self.norms[m] in AUXILIARIES for m in range(max(start, k - PRE_SUBJECT_LIMIT - 1), k))
 
     def _after_auxiliary(self, i: int) -> bool:
         """"وكان X قد أعلن": "قد" before the verb and "كان" opening its clause put the subject before it."""
