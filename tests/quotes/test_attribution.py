@@ -273,3 +273,14 @@ def test_an_announcement_after_kana_has_its_subject_before_the_verb(attributed, 
 def test_a_report_inside_a_relative_aside_ends_with_the_aside(attributed):
     text = "وكان الرجلان، اللذان قالت الشرطة إنهما من أصل أجنبي، يحملان متفجرات."
     assert [(q[2], q[1]) for q in attributed(text)] == [("الشرطة", "من أصل أجنبي")]
+
+
+@pytest.mark.parametrize("marker", ["بدوره", "من جانبه"])
+def test_a_verb_right_after_a_floor_marker_opens_its_clause(attributed, marker):
+    text = f"وقع انفجار في المدينة أمس. {marker} أعرب الوزير عن أسفه للحادث."
+    assert [(q[2], q[1]) for q in attributed(text)] == [("الوزير", "أسفه للحادث")]
+
+
+def test_a_source_phrase_opening_the_sentence_reports_a_clause_with_its_own_verb(attributed):
+    text = "وبحسب مصادر طبية فإن الجرحى نقلوا إلى المستشفى."
+    assert [(q[2], q[1]) for q in attributed(text)] == [("مصادر طبية", "الجرحى نقلوا إلى المستشفى")]

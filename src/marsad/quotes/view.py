@@ -160,6 +160,8 @@ class TokenView:
         if prev < 0:
             return True
         word = self.words[prev]
+        if self._marker_len(prev) == 1 or (prev > 0 and self._marker_len(prev - 1) == 2):
+            return True  # "بدوره أعرب", "من جانبه أكد": a marker handing the floor opens the clause
         return not self.is_word[prev] or self.norms[prev] in self.lex.particles or word in MARKS
 
     def name_quote(self, j: int) -> bool:
