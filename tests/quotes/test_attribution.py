@@ -284,3 +284,21 @@ def test_a_verb_right_after_a_floor_marker_opens_its_clause(attributed, marker):
 def test_a_source_phrase_opening_the_sentence_reports_a_clause_with_its_own_verb(attributed):
     text = "وبحسب مصادر طبية فإن الجرحى نقلوا إلى المستشفى."
     assert [(q[2], q[1]) for q in attributed(text)] == [("مصادر طبية", "الجرحى نقلوا إلى المستشفى")]
+
+
+def test_a_paragraph_that_is_one_quotation_continues_the_previous_speaker(attributed):
+    text = 'وقال الوزير: "سنواصل العمل حتى النهاية".\n"ولن نتراجع عن أي خطوة اتخذناها، فالشعب يستحق الأفضل".\n"عودة الهدوء"\nوانتهى الاجتماع مساء.'
+    quotes = attributed(text)
+    assert [(q[2], q[1]) for q in quotes] == [
+        ("الوزير", "سنواصل العمل حتى النهاية"),
+        ("الوزير", "ولن نتراجع عن أي خطوة اتخذناها، فالشعب يستحق الأفضل"),
+    ]  # the quoted subheading without a full stop is no quote
+
+
+def test_a_quotation_before_its_cue_needs_no_comma(attributed):
+    text = '"الحكومة فقدت ثقة الشارع ولا بد من التغيير" تكتب صحيفة الغارديان.'
+    assert [(q[2], q[1]) for q in attributed(text)] == [("صحيفة الغارديان", "الحكومة فقدت ثقة الشارع ولا بد من التغيير")]
+
+
+def test_a_pronoun_suffixed_noun_after_the_subject_is_the_object(attributed):
+    assert [(q[2], q[1]) for q in attributed("وأكدت الشركة عزمها المضي قدما في المشروع.")] == [("الشركة", "عزمها المضي قدما في المشروع")]

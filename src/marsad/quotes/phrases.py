@@ -282,6 +282,11 @@ class SpeakerPhrases(TokenView):
                 break  # "ووصفت الشرطة الفيدرالية الألمانية المداهمات"
             elif act and not has_article and norm not in lex.titles and not seen_name and not self._known_name(k) and self.layout.entities:
                 break  # "ويرفض الرئيس الأمريكي بنداً": without NER support, stop at the title
+            elif (
+                not has_article and self.words[k].endswith(_PRONOUN_ENDINGS) and self.words[k - 1].startswith(AL)
+                and self.ner_label[k] is None and not self._known_name(k)
+            ):
+                break  # "وأكدت الشركة عزمها المضي": a noun with a pronoun after a definite noun is the object
             elif act and k - start >= 2 and has_article and self.words[k - 1].startswith(AL) and _verbal_noun(norm):
                 break  # "أعلن جيش الإسلام التوصل إلى اتفاق": a definite verbal noun after the subject is the object
             elif (
