@@ -302,3 +302,8 @@ def test_a_quotation_before_its_cue_needs_no_comma(attributed):
 
 def test_a_pronoun_suffixed_noun_after_the_subject_is_the_object(attributed):
     assert [(q[2], q[1]) for q in attributed("وأكدت الشركة عزمها المضي قدما في المشروع.")] == [("الشركة", "عزمها المضي قدما في المشروع")]
+
+
+def test_an_informed_source_keeps_its_adjective_and_a_time_word_stays_out(attributed):
+    assert [q[2] for q in attributed("وقال مصدر مطلع إن المحققين انتهوا من الاستجواب.")] == ["مصدر مطلع"]
+    assert [q[2] for q in attributed("وأفادت الوكالة مطلع يوليو بأن المحادثات توقفت.")] == ["الوكالة"]

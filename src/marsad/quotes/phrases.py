@@ -35,6 +35,7 @@ def _verbal_noun(norm: str) -> bool:
 
 
 # Quantifiers over people (normalized): بعض كل جميع; "بعض" alone is no speaker ("قال بعض الوقت").
+INFORMED = "\u0645\u0637\u0644\u0639"  # "مطلع"
 QUANTIFIERS = frozenset({"\u0628\u0639\u0636", "\u0643\u0644", "\u062c\u0645\u064a\u0639"})
 
 class SpeakerPhrases(TokenView):
@@ -119,7 +120,8 @@ class SpeakerPhrases(TokenView):
             if self.complementizer(k) or self.cue_at[k] is not None:
                 break
             if self.norms[k] in lex.not_speakers and not (k == seg_start and self.norms[k] in QUANTIFIERS and k + 1 < end and self._people(k + 1)):
-                break
+                if not (k > seg_start and self.norms[k] == INFORMED and self.norms[k - 1] in lex.anonymous):
+                    break  # "مطلع يوليو" is a time, but "مصدر مطلع" an informed source
             if k > seg_start and self.norms[k] in lex.particles:
                 break  # "وبحسب البيان فقد ..."
             if k > seg_start or not self.norms[k].startswith(LAM):  # "وفقاً للشرطة": LAM opens the phrase
