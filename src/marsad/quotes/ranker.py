@@ -24,7 +24,7 @@ from .layout import COMMAS, Layout
 MODEL = Path(__file__).resolve().parents[1] / "models" / "quotes" / "speaker_ranker.json"
 LABELS = ("PERS", "ORG", "LOC")
 SENTENCES_BACK = 1  # entities of the cue's sentence and of this many sentences before it
-TEH, WAW, ALEF, NOON, YEH, HEH = "\u062a", "\u0648", "\u0627", "\u0646", "\u064a", "\u0647"
+TEH, WAW, ALEF, YEH, HEH = "\u062a", "\u0648", "\u0627", "\u064a", "\u0647"
 AL = "\u0627\u0644"
 # Single-word prepositions (normalized): a name right after one is an object or an adjunct.
 PREPOSITIONS = frozenset({
@@ -61,9 +61,6 @@ class SpeakerRanker:
     def score(self, features: tuple[str, ...]) -> float:
         weights = self.weights
         return self.bias + sum(weights.get(feature, 0.0) for feature in features)
-
-    def probability(self, features: tuple[str, ...]) -> float:
-        return 1.0 / (1.0 + math.exp(-self.score(features)))
 
     def choose(self, alternatives: list[Alternative], *, rules_chose: bool = True) -> int | None:
         """Index of the best-scored alternative; the first (the rules' choice) wins ties.
