@@ -228,3 +228,82 @@ def test_a_second_expert_with_the_same_title_is_a_new_speaker(attributed):
 def test_mid_clause_wifq_qualifies_an_act_and_reports_nothing(find_quotes):
     text = "وسيواصل الفريق تدريباته في المعسكر وفق البرنامج المعد من الجهاز الفني، قبل العودة إلى الرياض الأسبوع المقبل."
     assert find_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("ويقول بعض الخبراء إن الأزمة ستطول.", "بعض الخبراء"),
+        ("ويرى بعض المحللين أن الأسعار سترتفع.", "بعض المحللين"),
+        ("وأكد جميع الوزراء أن الخطة جاهزة.", "جميع الوزراء"),
+    ],
+)
+def test_a_quantified_group_of_people_is_the_speaker(attributed, text, speaker):
+    assert [q[2] for q in attributed(text)] == [speaker]
+
+
+def test_a_quantifier_over_time_names_nobody(attributed):
+    assert all(q[2] != "بعض الوقت" for q in attributed("وقال بعض الوقت إن الأزمة ستطول."))
+
+
+def test_a_second_report_in_one_sentence_is_its_own_quote(attributed):
+    text = "وأعلن الوزير أنه سيستقيل من منصبه وقال إنه سيعود إلى التدريس."
+    quotes = attributed(text)
+    assert [(q[0], q[1]) for q in quotes] == [("وأعلن", "سيستقيل من منصبه"), ("وقال", "سيعود إلى التدريس")]
+    assert {q[2] for q in quotes} == {"الوزير"}
+
+
+def test_a_plural_pronoun_subject_opens_a_new_statement(attributed):
+    text = "ويرى المراقبون أن الحوار سيستمر لكنهم يقولون إن النتائج بعيدة."
+    quotes = attributed(text)
+    assert [q[1] for q in quotes] == ["الحوار سيستمر", "النتائج بعيدة"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("وكانت وزارة الصحة قد أعلنت حالة الطوارئ في عدد من المستشفيات.", "وزارة الصحة", "حالة الطوارئ في عدد من المستشفيات"),
+        ("وكانت الهيئة أعلنت أمس إغلاق المعبر أمام الشاحنات.", "الهيئة", "أمس إغلاق المعبر أمام الشاحنات"),
+    ],
+)
+def test_an_announcement_after_kana_has_its_subject_before_the_verb(attributed, text, speaker, content):
+    assert [(q[2], q[1]) for q in attributed(text)] == [(speaker, content)]
+
+
+def test_a_report_inside_a_relative_aside_ends_with_the_aside(attributed):
+    text = "وكان الرجلان، اللذان قالت الشرطة إنهما من أصل أجنبي، يحملان متفجرات."
+    assert [(q[2], q[1]) for q in attributed(text)] == [("الشرطة", "من أصل أجنبي")]
+
+
+@pytest.mark.parametrize("marker", ["بدوره", "من جانبه"])
+def test_a_verb_right_after_a_floor_marker_opens_its_clause(attributed, marker):
+    text = f"وقع انفجار في المدينة أمس. {marker} أعرب الوزير عن أسفه للحادث."
+    assert [(q[2], q[1]) for q in attributed(text)] == [("الوزير", "أسفه للحادث")]
+
+
+def test_a_source_phrase_opening_the_sentence_reports_a_clause_with_its_own_verb(attributed):
+    text = "وبحسب مصادر طبية فإن الجرحى نقلوا إلى المستشفى."
+    assert [(q[2], q[1]) for q in attributed(text)] == [("مصادر طبية", "الجرحى نقلوا إلى المستشفى")]
+
+
+def test_a_paragraph_that_is_one_quotation_continues_the_previous_speaker(attributed):
+    text = 'وقال الوزير: "سنواصل العمل حتى النهاية".\n"ولن نتراجع عن أي خطوة اتخذناها، فالشعب يستحق الأفضل".\n"عودة الهدوء"\nوانتهى الاجتماع مساء.'
+    quotes = attributed(text)
+    assert [(q[2], q[1]) for q in quotes] == [
+        ("الوزير", "سنواصل العمل حتى النهاية"),
+        ("الوزير", "ولن نتراجع عن أي خطوة اتخذناها، فالشعب يستحق الأفضل"),
+    ]  # the quoted subheading without a full stop is no quote
+
+
+def test_a_quotation_before_its_cue_needs_no_comma(attributed):
+    text = '"الحكومة فقدت ثقة الشارع ولا بد من التغيير" تكتب صحيفة الغارديان.'
+    assert [(q[2], q[1]) for q in attributed(text)] == [("صحيفة الغارديان", "الحكومة فقدت ثقة الشارع ولا بد من التغيير")]
+
+
+def test_a_pronoun_suffixed_noun_after_the_subject_is_the_object(attributed):
+    assert [(q[2], q[1]) for q in attributed("وأكدت الشركة عزمها المضي قدما في المشروع.")] == [("الشركة", "عزمها المضي قدما في المشروع")]
+
+
+def test_an_informed_source_keeps_its_adjective_and_a_time_word_stays_out(attributed):
+    assert [q[2] for q in attributed("وقال مصدر مطلع إن المحققين انتهوا من الاستجواب.")] == ["مصدر مطلع"]
+    assert [q[2] for q in attributed("وأفادت الوكالة مطلع يوليو بأن المحادثات توقفت.")] == ["الوكالة"]

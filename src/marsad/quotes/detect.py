@@ -21,6 +21,9 @@ from .view import AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT
 IMPERSONAL_LEMMAS = frozenset({"\u0630\u0643\u0631", "\u0627\u0639\u062a\u0642\u062f", "\u062a\u0648\u0642\u0639", "\u0631\u062c\u062d"})
 YEH, NOON, ALEF = "\u064a", "\u0646", "\u0627"
 
+INVERTED_MIN_WORDS = 3  # a quotation before its cue without a comma is a statement, not a quoted name
+CLOSING_TAIL = 2  # tokens that may follow a paragraph's closing mark: "." and the like
+
 # Words that open a subordinate clause: a quoted word after them belongs to that clause.
 SUBORDINATORS = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a", "\u0639\u0646\u062f\u0645\u0627", "\u062d\u064a\u0646"})  # بعد قبل الذي التي عندما حين
 
@@ -49,10 +52,37 @@ class Detector(SourceFinder):
                 found = self.introducer(i)
             candidates.extend(found)
         candidates.extend(self.headlines(candidates))
+        candidates.extend(self._continued(candidates))
         candidates = self._drop_carriers(candidates)
         candidates.sort(key=lambda c: (c.content[0], c.cue[0]))
         blocked_before = list(accumulate(blocked, initial=0))  # blocked tokens before each token
         return [c for c in candidates if blocked_before[c.content[1]] == blocked_before[c.content[0]] and not blocked[c.cue[0]]]
+
+    def _continued(self, candidates: list[Candidate]) -> list[Candidate]:
+        """A paragraph that is one quotation, right after a paragraph ending with a direct quote: the
+        same speaker goes on ("وقال: "...". / "ولن نتراجع ..."."), with the opening mark as its cue."""
+        layout, found = self.layout, []
+        last_direct: dict[int, Candidate] = {}  # paragraph -> its direct candidate that ends it
+        for candidate in candidates:
+            if candidate.direct:
+                para = layout.paragraph[candidate.cue[0]]
+                end = layout.paragraph_bounds[para][1] if para >= 0 else -1
+                if candidate.content[1] + CLOSING_TAIL >= end:
+                    last_direct[para] = candidate
+        for para, (start, end) in enumerate(layout.paragraph_bounds):
+            parent = last_direct.get(para - 1)
+            close = self.pairs.get(start)
+            if parent is None or close is None or close >= end or close + CLOSING_TAIL < end or self.layout.blocked[start]:
+                continue
+            if para in layout.subheadings or not any(self.words[m] in SENTENCE_FINAL for m in (close - 1, close + 1) if m < self.n):
+                continue  # a quoted subheading ("\"خبرة من الشرق\"") ends without a full stop
+            content = self.trim(start + 1, close)
+            if content[1] - content[0] < 2 or covers(candidates, content[0]) or self.words[content[1] - 1] in QUESTION:
+                continue
+            candidate = Candidate(content=content, direct=True, cue=(start, start + 1), kind="mark", lemma="", parent=parent)
+            found.append(candidate)
+            last_direct[para] = candidate
+        return found
 
     @staticmethod
     def _drop_carriers(candidates: list[Candidate]) -> list[Candidate]:
@@ -120,7 +150,7 @@ class Detector(SourceFinder):
                 start = j + length
                 if start >= n:
                     break  # the text stops right after "إن": nothing was reported
-                end = self.clause_end(start)
+                end = self._aside_end(i, start, self.clause_end(start))
                 return self._make(i, cue_end, j, start, end, False, form, previous)
             if prep_at is None and form.prep is not None and self._prep_at(j, form.prep):
                 prep_at = j
@@ -164,6 +194,11 @@ class Detector(SourceFinder):
             inverted = self._inverted(i, cue_end, form, previous)
             if inverted:
                 return inverted
+        if form.cls == "announce" and form.kind == "verb" and not self.clause_initial(i) and self._after_kana(i) and self._svo_subject(i):
+            # "وكانت الوزارة (قد) أعلنت حالة الطوارئ": the subject stands before the verb, the object after it
+            end = self.clause_end(cue_end)
+            if end - cue_end >= 2:
+                return self._make(i, cue_end, cue_end, cue_end, end, False, form, previous)
         if form.cls == "announce" and form.kind == "verb" and self.clause_initial(i):
             # "وأعلن الجيش اليمني، الجمعة، اقتحام مديرية أرحب": the object is what was announced
             start = self._object_start(cue_end, region_end)
@@ -178,6 +213,20 @@ class Detector(SourceFinder):
                 if end - subject_end >= 2:
                     return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
         return []
+
+    def _aside_end(self, i: int, start: int, end: int) -> int:
+        """"الرجلان، اللذان قالت الشرطة إنهما من أصل أجنبي، يحملان": a report inside a relative clause set
+        off by commas ends at the comma that closes it; the main clause goes on after it."""
+        k = i - 1 if i > 0 and self.norms[i - 1] == QAD else i
+        if k < 2 or self.norms[k - 1] not in self.lex.relatives or self.words[k - 2] not in COMMAS:
+            return end
+        return next((m for m in range(start, end) if self.words[m] in COMMAS), end)
+
+    def _after_kana(self, i: int) -> bool:
+        """"وكانت الوزارة أعلنت", "وكان X قد أعلن": a form of "كان" opens the clause a few words before the verb."""
+        k = i - 1 if i > 0 and self.norms[i - 1] == QAD else i
+        start = self.sentence_start(i)
+        return any(self.norms[m] in AUXILIARIES for m in range(max(start, k - PRE_SUBJECT_LIMIT - 1), k))
 
     def _after_auxiliary(self, i: int) -> bool:
         """"وكان X قد أعلن": "قد" before the verb and "كان" opening its clause put the subject before it."""
@@ -292,7 +341,9 @@ class Detector(SourceFinder):
         k = i - 1
         if k >= 0 and self.norms[k] in self.lex.particles:
             k -= 1
-        if k < 0 or self.words[k] not in COMMAS:
+        # `"..." يقول X` without the comma: the closing mark itself ends the quotation.
+        marked = k >= 0 and k in self.closers and k - self.closers[k] > INVERTED_MIN_WORDS and self.words[k] not in COMMAS
+        if k < 0 or (self.words[k] not in COMMAS and not marked):
             return []
         # Only a speaker may follow the cue: "، يقول سلطان بن سحيم، مبيناً" but not "، حيث تفيد المعلومات باستدعاء ..."
         stop = cue_end
@@ -302,13 +353,15 @@ class Detector(SourceFinder):
         speaker = (cue_end, stop)
         if stop == cue_end or not (self._plausible_source(speaker) or (sum(self.is_word[cue_end:stop]) <= 3 and self._name_like(speaker))):
             return []
-        before = k - 1
+        before = k if marked else k - 1
         sent_start = self.sentence_start(i)
         opener = self.closers.get(before)
         if opener is not None and opener >= sent_start - 1:
             start, end = self.trim(opener + 1, before)
             if end > start:
                 return self._make(i, cue_end, cue_end, start, end, True, form, previous, subject_from=cue_end)
+        if marked:
+            return []
         imperfect = self._imperfect(i)
         if imperfect and self.norms[i - 1] == KAMA:
             # "لأن هذا المطلب، كما يقول الدبلوماسيون، يرتبط بـ...": the statement goes on after the aside

@@ -34,6 +34,10 @@ def _verbal_noun(norm: str) -> bool:
     )
 
 
+# Quantifiers over people (normalized): بعض كل جميع; "بعض" alone is no speaker ("قال بعض الوقت").
+INFORMED = "\u0645\u0637\u0644\u0639"  # "مطلع"
+QUANTIFIERS = frozenset({"\u0628\u0639\u0636", "\u0643\u0644", "\u062c\u0645\u064a\u0639"})
+
 class SpeakerPhrases(TokenView):
     """Finds and checks speaker phrases: titles, names, appositions, pre-verbal subjects."""
 
@@ -113,8 +117,11 @@ class SpeakerPhrases(TokenView):
             return k + 1, close  # `وقالت "الأوبزرفر" إن`: the quoted name is the speaker
         seg_start = k
         while k < end and k - seg_start < SEGMENT_LIMIT:
-            if self.complementizer(k) or self.cue_at[k] is not None or self.norms[k] in lex.not_speakers:
+            if self.complementizer(k) or self.cue_at[k] is not None:
                 break
+            if self.norms[k] in lex.not_speakers and not (k == seg_start and self.norms[k] in QUANTIFIERS and k + 1 < end and self._people(k + 1)):
+                if not (k > seg_start and self.norms[k] == INFORMED and self.norms[k - 1] in lex.anonymous):
+                    break  # "مطلع يوليو" is a time, but "مصدر مطلع" an informed source
             if k > seg_start and self.norms[k] in lex.particles:
                 break  # "وبحسب البيان فقد ..."
             if k > seg_start or not self.norms[k].startswith(LAM):  # "وفقاً للشرطة": LAM opens the phrase
@@ -149,6 +156,16 @@ class SpeakerPhrases(TokenView):
             return None
         return seg_start, k
 
+    def _people(self, k: int) -> bool:
+        """A definite noun of people ("الخبراء", "المسؤولين", "الوزراء"): anonymous sources, groups, titles."""
+        norm = self.norms[k]
+        if not norm.startswith(AL):
+            return False
+        bare = norm[2:]
+        lex = self.lex
+        # or a sound masculine plural, which names people ("المحللين", "المراقبون")
+        return bare in lex.anonymous or bare in lex.groups or bare in lex.titles or norm in lex.titles or bare.endswith(("\u0648\u0646", "\u064a\u0646"))
+
     def plausible_speaker(self, segment: tuple[int, int]) -> bool:
         """Whether words after (or before) a reporting verb can name who spoke."""
         start, end = segment
@@ -158,7 +175,9 @@ class SpeakerPhrases(TokenView):
             return True
         lex = self.lex
         head = self.norms[start]
-        if head in lex.not_speakers or self.source_at(start) or self.cue_at[start] is not None:
+        if head in QUANTIFIERS and end - start >= 2 and self._people(start + 1):
+            head = self.norms[start + 1]  # "بعض الخبراء", "كل المسؤولين": a share of people speaks
+        elif head in lex.not_speakers or self.source_at(start) or self.cue_at[start] is not None:
             return False
         if self.words[start].startswith(AL) and (sum(self.is_word[start:end]) > 4 or not self._before_content(end)):
             return False  # an unknown "ال" noun is a subject only right before the content ("... إن")
@@ -265,6 +284,11 @@ class SpeakerPhrases(TokenView):
                 break  # "ووصفت الشرطة الفيدرالية الألمانية المداهمات"
             elif act and not has_article and norm not in lex.titles and not seen_name and not self._known_name(k) and self.layout.entities:
                 break  # "ويرفض الرئيس الأمريكي بنداً": without NER support, stop at the title
+            elif (
+                not has_article and self.words[k].endswith(_PRONOUN_ENDINGS) and self.words[k - 1].startswith(AL)
+                and self.ner_label[k] is None and not self._known_name(k)
+            ):
+                break  # "وأكدت الشركة عزمها المضي": a noun with a pronoun after a definite noun is the object
             elif act and k - start >= 2 and has_article and self.words[k - 1].startswith(AL) and _verbal_noun(norm):
                 break  # "أعلن جيش الإسلام التوصل إلى اتفاق": a definite verbal noun after the subject is the object
             elif (

@@ -48,8 +48,9 @@ class SourceFinder(SpeakerPhrases):
             end = self.clause_end(start)
             if end <= start:
                 return []  # the text ends with the source phrase: nothing is reported
-            if any(self.finite_cue(m) for m in range(start, min(start + 2, end))):
+            if self.finite_cue(start) or (start + 1 < end and self.norms[start] in self.lex.particles and self.finite_cue(start + 1)):
                 return []  # "جاء ذلك وفقاً لما نقلته الوكالة، حيث قال: ...": the cue that follows reports it
+                # (a verb after a noun, "الجرحى نقلوا", is the reported clause's own)
             if end - start <= SEGMENT_LIMIT and self._plausible_source((start, end)):
                 return []  # "على لسان X، قائد القيادة المركزية": an apposition, not a statement
         else:

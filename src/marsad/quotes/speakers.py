@@ -15,6 +15,7 @@ from .candidate import Candidate
 from .entities import LAM, WAW, Entity, SpeakerResolver, merge, root
 from .layout import Layout
 from .lexicon import QuoteLexicon
+from .ranker import Alternative, Context, SpeakerRanker, alternatives, verb_agreement
 
 @dataclass(slots=True)
 class Discourse:
@@ -63,9 +64,25 @@ class Discourse:
         self.last_paragraph = para
 
 
-def resolve(layout: Layout, candidates: list[Candidate], lexicon: QuoteLexicon | None = None) -> list[Quote]:
-    """Attach a `Speaker` to every candidate, in text order, and build the output records."""
+def resolve(
+    layout: Layout,
+    candidates: list[Candidate],
+    lexicon: QuoteLexicon | None = None,
+    *,
+    ranker: SpeakerRanker | None = None,
+    trace: list | None = None,
+) -> list[Quote]:
+    """Attach a `Speaker` to every candidate, in text order, and build the output records.
+
+    With a `ranker`, the rules' speaker is one alternative among the discourse's and the nearby
+    named entities', and the best scored is kept. `trace`, when given, receives one list of
+    (features, name) per output quote: what the ranker saw (training reads it).
+    """
     resolver = SpeakerResolver(layout, lexicon)
+    context = Context.of(layout) if ranker is not None or trace is not None else None
+    spoke: dict[int, int] = {}
+    said: dict[int, str] = {}  # the agreement of the verbs each entity was the explicit subject of
+    seen: dict[int, list[Alternative]] = {}
     order = sorted(range(len(candidates)), key=lambda index: candidates[index].cue[0])
     # Entities first, in text order, so that discourse can look at every speaker of the article.
     explicit = {
@@ -91,17 +108,40 @@ def resolve(layout: Layout, candidates: list[Candidate], lexicon: QuoteLexicon |
                 resolved[id(candidate)] = entity
                 continue
             discourse.named(candidate, entity, para, layout)
+            how = "explicit"
         elif candidate.parent is not None and id(candidate.parent) in resolved:
             entity = root(resolved[id(candidate.parent)])
+            how = "parent"
         else:
+            how = "discourse"
             entity = _implicit(resolver, layout, discourse, candidate, para)
             if entity is None:
+                how = "ahead"
                 entity = _look_ahead(resolver, layout, candidates, order, index)
                 if entity is None:
-                    unresolved.add(id(candidate))
+                    how = "none"
         entity = root(entity)
+        if context is not None:
+            options = alternatives(context, resolver, candidate, chosen=entity, how=how, last=discourse.last, previous=discourse.previous, speakers=spoke, said=said)
+            seen[id(candidate)] = options
+            best = ranker.choose(options, rules_chose=entity is not None) if ranker is not None else None
+            if best is not None:
+                option = options[best]
+                entity = root(option.entity) if option.span is None else root(resolver.entity_for(option.span))
+        if entity is None:
+            unresolved.add(id(candidate))
+        if entity is not None:
+            spoke[id(entity)] = spoke.get(id(entity), 0) + 1
+            if how == "explicit" and context is not None and candidate.kind == "verb":
+                agreement = verb_agreement(layout.norms[cue])
+                if agreement in ("f", "m", "pl"):
+                    said[id(entity)] = agreement
         resolved[id(candidate)] = entity
         discourse.advance(entity, para)
+    if trace is not None:
+        for candidate in candidates:
+            if candidate.kind != "intro":
+                trace.append([(option.features, _option_name(resolver, layout, option)) for option in seen.get(id(candidate), [])])
     starts, ends = layout.starts, layout.ends
     return [
         Quote(
@@ -114,6 +154,10 @@ def resolve(layout: Layout, candidates: list[Candidate], lexicon: QuoteLexicon |
         for candidate in candidates
         if candidate.kind != "intro"
     ]
+
+
+def _option_name(resolver: SpeakerResolver, layout: Layout, option: Alternative) -> str:
+    return resolver.speaker(root(option.entity)).name if option.entity is not None else layout.surface(*option.span)
 
 
 def _apposed(resolver: SpeakerResolver, entities: list[Entity], spans: list[tuple[int, int]], persons: _Persons) -> Entity:

@@ -160,6 +160,8 @@ class TokenView:
         if prev < 0:
             return True
         word = self.words[prev]
+        if self._marker_len(prev) == 1 or (prev > 0 and self._marker_len(prev - 1) == 2):
+            return True  # "بدوره أعرب", "من جانبه أكد": a marker handing the floor opens the clause
         return not self.is_word[prev] or self.norms[prev] in self.lex.particles or word in MARKS
 
     def name_quote(self, j: int) -> bool:
@@ -250,10 +252,19 @@ class TokenView:
         if self.norms[k] in self.lex.pronoun_subjects and k + 1 < end and self.finite_cue(k + 1):
             return True  # "... لكنه يندد بـ": a new statement
         cue = self.cue_at[k]
+        if cue is not None and cue.kind == "verb" and self.norms[k][:1] in (WAW, FEH) and self._report_follows(k + 1, end):
+            return True  # "... أنه تغير وقال إنه سيتوسع": a second report, even without a comma
         if self.words[k - 1] in MARKS and cue is not None and cue.kind == "participle":
             return True  # "... "ليس ساذجا" واصفا بوتين"
         # "رحب X بالبيان معتبرا أن ...", "... محذرا من ...": a new report without a comma
         return self.participle_frame(k) and self.norms[k][-1:] == ALEF_LETTER
+
+    def _report_follows(self, j: int, end: int) -> bool:
+        """A complementizer or a colon within two words after a cue verb: it opens a report of its own."""
+        for k in range(j, min(j + 3, end)):
+            if self.words[k] in COLONS or self.complementizer(k):
+                return True
+        return False
 
     def chain_follows(self, j: int) -> bool:
         """Whether a new cue or a source phrase starts at `j` (just after a comma)."""
