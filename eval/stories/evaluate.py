@@ -10,6 +10,11 @@ are pairwise precision/recall/F1, unweighted (each judged pair counts once) and 
 (each pair stands for pairs_in_stratum / pairs drawn of all pairs of the three days). The
 threshold sweep re-places the stored analyses in memory (StoryIndex, the same code the store uses).
 An article whose text is stored under another id (an exact duplicate) counts as a copy of that one.
+
+The judged pairs are split by day into a tuning half (pairs whose later article is of TUNING_DAY)
+and a held-out half (pairs within the two days before it): constants are chosen on the tuning half
+and every figure is given on both halves and on all pairs. `--errors` lists the wrong pairs (ids
+and scores only) for reading them side by side.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DAYS = ("2015-08-02", "2015-08-03", "2015-08-04")
 BASELINE_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+# The pairs that reach this day tune; the pairs of the days before it are held out (163 and 137 pairs).
+TUNING_DAY = "2015-08-04"
 
 
 @dataclass
@@ -176,10 +183,16 @@ def replace_in_memory(featured: list, *, threshold: float, link: str, window_day
     return story, copy_of, seconds
 
 
-def held_out(pairs: list[Pair], featured: list, alias: dict[str, str], args: argparse.Namespace) -> list[dict]:
-    """The threshold chosen on one half of the judged pairs (even rows / odd rows), scored on the
-    other: how much the sweep's best figure owes to choosing on the pairs it is scored on."""
-    halves = [pairs[0::2], pairs[1::2]]
+def day_halves(pairs: list[Pair], day_of: dict[str, str]) -> tuple[list[Pair], list[Pair]]:
+    """(tuning, held out): the pairs whose later article is of TUNING_DAY, and the others."""
+    tuning = [p for p in pairs if max(day_of[p.id_a], day_of[p.id_b]) >= TUNING_DAY]
+    return tuning, [p for p in pairs if max(day_of[p.id_a], day_of[p.id_b]) < TUNING_DAY]
+
+
+def held_out(pairs: list[Pair], featured: list, alias: dict[str, str], args: argparse.Namespace, day_of: dict[str, str]) -> list[dict]:
+    """The threshold chosen on one day half of the judged pairs, scored on the other: how much the
+    sweep's best figure owes to choosing on the pairs it is scored on."""
+    halves = list(day_halves(pairs, day_of))
     link = args.links.split(",")[0]
     placements = {}
     for threshold in map(float, args.thresholds.split(",")):
@@ -188,9 +201,33 @@ def held_out(pairs: list[Pair], featured: list, alias: dict[str, str], args: arg
     rows = []
     for chosen_on, scored_on in ((0, 1), (1, 0)):
         best = max(placements, key=lambda t: report("", halves[chosen_on], placements[t])["story"]["f1"])
-        row = report(f"{link}-link t={best} chosen on half {chosen_on}, scored on half {scored_on}", halves[scored_on], placements[best])
+        names = ("tuning", "held-out")
+        row = report(f"{link}-link t={best} chosen on {names[chosen_on]}, scored on {names[scored_on]}", halves[scored_on], placements[best])
         rows.append(row)
     return rows
+
+
+def featured_by_id(analyses: list[tuple[int, dict]]) -> dict:
+    return {features.id: features for features in featurize_all(analyses)}
+
+
+def print_errors(pairs: list[Pair], placement: Placement, features: dict) -> None:
+    """One line per wrong pair: what is wrong, the judgement, cosine, similarity, lead containment, days apart."""
+    from marsad.stories.copies import containment
+    from marsad.stories.features import cosine, dates_conflict, similarity
+
+    for pair in pairs:
+        same, copies = placement.same_story(pair.id_a, pair.id_b), placement.copies(pair.id_a, pair.id_b)
+        wrong = [name for name, guess, gold in (("story", same, pair.same), ("copy", copies, pair.copy)) if guess != bool(gold)]
+        if not wrong:
+            continue
+        a, b = features[placement.alias.get(pair.id_a, pair.id_a)], features[placement.alias.get(pair.id_b, pair.id_b)]
+        print(
+            f"{'+'.join(wrong)} {'FP' if (same if wrong[0] == 'story' else copies) else 'FN'}\t{pair.id_a}\t{pair.id_b}\tsame={pair.same} copy={pair.copy}"
+            f"\tcos={cosine(a.vector, b.vector):.3f} sim={similarity(a, b):.3f} contain={containment(a.shingles, b.shingles):.2f}"
+            f" days={abs(a.day - b.day)} date_conflict={int(dates_conflict(a, b))}",
+            file=sys.stderr,
+        )
 
 
 def baseline_cosines(records: list[dict]):
@@ -227,6 +264,7 @@ def main() -> None:
     parser.add_argument("--links", default="best,centroid,mean")
     parser.add_argument("--window", type=int, default=3, help="days either side")
     parser.add_argument("--json", action="store_true", help="one JSON object per method instead of a table")
+    parser.add_argument("--errors", action="store_true", help="first list the pairs the store gets wrong (ids, scores), on stderr")
     args = parser.parse_args()
     if not (args.data / "news/saudinewsnet.jsonl.gz").exists():
         sys.exit(f"no SaudiNewsNet at {args.data}/news; pass --data")
@@ -237,7 +275,14 @@ def main() -> None:
         print(f"ingested {len(records)} articles with stories on into {args.db} in {seconds:.0f} s", file=sys.stderr)
     story, copy_of, analyses = stored_placement(args.db)
     alias = twins(records, set(story))
-    rows = [report("marsad (store, as ingested)", pairs, Placement(story, copy_of, alias))]
+    day_of = {r["id"]: r["date"] for r in records}
+    tuning, held = day_halves(pairs, day_of)
+    stored = Placement(story, copy_of, alias)
+    rows = [report("marsad (store, as ingested)", pairs, stored)]
+    rows.append(report(f"  tuning half ({len(tuning)} pairs)", tuning, stored))
+    rows.append(report(f"  held-out half ({len(held)} pairs)", held, stored))
+    if args.errors:
+        print_errors(pairs, stored, featured_by_id(analyses))
     featured = featurize_all(analyses)
     for link in args.links.split(","):
         for threshold in map(float, args.thresholds.split(",")):
@@ -246,7 +291,7 @@ def main() -> None:
             row["ms_per_article"] = per_article * 1000
             rows.append(row)
     no_copies = {r["id"]: None for r in records}
-    rows += held_out(pairs, featured, alias, args)
+    rows += held_out(pairs, featured, alias, args, day_of)
     cosines = baseline_cosines(records)
     for threshold in BASELINE_THRESHOLDS:
         rows.append(report(f"baseline tfidf single-link t={threshold}", pairs, Placement(baseline(records, cosines, threshold), no_copies, {})))

@@ -9,7 +9,7 @@ whole: Jaccard 0.5, containment 1.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from datasketch import MinHash, MinHashLSH
 
@@ -53,14 +53,17 @@ class CopyIndex:
     def __len__(self) -> int:
         return len(self.shingles)
 
-    def best_match(self, shingles: frozenset[int], minhash: MinHash | None = None) -> tuple[str, float] | None:
-        """The indexed article this one copies, or is copied by, with the highest containment; None if none."""
+    def best_match(
+        self, shingles: frozenset[int], minhash: MinHash | None = None, *, excluded: Callable[[str], bool] | None = None
+    ) -> tuple[str, float] | None:
+        """The indexed article this one copies, or is copied by, with the highest containment; None if none.
+        Candidates for which `excluded(key)` is true are passed over."""
         if len(shingles) < MIN_SHINGLES or not self.shingles:
             return None
         best: tuple[str, float] | None = None
         for key in self.lsh.query(minhash if minhash is not None else signature(shingles)):
             other = self.shingles[key]
-            if len(other) < MIN_SHINGLES:
+            if len(other) < MIN_SHINGLES or (excluded is not None and excluded(key)):
                 continue
             score = containment(shingles, other)
             if score >= self.min_containment and (best is None or score > best[1] or (score == best[1] and key < best[0])):

@@ -20,7 +20,7 @@ from typing import Literal
 from datasketch import MinHash
 
 from .copies import CopyIndex, signature
-from .features import ArticleFeatures, cosine
+from .features import ArticleFeatures, dates_conflict, similarity
 
 WINDOW_DAYS = 3
 # Heaviest terms two articles must share before their cosine is computed: one shared word is
@@ -94,7 +94,10 @@ class StoryIndex:
     def assign(self, features: ArticleFeatures) -> Assignment:
         """Place a new article: into the story of the text it copies, else the best story above threshold, else a new one."""
         minhash = signature(features.shingles)
-        copy = self.copies.best_match(features.shingles, minhash)
+        # Another day's issue of a daily bulletin shares its template, not its text: not a copy.
+        copy = self.copies.best_match(
+            features.shingles, minhash, excluded=lambda key: dates_conflict(features, self.entries[key].features)
+        )
         if copy is not None and not self._within_span(self.entries[copy[0]].story_id, features.day):
             # A text reprinted long after its story: a copy only within a story, so it starts a new one.
             copy = None
@@ -159,14 +162,13 @@ class StoryIndex:
         for term in features.top_terms:
             for article_id in self.postings.get(term, ()):
                 shared[article_id] += 1
-        vector = features.vector
         scores = {}
         for article_id, count in shared.items():
             if count < MIN_SHARED:
                 continue
             other = entries[article_id].features
             if low <= other.day <= high:
-                scores[article_id] = cosine(vector, other.vector)
+                scores[article_id] = similarity(features, other)
         return scores
 
     # Keeping the index ----------------------------------------------------------------------
