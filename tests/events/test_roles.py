@@ -64,3 +64,10 @@ def test_title_and_name_after_a_comma_are_one_subject(make_doc):
 def test_a_later_trigger_of_the_type_gives_the_target(make_doc):
     doc = make_doc("وقع انفجار قوي صباح اليوم واستهدف الانفجار حافلة الركاب")
     assert only(doc, "ATTACK").target.name == "حافلة الركاب"
+
+
+def test_title_then_qualifiers_then_name_is_one_subject(make_doc):
+    text = "وطالب محافظ المنطقة الشرقية خالد العمري رؤساء البلديات بتكثيف العمل"
+    doc = make_doc(text, ents=[("خالد العمري", "PERS", "Q9")])
+    event = only(doc, "DEMAND")
+    assert event.source.name == "محافظ المنطقة الشرقية خالد العمري" and event.target.name == "رؤساء البلديات"

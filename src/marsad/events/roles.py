@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..arabic.normalize import normalize
 from ..document import Actor, doc_text
-from .phrases import ACTOR_HEADS, NUMBER_WORDS, phrase_after
+from .phrases import ACTOR_HEADS, NUMBER_WORDS, STOP_WORDS, phrase_after
 
 # Time words that may stand between a verb, its subject and its object (normalized).
 TIME_WORDS = frozenset(
@@ -59,6 +59,7 @@ AGENT_VERBS = frozenset(
 )
 OBJECT_PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه
 ADJECTIVE_SPAN = 3  # words of description between an event noun and what names its agent
+APPOSITION_WORDS = 8  # words between a title and the name it goes with
 MAX_SUBJECT_TOKENS = 8  # a subject before the verb, title and name together
 PUNCT = frozenset("، , ؛ ;".split())
 
@@ -151,13 +152,22 @@ def _is_subject(doc: Doc, words: Sequence[str], span: tuple[int, int]) -> bool:
 
 
 def _with_apposition(doc: Doc, words: Sequence[str], span: tuple[int, int], end: int) -> tuple[int, int]:
-    """"وزير الخارجية الأميركي، مايك بومبيو": a title, a comma, then the name, one subject."""
+    """"وزير الخارجية الأميركي، مايك بومبيو", "أمين منطقة عسير صالح القاضي": a title, what
+    qualifies it, then the person's name, as one subject. The words between hold no
+    preposition standing alone ("في", "إلى") and at most one comma, right before the name."""
+    if not _is_title(words[span[0]]) or any(doc[k].ent_type_ == "PERS" for k in range(*span)):
+        return span
     k = span[1]
-    if k + 1 < end and words[k] in PUNCT and doc[k + 1].ent_iob_ == "B" and doc[k + 1].ent_type_ == "PERS":
-        j = k + 2
-        while j < end and doc[j].ent_iob_ == "I":
-            j += 1
-        return span[0], j
+    while k < min(end, span[1] + APPOSITION_WORDS):
+        if doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "PERS":
+            j = k + 1
+            while j < end and doc[j].ent_iob_ == "I":
+                j += 1
+            return span[0], j
+        norm = normalize(words[k])
+        if norm in STOP_WORDS or (words[k] in PUNCT and not (k + 1 < end and doc[k + 1].ent_type_ == "PERS" or _is_title(words[k + 1]) if k + 1 < end else False)):
+            break
+        k += 1
     return span
 
 
@@ -289,7 +299,9 @@ def clause_roles(
                 # masculine verb before a feminine noun), so that noun is the object
                 obj = first if not _head(words[first[0]]) in QUANTITIES else None
             elif first is not None and _is_subject(doc, words, first):
-                subject = _with_apposition(doc, words, first, clause_end)
+                subject = _with_apposition(doc, words, first, sentence.end)  # the name may follow a comma
+                if subject[1] > clause_end:
+                    clause_end = next((k for k in range(subject[1], sentence.end) if words[k] in PUNCT), sentence.end)
                 obj = _object_after(doc, words, subject[1], clause_end)
             elif first is not None and event_type in FORCE_TYPES:
                 obj = first  # "اعتقل خمسة أشخاص": a passive in print
