@@ -71,3 +71,18 @@ def test_title_then_qualifiers_then_name_is_one_subject(make_doc):
     doc = make_doc(text, ents=[("خالد العمري", "PERS", "Q9")])
     event = only(doc, "DEMAND")
     assert event.source.name == "محافظ المنطقة الشرقية خالد العمري" and event.target.name == "رؤساء البلديات"
+
+
+def test_a_manner_adverb_is_not_the_object(make_doc):
+    doc = make_doc("نفذت الطائرات قصفاً جوياً مواقع المتمردين")
+    assert only(doc, "ATTACK").target.name == "مواقع المتمردين"
+
+
+def test_a_relative_verb_after_an_event_noun_is_not_its_object(make_doc):
+    doc = make_doc("أدان السكان التفجيرات الانتحارية شهدتها المدينة")
+    assert only(doc, "ATTACK").target is None
+
+
+def test_a_description_after_an_event_noun_is_not_its_object(make_doc):
+    doc = make_doc("وأدان البرلمان الاعتداء الآثم")
+    assert only(doc, "ATTACK").target is None

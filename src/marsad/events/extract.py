@@ -263,9 +263,10 @@ def _phrase_actors(
         )
         if target is None and event_type in OBJECT_TYPES and object_from < clause_end and not verb_without_subject:
             k = object_from
-            while k < clause_end and is_adjective(words[k]):  # "غارات جوية": no object yet
+            # "غارات جوية", "الضربات الجوية", "قصفاً جوياً": no object yet
+            while k < clause_end and (is_adjective(words[k]) or (definite and is_adjective(words[k], definite=True)) or _is_adverb(words[k])):
                 k += 1
-            if k < clause_end and _can_be_object(doc, words, k):
+            if k < clause_end and _can_be_object(doc, words, k) and not _goes_on(doc, words, k, clause_end):
                 target = span_actor(doc, phrase_with_partners(words, k, clause_end))
         if target is not None and source is not None and target.name == source.name:
             target = None
@@ -287,8 +288,36 @@ def _can_be_object(doc: Doc, words: Sequence[str], k: int) -> bool:
     return not any(letter in PREPOSITION_CLITICS for letter in proclitics) and not (len(norm) >= 5 and norm[0] in PREPOSITION_CLITICS)
 
 
+def _is_adverb(word: str) -> bool:
+    """"احترازياً", "جوياً": a nisba accusative with tanween, a manner, not an object."""
+    norm = normalize(word)
+    return len(norm) > 4 and norm.endswith("\u064a\u0627") and (word.endswith("\u0627\u064b") or word.endswith("\u064b\u0627"))
+
+
+def _goes_on(doc: Doc, words: Sequence[str], k: int, end: int) -> bool:
+    """The word after an event noun goes on with the sentence: a second event joined by "و"
+    ("مقتل ... وأسر"), a duration ("لمدة", "عشرين عاماً"), an ordinal or a bare description
+    ("الأول", "الآثم")."""
+    norm = normalize(words[k])
+    if doc[k].ent_type_:
+        return False
+    if norm[:1] == "\u0648" and not norm[1:].startswith("\u0627\u0644") and len(norm) > 3 and not _stem_is_whole(norm):
+        return True  # "وأسر", "وجرح", "وتسليم": another verbal noun
+    if norm in ORDINALS_AND_DESCRIPTIONS:
+        return True
+    if norm.endswith(("\u062a\u0647\u0627", "\u062a\u0647", "\u062a\u0647\u0645")) or (norm[:1] in "\u064a\u062a" and norm.endswith(("\u0647\u0627", "\u0647\u0645"))):
+        return True  # "شهدتها", "يستخدمها": a verb of a relative clause, its object the noun before
+    following = normalize(words[k + 1]) if k + 1 < end else ""
+    return (norm[:1].isdigit() or norm in NUMBER_WORDS_FOR_TIME) and following in TIME_UNITS
+
+
+ORDINALS_AND_DESCRIPTIONS = frozenset("الاول الثاني الثالث الاخير الاخيره الاثم الارهابي الارهابيه الغاشم الجبان الدامي العنيف المزدوج".split())
+NUMBER_WORDS_FOR_TIME = frozenset("عشرين ثلاثين عشر عشره خمس خمسه ثلاث ثلاثه".split())
+TIME_UNITS = frozenset("عاما عام اعوام سنه سنوات سنين شهرا شهر اشهر يوما ايام".split())
+
+
 # Words that follow an event noun without being its object (normalized).
-NOT_OBJECTS = frozenset("اكثر اقل مدي نحو حوالي وقع وقعت اسفر اسفرت امتد امتدت ادي ادت جاء جاءت تم يتم بموجب اثناء لفت لفتت اشار اشارت اكد اكدت اضاف اضافت قال قالت".split())
+NOT_OBJECTS = frozenset("لمده مده عده تستهدف يستهدف اكثر اقل مدي نحو حوالي وقع وقعت اسفر اسفرت امتد امتدت ادي ادت جاء جاءت تم يتم بموجب اثناء لفت لفتت اشار اشارت اكد اكدت اضاف اضافت قال قالت".split())
 
 
 def _is_nominal(trigger: Span) -> bool:
