@@ -86,3 +86,16 @@ def test_a_relative_verb_after_an_event_noun_is_not_its_object(make_doc):
 def test_a_description_after_an_event_noun_is_not_its_object(make_doc):
     doc = make_doc("وأدان البرلمان الاعتداء الآثم")
     assert only(doc, "ATTACK").target is None
+
+
+def test_a_visit_takes_place_where_the_visitor_goes(make_doc):
+    text = "وزار وزير الخارجية الإيطالي طهران الأسبوع الماضي"
+    doc = make_doc(text, ents=[("طهران", "LOC", "Q5")], places=["طهران"])
+    event = only(doc, "MEET")
+    assert event.place == 0
+
+
+def test_a_place_before_the_clause_locates_the_reporter_not_the_event(make_doc):
+    text = "وقالت مصادر في باريس إن الوزيرين سيعقدان اجتماعا الأسبوع المقبل"
+    doc = make_doc(text, ents=[("باريس", "LOC", "Q6")], places=["باريس"])
+    assert only(doc, "MEET").place is None
