@@ -99,3 +99,8 @@ def test_a_place_before_the_clause_locates_the_reporter_not_the_event(make_doc):
     text = "وقالت مصادر في باريس إن الوزيرين سيعقدان اجتماعا الأسبوع المقبل"
     doc = make_doc(text, ents=[("باريس", "LOC", "Q6")], places=["باريس"])
     assert only(doc, "MEET").place is None
+
+
+def test_a_dateline_does_not_hide_the_subject_before_anha(make_doc):
+    doc = make_doc("* عمان - «الغد»: أعلنت الشرطة الأردنية أمس أنها اعتقلت رجلا")
+    assert names(only(doc, "ARREST")) == ("الشرطة الأردنية", "رجلا")

@@ -62,6 +62,7 @@ ADJECTIVE_SPAN = 3  # words of description between an event noun and what names 
 APPOSITION_WORDS = 8  # words between a title and the name it goes with
 MAX_SUBJECT_TOKENS = 8  # a subject before the verb, title and name together
 PUNCT = frozenset("، , ؛ ;".split())
+DATELINE_MARKS = frozenset(": - – —".split())
 
 
 def side(doc: Doc, words: Sequence[str], start: int, end: int) -> tuple[int, int] | None:
@@ -200,7 +201,8 @@ def _subject_before(doc: Doc, words: Sequence[str], clause_start: int, verb: int
 
 def _matrix_subject(doc: Doc, words: Sequence[str], sentence_start: int, complementizer: int) -> tuple[int, int] | None:
     """"أعلنت الشرطة أمس أنها ...": the subject of the clause before "أنها"."""
-    k = next((i + 1 for i in range(complementizer - 1, sentence_start - 1, -1) if normalize(words[i]) in COMPLEMENTIZERS), sentence_start)
+    # after the last complementizer, or a dateline's ":" / "-" ("سيول - «الشرق الأوسط»: أعلنت ...")
+    k = next((i + 1 for i in range(complementizer - 1, sentence_start - 1, -1) if normalize(words[i]) in COMPLEMENTIZERS or words[i] in DATELINE_MARKS), sentence_start)
     while k < complementizer and (words[k] in PUNCT or normalize(words[k]) in SUBJECT_OPENERS):
         k += 1
     if k >= complementizer:
