@@ -104,3 +104,13 @@ def test_a_place_before_the_clause_locates_the_reporter_not_the_event(make_doc):
 def test_a_dateline_does_not_hide_the_subject_before_anha(make_doc):
     doc = make_doc("* عمان - «الغد»: أعلنت الشرطة الأردنية أمس أنها اعتقلت رجلا")
     assert names(only(doc, "ARREST")) == ("الشرطة الأردنية", "رجلا")
+
+
+def test_a_demand_for_an_event_is_that_event_demanded(make_doc):
+    events = extract_events(make_doc("ودعا الوزير الطرفين إلى إجراء محادثات مباشرة"))
+    assert [(e.type, e.modality) for e in events] == [("MEET", "demanded")]
+
+
+def test_a_demand_for_something_else_stays_a_demand(make_doc):
+    events = extract_events(make_doc("وطالب النواب الحكومة بخفض الضرائب"))
+    assert [e.type for e in events] == ["DEMAND"]
