@@ -114,3 +114,10 @@ def test_a_demand_for_an_event_is_that_event_demanded(make_doc):
 def test_a_demand_for_something_else_stays_a_demand(make_doc):
     events = extract_events(make_doc("وطالب النواب الحكومة بخفض الضرائب"))
     assert [e.type for e in events] == ["DEMAND"]
+
+
+def test_a_meeting_without_an_actor_goes_on_about_the_last_one(make_doc):
+    text = "وطالب وزير الخارجية سامي العلي المجتمع الدولي بالتحرك. وفي اجتماع لاحق أمس، شدد على الموقف نفسه."
+    doc = make_doc(text, ents=[("سامي العلي", "PERS", "Q3")], sentences=[text.index("وفي")])
+    meeting = only(doc, "MEET")
+    assert meeting.source is not None and meeting.source.entity_id == "Q3"
