@@ -12,6 +12,10 @@ one right after the trigger (within `TARGET_GAP` tokens: an entity further on be
 clause, as in "بعد لقائه نظيره الروسي ... على أن نظام الأسد"), else a counterpart phrase there
 ("نظيره الروسي", kept as words). Entities in a locative phrase ("في جنيف") are the event's place,
 not its participants, except for attacks ("الهجوم على حلب").
+Word order comes first where it speaks (`roles.py`): a verb's subject and object from V S O and
+S V O clauses and "أنها + verb", an event noun's agent in a relative clause ("الذي شنه") or
+before an object in "ل"; the entity rules above fill what it leaves open. A demand verb right
+before another event's trigger makes no DEMAND event (the GUIDE's demanded event stands for it).
 The sentence detectors (`classify.py`, trained on the OEDA gold standard) gate nothing by default:
 PLOVER's sentence-level "yes" (every coder accepted) is stricter than what an article reader lists,
 and on the multi-outlet gold set (eval/gold_loo.py, leave-one-outlet-out) the gate that dropped
