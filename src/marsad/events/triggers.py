@@ -8,6 +8,7 @@ from itertools import accumulate
 from typing import Sequence
 
 from ..arabic.clitics import stem_candidates
+from ..arabic.normalize import normalize
 from ..caches import WORD_TYPES
 from .lexicon import Trigger, TriggerLexicon, load_cues, load_lexicon, token_forms, word_matches
 
@@ -16,6 +17,7 @@ FUTURE_SECOND = ("\u064a", "\u062a")  # YEH, TEH: "سيجلب", "ستبرم"
 CUE_WINDOW = 12
 FUTURE_WINDOW = 8
 NEGATION_WINDOW = 3
+KANA_WINDOW = 4  # words between "كان" and its "قد": "وكان الرئيس الأمريكي قد"
 AGREEING_TYPES = ("AGREE", "CEASEFIRE")
 # Events an actor can announce ahead (GUIDE "announced": stated to take place): "أعلن ... اجتماعا".
 # An announced attack or arrest is a report of one that happened ("أعلنت الشرطة اعتقال ...").
@@ -71,7 +73,13 @@ def _is_future(form: str) -> bool:
 
 
 # Cue kinds a word matches, as bits (see `_cue_flags`).
-NEGATION, STILL, DENIAL, FUTURE, HYPOTHETICAL, DEMAND, AGREEMENT, ANNOUNCEMENT, OCCASION = (1 << bit for bit in range(9))
+NEGATION, STILL, DENIAL, FUTURE, HYPOTHETICAL, DEMAND, AGREEMENT, ANNOUNCEMENT, OCCASION, PLAN = (1 << bit for bit in range(10))
+# "قد" is "may" before an imperfect ("قد يكون") and "has" before a perfect ("قد اعتقل"), and always
+# "has" after "كان" ("وكان قد التقى") or as "لقد"/"فقد" (normalized).
+QAD = frozenset("قد وقد".split())
+QAD_PAST = frozenset("لقد فقد".split())
+KANA = frozenset("كان وكان كانت وكانت فكان كانوا وكانوا".split())
+IMPERFECT_INITIALS = frozenset("\u064a\u062a\u0646")  # ي ت ن
 _FLAGS: dict[str, int] = {}
 
 
@@ -96,6 +104,7 @@ def _cue_flags(word: str) -> int:
             (AGREEMENT, "agreement", forms),
             (ANNOUNCEMENT, "announcement", forms),
             (OCCASION, "occasion", forms[:1]),
+            (PLAN, "plan", forms),
         ):
             if cues[kind].matches(tested):
                 flags |= bit
@@ -117,6 +126,19 @@ def modality(words: Sequence[str], match: TriggerMatch) -> str:
     return Modalities(words)(match)
 
 
+def _may(words: Sequence[str], k: int) -> bool:
+    """Whether the hypothetical cue at `k` says "may": any cue but "قد" before a perfect verb."""
+    norm = normalize(words[k])
+    if norm in QAD_PAST:
+        return False
+    if norm not in QAD:
+        return True
+    if any(normalize(words[j]) in KANA for j in range(max(0, k - KANA_WINDOW), k)):
+        return False
+    following = normalize(words[k + 1]) if k + 1 < len(words) else ""
+    return following[:1] in IMPERFECT_INITIALS
+
+
 class Modalities:
     """`modality` for the triggers of one sentence: each word's cue flags read once, not once per
     trigger (a long sentence of many triggers made that quadratic, bench/adversarial.py)."""
@@ -127,6 +149,9 @@ class Modalities:
         if None in flags:
             flags = [_cue_flags(word) if f is None else f for word, f in zip(words, flags)]
         self.flags = flags
+        for k, word in enumerate(words):
+            if flags[k] & HYPOTHETICAL and not _may(words, k):
+                flags[k] &= ~HYPOTHETICAL
         # announced_before[i]: whether an announcement cue comes before token i.
         self.announced_before = list(accumulate((bool(f & ANNOUNCEMENT) for f in flags), operator.or_, initial=False))
 
@@ -141,6 +166,8 @@ class Modalities:
             return "denied"
         if any(f & HYPOTHETICAL for f in before):
             return "hypothetical"
+        if any(f & PLAN for f in before):
+            return "announced" if match.type in SCHEDULED_TYPES else "hypothetical"
         if any(f & FUTURE for f in flags[max(0, start - FUTURE_WINDOW) : start + 1]):
             return "announced"  # "سيناقش", "ستبرم": stated to take place (GUIDE: scheduled, planned)
         if match.type == "DEMAND" or any(f & DEMAND for f in before):

@@ -1,0 +1,123 @@
+"""Subject and object from the order of a clause (marsad.events.roles), through extract_events."""
+
+import marsad.components.events  # noqa: F401  (registers the factory)
+from marsad.events import extract_events
+
+
+def only(doc, kind):
+    (event,) = [e for e in extract_events(doc) if e.type == kind]
+    return event
+
+
+def names(event):
+    return (event.source.name if event.source else None, event.target.name if event.target else None)
+
+
+def test_verb_first_subject_is_a_description_and_the_object_follows_it(make_doc):
+    doc = make_doc("طالبت النقابة العمالية الحكومة بزيادة الأجور")
+    assert names(only(doc, "DEMAND")) == ("النقابة العمالية", "الحكومة")
+
+
+def test_subject_before_the_verb(make_doc):
+    doc = make_doc("وكان المبعوث الخاص التقى صباح اليوم رئيس البرلمان")
+    assert names(only(doc, "MEET")) == ("المبعوث الخاص", "رئيس البرلمان")
+
+
+def test_pronoun_complementizer_takes_the_subject_of_the_clause_before(make_doc):
+    doc = make_doc("أعلنت الشرطة المحلية أمس أنها اعتقلت ثلاثة مهربين")
+    assert names(only(doc, "ARREST")) == ("الشرطة المحلية", "ثلاثة مهربين")
+
+
+def test_killing_verb_first_is_read_as_a_passive(make_doc):
+    doc = make_doc("وقتل خمسة جنود في كمين قرب الحدود")
+    source, target = names(only(doc, "ATTACK"))
+    assert source is None and target == "خمسة جنود"
+
+
+def test_masculine_verb_before_a_feminine_noun_makes_it_the_object(make_doc):
+    doc = make_doc("وحث البلديات على تسريع الأعمال")
+    assert names(only(doc, "DEMAND"))[1] == "البلديات"
+
+
+def test_agent_in_a_relative_clause_of_an_event_noun(make_doc):
+    doc = make_doc("وأدان البيان الهجوم الذي شنه مسلحون مجهولون على القرية")
+    assert names(only(doc, "ATTACK"))[0] == "مسلحون مجهولون"
+
+
+def test_genitive_agent_before_an_object_in_lam(make_doc):
+    doc = make_doc("وتواصل قصف الجيش لأحياء المدينة الشرقية")
+    assert names(only(doc, "ATTACK")) == ("الجيش", "أحياء المدينة الشرقية")
+
+
+def test_a_topic_is_not_the_one_met(make_doc):
+    doc = make_doc("وقال النواب إنهم سيناقشون الميزانية الأسبوع المقبل")
+    assert only(doc, "MEET").target is None
+
+
+def test_title_and_name_after_a_comma_are_one_subject(make_doc):
+    text = "واستقبل وزير الداخلية، سعيد الناصر، وفدا من البرلمان"
+    doc = make_doc(text, ents=[("سعيد الناصر", "PERS", "Q7")])
+    event = only(doc, "MEET")
+    assert event.source.name == "وزير الداخلية، سعيد الناصر" and event.source.entity_id == "Q7"
+
+
+def test_a_later_trigger_of_the_type_gives_the_target(make_doc):
+    doc = make_doc("وقع انفجار قوي صباح اليوم واستهدف الانفجار حافلة الركاب")
+    assert only(doc, "ATTACK").target.name == "حافلة الركاب"
+
+
+def test_title_then_qualifiers_then_name_is_one_subject(make_doc):
+    text = "وطالب محافظ المنطقة الشرقية خالد العمري رؤساء البلديات بتكثيف العمل"
+    doc = make_doc(text, ents=[("خالد العمري", "PERS", "Q9")])
+    event = only(doc, "DEMAND")
+    assert event.source.name == "محافظ المنطقة الشرقية خالد العمري" and event.target.name == "رؤساء البلديات"
+
+
+def test_a_manner_adverb_is_not_the_object(make_doc):
+    doc = make_doc("نفذت الطائرات قصفاً جوياً مواقع المتمردين")
+    assert only(doc, "ATTACK").target.name == "مواقع المتمردين"
+
+
+def test_a_relative_verb_after_an_event_noun_is_not_its_object(make_doc):
+    doc = make_doc("أدان السكان التفجيرات الانتحارية شهدتها المدينة")
+    assert only(doc, "ATTACK").target is None
+
+
+def test_a_description_after_an_event_noun_is_not_its_object(make_doc):
+    doc = make_doc("وأدان البرلمان الاعتداء الآثم")
+    assert only(doc, "ATTACK").target is None
+
+
+def test_a_visit_takes_place_where_the_visitor_goes(make_doc):
+    text = "وزار وزير الخارجية الإيطالي طهران الأسبوع الماضي"
+    doc = make_doc(text, ents=[("طهران", "LOC", "Q5")], places=["طهران"])
+    event = only(doc, "MEET")
+    assert event.place == 0
+
+
+def test_a_place_before_the_clause_locates_the_reporter_not_the_event(make_doc):
+    text = "وقالت مصادر في باريس إن الوزيرين سيعقدان اجتماعا الأسبوع المقبل"
+    doc = make_doc(text, ents=[("باريس", "LOC", "Q6")], places=["باريس"])
+    assert only(doc, "MEET").place is None
+
+
+def test_a_dateline_does_not_hide_the_subject_before_anha(make_doc):
+    doc = make_doc("* عمان - «الغد»: أعلنت الشرطة الأردنية أمس أنها اعتقلت رجلا")
+    assert names(only(doc, "ARREST")) == ("الشرطة الأردنية", "رجلا")
+
+
+def test_a_demand_for_an_event_is_that_event_demanded(make_doc):
+    events = extract_events(make_doc("ودعا الوزير الطرفين إلى إجراء محادثات مباشرة"))
+    assert [(e.type, e.modality) for e in events] == [("MEET", "demanded")]
+
+
+def test_a_demand_for_something_else_stays_a_demand(make_doc):
+    events = extract_events(make_doc("وطالب النواب الحكومة بخفض الضرائب"))
+    assert [e.type for e in events] == ["DEMAND"]
+
+
+def test_a_meeting_without_an_actor_goes_on_about_the_last_one(make_doc):
+    text = "وطالب وزير الخارجية سامي العلي المجتمع الدولي بالتحرك. وفي اجتماع لاحق أمس، شدد على الموقف نفسه."
+    doc = make_doc(text, ents=[("سامي العلي", "PERS", "Q3")], sentences=[text.index("وفي")])
+    meeting = only(doc, "MEET")
+    assert meeting.source is not None and meeting.source.entity_id == "Q3"
