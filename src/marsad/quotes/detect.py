@@ -20,6 +20,10 @@ from .view import AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT
 # Verbs whose sentence-opening "يُفعل أن" is mostly passive: ذكر اعتقد توقع رجح
 IMPERSONAL_LEMMAS = frozenset({"\u0630\u0643\u0631", "\u0627\u0639\u062a\u0642\u062f", "\u062a\u0648\u0642\u0639", "\u0631\u062c\u062d"})
 YEH, NOON, ALEF = "\u064a", "\u0646", "\u0627"
+ASK = "\u062a\u0633\u0627\u0621\u0644"  # "تساءل" (normalized)
+HAMZA_BELOW = "\u0625"
+AL_WRITTEN = "\u0627\u0644"  # the article as written: "ال"
+MAN = "\u0645\u0646"  # "من": "هناك من يرى أن"  # "إ": "إن" (that / whether) as written, unlike "أن"
 
 # Words that open a subordinate clause: a quoted word after them belongs to that clause.
 SUBORDINATORS = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a", "\u0639\u0646\u062f\u0645\u0627", "\u062d\u064a\u0646"})  # بعد قبل الذي التي عندما حين
@@ -105,7 +109,10 @@ class Detector(SourceFinder):
                 # One quoted word past the cue's own words ("بعد أن هاجم "داعشي" سوبرماركت") is a
                 # term the writer distances himself from, not what the speaker said.
                 scare = close - j == 2 and j > cue_end + 1 and self._verb_between(cue_end, j)
-                if scare or self.name_quote(j) or named_after_preposition or (short and (prep_at is not None or self._after_adjunct(j) or self._label_quote(j, cue_end, form))):
+                # A few quoted words inside the clause, the sentence going on right after them
+                # ("البرتغالي "X" أرسنال"، "عملية "الاسم" لتحرير"): a name or a term, not the statement.
+                embedded = j > cue_end and close - j <= 3 and self._word_follows(close) and j > self._subject_end(cue_end, j, act=True)
+                if scare or embedded or self.name_quote(j) or named_after_preposition or (short and (prep_at is not None or self._after_adjunct(j) or self._label_quote(j, cue_end, form))):
                     j = close + 1
                     continue
                 if form.cls == "act" and form.kind == "verb" and j > act_subject_end:
@@ -115,6 +122,8 @@ class Detector(SourceFinder):
                 return self._direct(i, cue_end, j, form, previous)
             length = self.complementizer(j)
             if length:
+                if form.lemma == ASK and self.words[j].startswith(HAMZA_BELOW):
+                    return []  # "يتساءلون إن كانت ...": "إن" after a question verb is "whether", an open question
                 if form.cls == "act" and form.kind == "verb" and self._object_start(cue_end, j) < j and not self._short_subject(cue_end, j):
                     break  # "أشاد X بعلاقته ... بأن": the object comes before this complementizer
                 start = j + length
@@ -164,6 +173,12 @@ class Detector(SourceFinder):
             inverted = self._inverted(i, cue_end, form, previous)
             if inverted:
                 return inverted
+        if form.cls == "announce" and form.kind == "verb" and not self.clause_initial(i) and self._after_auxiliary(i, bare=True) and self._svo_subject(i):
+            # "وكانت الوزارة (قد) أعلنت حالة الطوارئ": the subject stands before the verb, the object after it
+            start = cue_end
+            end = self.clause_end(start)
+            if cue_end <= start < region_end and end - start >= 2:
+                return self._make(i, cue_end, start, start, end, False, form, previous)
         if form.cls == "announce" and form.kind == "verb" and self.clause_initial(i):
             # "وأعلن الجيش اليمني، الجمعة، اقتحام مديرية أرحب": the object is what was announced
             start = self._object_start(cue_end, region_end)
@@ -179,12 +194,33 @@ class Detector(SourceFinder):
                     return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
         return []
 
-    def _after_auxiliary(self, i: int) -> bool:
-        """"وكان X قد أعلن": "قد" before the verb and "كان" opening its clause put the subject before it."""
-        if i < 2 or self.norms[i - 1] != QAD:
+    def _reports_clause(self, i: int, cue_end: int, region_end: int, start: int, direct: bool) -> bool:
+        """"محللون يرون أن ...", "بعض التقديرات تقول إن ...": a complementizer right after the verb
+        makes it a report when its subject is a person (a masculine plural verb) or a definite or
+        named noun. "لافتات تقول إن": a thing, indefinite, with its feminine singular verb, is
+        described by the verb rather than reporting."""
+        if direct or region_end != cue_end or start <= region_end or not self.complementizer(region_end):
+            return False
+        if self.norms[i].endswith(WAW + NOON):
+            return True
+        before = i - 1
+        return before >= 0 and (self.words[before].startswith(AL_WRITTEN) or self.ner_label[before] is not None or self.norms[before] == MAN)
+
+    def _after_auxiliary(self, i: int, *, bare: bool = False) -> bool:
+        """"وكان X قد أعلن": "قد" before the verb and "كان" opening its clause put the subject before it.
+
+        `bare`: "قد" may be left out ("وكانت الوكالة أعلنت"); "كان" must then open the sentence."""
+        qad = i >= 2 and self.norms[i - 1] == QAD
+        if not qad and not bare:
             return False
         start = self.sentence_start(i)
-        return any(self.norms[k] in AUXILIARIES for k in range(max(start, i - 1 - PRE_SUBJECT_LIMIT - 1), i - 1))
+        verb = i - 1 if qad else i
+        if not qad:
+            opener = start
+            while opener < verb and (self.norms[opener] in self.lex.particles or not self.is_word[opener]):
+                opener += 1
+            return opener < verb and self.norms[opener] in AUXILIARIES and verb - opener - 1 <= PRE_SUBJECT_LIMIT
+        return any(self.norms[k] in AUXILIARIES for k in range(max(start, verb - PRE_SUBJECT_LIMIT - 1), verb))
 
     def _named(self, segment: tuple[int, int]) -> bool:
         """A subject the NER stage tags as a person or body, or one opened by a known title or source."""
@@ -201,6 +237,11 @@ class Detector(SourceFinder):
             return False
         stem = self.norms[i].removeprefix(WAW)
         return stem[:1] == YEH and not stem.endswith((WAW + NOON, ALEF + NOON)) and self._opens_sentence(i)
+
+    def _word_follows(self, close: int) -> bool:
+        """A word of the same clause right after a closing mark (no punctuation, no complementizer)."""
+        after = close + 1
+        return after < self.n and self.is_word[after] and self.layout.paragraph[after] == self.layout.paragraph[close] and not self.complementizer(after) and self.cue_at[after] is None
 
     def _label_end(self, close: int) -> bool:
         """A quoted name ends where the sentence goes on: a comma, a preposition or a complementizer."""
@@ -389,7 +430,7 @@ class Detector(SourceFinder):
         candidate.turn = self._after_discourse_marker(i)
         if inside and candidate.mode not in ("explicit", "relative"):
             return []
-        if form.kind == "verb" and candidate.mode == "none" and candidate.parent is None and not self.clause_initial(i) and self._imperfect(i):
+        if form.kind == "verb" and candidate.mode == "none" and candidate.parent is None and not self.clause_initial(i) and self._imperfect(i) and not self._reports_clause(i, cue_end, region_end, start, direct):
             return []  # "بلافتات تطالب بـ...": a verb describing a noun, not a report
         for start, end in candidate.subjects:
             self.speaker_words.update(self.norms[start:end])
