@@ -54,3 +54,51 @@ def test_a_short_quoted_name_inside_the_clause_is_not_the_quote(detected):
     assert all(content != "خوان لوبيز" for _, content in detected(text))
     text = 'وأكدت الجبهة استمرار حملة "الفجر الجديد" لتحرير القرى المجاورة.'
     assert all(content != "الفجر الجديد" for _, content in detected(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("وجاء القرار إثر اعتبار الهيئة المحلية أن الاسم يضر بالطفل.", ("اعتبار", "الاسم يضر بالطفل")),
+        ("ورفض المتحدث مزاعم المعارضة بأن الانتخابات زورت.", ("مزاعم", "الانتخابات زورت")),
+        ("وغادر المدرب القاعة بعد تأكيده أن الفريق سيعود أقوى.", ("تأكيده", "الفريق سيعود أقوى")),
+        ("وأثار إعلان النادي أنه سيبيع الملعب غضب الجماهير.", ("إعلان", "سيبيع الملعب غضب الجماهير")),
+    ],
+)
+def test_verbal_noun_of_a_reporting_verb_with_its_complementizer(detected, text, found):
+    assert found in detected(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وباعتبار أن المدينة مركز تجاري، تسعى البلدية إلى جذب المستثمرين.",  # a connective, nobody's claim
+        "والجدير بالذكر أن المعرض يفتح أبوابه غدا.",
+        "وقال الوزير في تصريح صحفي إن الوضع مستقر.",  # the noun stands between a cue and its content
+    ],
+)
+def test_verbal_noun_that_reports_nothing_itself(detected, text):
+    assert all(cue not in ("باعتبار", "بالذكر", "تصريح") for cue, _ in detected(text))
+
+
+def test_verbal_nouns_are_made_from_the_verb_lexicon():
+    from marsad.arabic.normalize import normalize
+    from marsad.quotes.lexicon import load_lexicon
+
+    nouns = load_lexicon().verbal_nouns
+    for word in ("تأكيده", "بإعلانه", "اعتبار", "مطالبته", "استنكاره", "للتحذير", "وإقرار"):
+        assert normalize(word) in nouns, word
+    for word in ("أثناء", "أخبار", "إشارة", "إضافة"):  # other words, or nouns of hollow verbs with other senses
+        assert normalize(word) not in nouns, word
+
+
+def test_a_coordinated_cue_with_its_own_complementizer_ends_the_clause_before_it(detected):
+    text = "وأعلن المدرب أنه باق في منصبه وانتقد اللاعبين بشدة وقال إنه سيغير الخطة."
+    found = detected(text)
+    assert ("وقال", "سيغير الخطة") in found
+    assert all("وقال" not in content for _, content in found)
+
+
+def test_a_report_of_a_report_keeps_the_inner_quote(detected):
+    text = "وذكرت وكالات أنباء محلية أن وزير المالية، خالد السالم، قال إن العجز سينخفض."
+    assert detected(text) == [("قال", "العجز سينخفض")]

@@ -23,7 +23,10 @@ YEH, NOON, ALEF = "\u064a", "\u0646", "\u0627"
 ASK = "\u062a\u0633\u0627\u0621\u0644"  # "تساءل" (normalized)
 HAMZA_BELOW = "\u0625"
 AL_WRITTEN = "\u0627\u0644"  # the article as written: "ال"
-MAN = "\u0645\u0646"  # "من": "هناك من يرى أن"  # "إ": "إن" (that / whether) as written, unlike "أن"
+MAN = "\u0645\u0646"  # "من": "هناك من يرى أن"
+ADAM = "\u0639\u062f\u0645"  # "عدم" (non-)
+POSSESSIVE_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما as written
+VERBAL_NOUN_WINDOW = 6  # words from a verbal noun to its complementizer (its agent stands between)  # "إ": "إن" (that / whether) as written, unlike "أن"
 
 # Words that open a subordinate clause: a quoted word after them belongs to that clause.
 SUBORDINATORS = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a", "\u0639\u0646\u062f\u0645\u0627", "\u062d\u064a\u0646"})  # بعد قبل الذي التي عندما حين
@@ -38,7 +41,7 @@ class Detector(SourceFinder):
         # Only the tokens that may start something are visited, a few in a hundred: cues, source
         # words, introducers (tested at C speed, by `map`).
         introducer = map(self.lex.introducers.__contains__, self.norms)
-        for i in compress(range(self.n), map(any, zip(self.cue_at, self.noun_cue, self.may_source, introducer))):
+        for i in compress(range(self.n), map(any, zip(self.cue_at, self.noun_cue, self.may_source, introducer, self.verbal_noun))):
             if blocked[i]:
                 continue
             form = self.cue_at[i]
@@ -51,6 +54,8 @@ class Detector(SourceFinder):
                 found = self.from_source(i, length, candidates)
             elif self.norms[i] in self.lex.introducers:
                 found = self.introducer(i)
+            elif self.verbal_noun[i] is not None:
+                found = self.from_verbal_noun(i, self.verbal_noun[i], candidates)
             candidates.extend(found)
         candidates.extend(self.headlines(candidates))
         candidates = self._drop_carriers(candidates)
@@ -72,7 +77,8 @@ class Detector(SourceFinder):
                 continue
             start, end = outer.content
             for inner in by_subject.get(start, []) + by_subject.get(start + 1, []):
-                if inner is outer or not inner.subjects or not start <= inner.cue[0] < end:
+                # The inner cue may stand right after the outer content, which ends at its comma ("، قال إن").
+                if inner is outer or not inner.subjects or not start <= inner.cue[0] <= end + 1:
                     continue
                 if start <= inner.subjects[0][0] <= start + 1 and inner.subjects[0][0] < inner.cue[0]:
                     carriers.add(id(outer))
@@ -145,6 +151,30 @@ class Detector(SourceFinder):
         # A mark left open pairs with its paragraph's end (`pair_marks`); skipping that "quote" above
         # steps one past it, and past the last token when the paragraph ends the text.
         return self._without_marker(i, cue_end, min(j, n), prep_at, form, previous)
+
+    def from_verbal_noun(self, i: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
+        """"بعد تأكيده أن ...", "إثر اعتبار السلطات أن ...", "مزاعم التحالف بأن ...": a verbal noun
+        of a reporting verb, its agent maybe, then a complementizer a few words on.
+
+        Only the complementizer opens the content: a verbal noun alone is a topic ("إعلان الحكومة"),
+        and a verbal noun between a cue and its content ("قال في تصريح إن") reports nothing itself.
+        """
+        if i > 0 and self.norms[i - 1] == ADAM:
+            return []  # "عدم اعتبار": nothing was said
+        limit = min(self.sentence_end(i), i + 1 + VERBAL_NOUN_WINDOW)
+        for j in range(i + 1, limit):
+            word, norm = self.words[j], self.norms[j]
+            if word in COMMAS or word in MARKS or not self.is_word[j] or self.cue_at[j] is not None or self.noun_cue[j] or norm in self.lex.particles:
+                return []
+            length = self.complementizer(j)
+            if length:
+                if j == i + 1 and not self.words[i].endswith(POSSESSIVE_ENDINGS):
+                    return []  # "باعتبار أن", "ويسود اعتقاد بأن": nobody's claim, a connective or a belief
+                start = j + length
+                if start >= self.n or covers(previous, start):
+                    return []
+                return self._make(i, i + 1, j, start, self.clause_end(start), False, form, previous)
+        return []
 
     def _without_marker(self, i: int, cue_end: int, region_end: int, prep_at: int | None, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
         """No complementizer, mark or colon after the cue: the class of the verb decides."""

@@ -15,6 +15,7 @@ from .lexicon import CueForm, QuoteLexicon, load_lexicon
 from .marks import pair_marks
 
 SCAN_LIMIT = 30  # words between a cue and its complementizer / mark / colon
+REPORT_WINDOW = 6  # words from a cue that opens a new clause to its complementizer ("وقال الوزير إن")
 SHORT_QUOTE = 4  # a quoted span this short after a preposition is a name ("مع "فوكس نيوز"")
 SEGMENT_LIMIT = 9  # words in one speaker phrase
 HEADLINE_LEFT_LIMIT = 7  # words before the colon of a headline "X: ..."
@@ -76,6 +77,7 @@ class TokenView:
             if self.norms[j - 1] == ADAM:
                 self.cue_at[j] = None
         self.noun_cue = list(map(lex.noun_cues.__contains__, self.norms))
+        self.verbal_noun: list[CueForm | None] = list(map(lex.verbal_nouns.get, self.norms))  # "تأكيده", "بإعلان"
         self.is_word = [any(map(str.isalnum, word)) for word in self.words]
         first_words = lex.source_first_words
         self.may_source = [norm in first_words or norm[1:] in first_words for norm in self.norms]
@@ -250,10 +252,25 @@ class TokenView:
         if self.norms[k] in self.lex.pronoun_subjects and k + 1 < end and self.finite_cue(k + 1):
             return True  # "... لكنه يندد بـ": a new statement
         cue = self.cue_at[k]
+        if cue is not None and cue.kind == "verb" and self._opens_report(k, end):
+            return True  # "... وقال إنه ...", "...، تقول صحيفة X إن ...": a new report with its own complementizer
         if self.words[k - 1] in MARKS and cue is not None and cue.kind == "participle":
             return True  # "... "ليس ساذجا" واصفا بوتين"
         # "رحب X بالبيان معتبرا أن ...", "... محذرا من ...": a new report without a comma
         return self.participle_frame(k) and self.norms[k][-1:] == ALEF_LETTER
+
+    def _opens_report(self, k: int, end: int) -> bool:
+        """A finite cue opening a clause (after a comma, or with its "و"/"ف"), then its subject and a
+        complementizer within a few words: the verb reports something new, the clause before it ends."""
+        coordinated = self.norms[k][:1] in (WAW, FEH) and self.lex.cue(self.norms[k][1:]) is not None
+        if not (coordinated or self.words[k - 1] in COMMAS):
+            return False
+        for m in range(k + 1, min(end, k + 1 + REPORT_WINDOW)):
+            if self.complementizer(m):
+                return True
+            if not self.is_word[m] and self.words[m] not in MARKS:
+                return False
+        return False
 
     def chain_follows(self, j: int) -> bool:
         """Whether a new cue or a source phrase starts at `j` (just after a comma)."""
