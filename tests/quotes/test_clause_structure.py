@@ -102,3 +102,28 @@ def test_a_coordinated_cue_with_its_own_complementizer_ends_the_clause_before_it
 def test_a_report_of_a_report_keeps_the_inner_quote(detected):
     text = "وذكرت وكالات أنباء محلية أن وزير المالية، خالد السالم، قال إن العجز سينخفض."
     assert detected(text) == [("قال", "العجز سينخفض")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("وأورد التقرير السنوي أن صادرات القمح ارتفعت.", ("وأورد", "صادرات القمح ارتفعت")),
+        ("وأظهرت دراسة حديثة أن النوم المبكر يحسن الذاكرة.", ("وأظهرت", "النوم المبكر يحسن الذاكرة")),
+        ("ويتباهى اللاعب أمام زملائه بأنه الأسرع في الفريق.", ("ويتباهى", "الأسرع في الفريق")),
+    ],
+)
+def test_verbs_of_citing_showing_and_boasting(detected, text, found):
+    assert found in detected(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكل ذلك يؤكد أن المشروع يسير في الطريق الصحيح.",  # a fact bears it out
+        "وارتفعت الأسعار مجددا، مما يؤكد أن الأزمة لم تنته.",
+        "واختتمت أمس فعاليات المهرجان الصيفي في المدينة.",  # an event ended
+        "وأورد الموقع الرسمي تفاصيل القرعة، علما أنها لن تشمل آسيا.",  # the writer's aside
+    ],
+)
+def test_no_speaker_no_quote(detected, text):
+    assert detected(text) == []

@@ -25,6 +25,9 @@ HAMZA_BELOW = "\u0625"
 AL_WRITTEN = "\u0627\u0644"  # the article as written: "ال"
 MAN = "\u0645\u0646"  # "من": "هناك من يرى أن"
 ADAM = "\u0639\u062f\u0645"  # "عدم" (non-)
+EMBEDDED_WORDS = 3  # a quoted name inside a clause: "حزب العمال الكردستاني"
+# Demonstratives and "مما" (which) right before a verb: its subject is a thing or a fact (normalized).
+DEMONSTRATIVES = frozenset({"\u0630\u0644\u0643", "\u0647\u0630\u0627", "\u0647\u0630\u0647", "\u0648\u0647\u0630\u0627", "\u0648\u0647\u0630\u0647", "\u0648\u0630\u0644\u0643", "\u0645\u0645\u0627"})
 POSSESSIVE_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما as written
 VERBAL_NOUN_WINDOW = 6  # words from a verbal noun to its complementizer (its agent stands between)  # "إ": "إن" (that / whether) as written, unlike "أن"
 
@@ -93,6 +96,8 @@ class Detector(SourceFinder):
             return []  # second word of "وأضاف قائلاً" is part of the first word's cue
         if form.kind == "verb" and ((i > 0 and self.norms[i - 1] in self.lex.negations) or self._passive(i) or self._impersonal(i, form)):
             return []  # "ولم يؤكد": nothing was said; "ويُعتقد أن": nobody in particular says it
+        if form.kind == "verb" and i > 0 and self.norms[i - 1] in DEMONSTRATIVES:
+            return []  # "كل ذلك يؤكد أن", "مما يؤكد أن": a fact bears something out, nobody says it
         cue_end = i + 1
         # "وأضاف قائلاً", "وتابع موضحاً": the participle belongs to the verb's cue.
         if cue_end < n and self.cue_at[cue_end] is not None and self.cue_at[cue_end].kind == "participle":
@@ -117,7 +122,7 @@ class Detector(SourceFinder):
                 scare = close - j == 2 and j > cue_end + 1 and self._verb_between(cue_end, j)
                 # A few quoted words inside the clause, the sentence going on right after them
                 # ("البرتغالي "X" أرسنال"، "عملية "الاسم" لتحرير"): a name or a term, not the statement.
-                embedded = j > cue_end and close - j <= 3 and self._word_follows(close) and j > self._subject_end(cue_end, j, act=True)
+                embedded = j > cue_end and close - j <= EMBEDDED_WORDS + 1 and self._word_follows(close) and j > self._subject_end(cue_end, j, act=True)
                 if scare or embedded or self.name_quote(j) or named_after_preposition or (short and (prep_at is not None or self._after_adjunct(j) or self._label_quote(j, cue_end, form))):
                     j = close + 1
                     continue

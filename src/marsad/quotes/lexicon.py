@@ -30,7 +30,7 @@ OBJECT_PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ها
 OBJECT_PRONOUN_CLASSES = frozenset({"claim", "act", "describe", "announce"})
 # Verbs whose object-pronoun forms mostly sit in a relative clause on a noun ("تصريحات نقلتها
 # الوكالة", "مقالة كتبها") or are nouns ("ذكرها", "وعدهم"): they report nothing themselves.
-NO_OBJECT_FORMS = frozenset(normalize(word) for word in ("نقل", "كتب", "ذكر", "قضى", "وعد", "عبر", "بين"))  # "عبرها" via it, "بينها" between them
+NO_OBJECT_FORMS = frozenset(normalize(word) for word in ("نقل", "كتب", "ذكر", "قضى", "وعد", "عبر", "بين", "أورد"))  # "عبرها" via it, "بينها" between them
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ CLAUSE_LINKS = frozenset({"\u0641\u064a\u0645\u0627", "\u0628\u064a\u0646\u0645\
 LINK_WORDS = CLAUSE_LINKS | {"\u0641\u064a", "\u062d\u064a\u0646", "\u0643\u0645\u0627"}  # في حين كما
 TEMPORAL = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0645\u0646\u0630", "\u062f\u0648\u0646", "\u0631\u063a\u0645", "\u062d\u062a\u064a", "\u0628\u0645\u062c\u0631\u062f", "\u0644\u0645\u062c\u0631\u062f"})  # بعد قبل منذ دون رغم حتى بمجرد لمجرد
 # "إن" / "أن" after these opens no reported clause: time ("بعد أن") or a question ("سؤاله إن كان").
-NOT_REPORTING = TEMPORAL | {"\u0633\u0624\u0627\u0644", "\u0633\u0624\u0627\u0644\u0647", "\u0633\u0624\u0627\u0644\u0647\u0627"}  # سؤال سؤاله سؤالها
+NOT_REPORTING = TEMPORAL | {"\u0639\u0644\u0645\u0627", "\u0633\u0624\u0627\u0644", "\u0633\u0624\u0627\u0644\u0647", "\u0633\u0624\u0627\u0644\u0647\u0627"}  # علما ("علماً أن": the writer's aside) سؤال سؤاله سؤالها
 OBJECT_CLASSES = ("act", "describe")
 PLURAL_ENDINGS = ("\u0627\u062a", "\u064a\u0646")  # -ات -ين: plural nouns
 NISBA_PLURALS = ("\u064a\u064a\u0646",)  # -يين: plural adjectives of origin ("الأمريكيين")
