@@ -127,3 +127,11 @@ def test_verbs_of_citing_showing_and_boasting(detected, text, found):
 )
 def test_no_speaker_no_quote(detected, text):
     assert detected(text) == []
+
+
+def test_a_coordinated_cue_with_a_colon_ends_the_quote_before_it(detected):
+    text = "فقال الشيخ: أنا من هذه القرية، فابتسم الضيف ورحب بهما وقال: أهلا بكم في بيتي."
+    found = detected(text)
+    assert found[0][0] == "فقال" and found[0][1].startswith("أنا من هذه القرية") and "وقال" not in found[0][1]
+    assert ("وقال", "أهلا بكم في بيتي") in found
+    assert all(content != "بهما" for _, content in found)  # a pronoun object says nothing

@@ -25,6 +25,8 @@ HAMZA_BELOW = "\u0625"
 AL_WRITTEN = "\u0627\u0644"  # the article as written: "ال"
 MAN = "\u0645\u0646"  # "من": "هناك من يرى أن"
 ADAM = "\u0639\u062f\u0645"  # "عدم" (non-)
+# A preposition with a pronoun, the whole object of "رحب بهما", "أشاد به" (normalized).
+PRONOUN_OBJECTS = frozenset(prep + pronoun for prep in ("\u0628", "\u0639\u0646", "\u0639\u0644\u064a", "\u0627\u0644\u064a", "\u0644") for pronoun in ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627"))
 EMBEDDED_WORDS = 3  # a quoted name inside a clause: "حزب العمال الكردستاني"
 # Demonstratives and "مما" (which) right before a verb: its subject is a thing or a fact (normalized).
 DEMONSTRATIVES = frozenset({"\u0630\u0644\u0643", "\u0647\u0630\u0627", "\u0647\u0630\u0647", "\u0648\u0647\u0630\u0627", "\u0648\u0647\u0630\u0647", "\u0648\u0630\u0644\u0643", "\u0645\u0645\u0627"})
@@ -421,8 +423,8 @@ class Detector(SourceFinder):
         start, end = self.trim(start, end)
         if end <= start:
             return []
-        if end - start == 1 and self.words[start] in MARKS:
-            return []
+        if end - start == 1 and (self.words[start] in MARKS or self.norms[start] in PRONOUN_OBJECTS):
+            return []  # a lone mark; "ورحب بهما": a pronoun says nothing
         if self.words[end - 1] in QUESTION:
             return []
         inside = self.direct_spans.covers(i) or covers(previous, i) or covers(found, i)

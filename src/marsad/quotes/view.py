@@ -261,13 +261,14 @@ class TokenView:
 
     def _opens_report(self, k: int, end: int) -> bool:
         """A finite cue opening a clause (after a comma, or with its "و"/"ف"), then its subject and a
-        complementizer within a few words: the verb reports something new, the clause before it ends."""
+        complementizer or colon within a few words: the verb reports something new, the clause
+        before it ends."""
         coordinated = self.norms[k][:1] in (WAW, FEH) and self.lex.cue(self.norms[k][1:]) is not None
         if not (coordinated or self.words[k - 1] in COMMAS):
             return False
         for m in range(k + 1, min(end, k + 1 + REPORT_WINDOW)):
-            if self.complementizer(m):
-                return True
+            if self.complementizer(m) or self.words[m] in COLONS:
+                return True  # "... وقال إنه", "... وقال: ..."
             if not self.is_word[m] and self.words[m] not in MARKS:
                 return False
         return False
