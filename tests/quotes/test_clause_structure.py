@@ -135,3 +135,21 @@ def test_a_coordinated_cue_with_a_colon_ends_the_quote_before_it(detected):
     assert found[0][0] == "فقال" and found[0][1].startswith("أنا من هذه القرية") and "وقال" not in found[0][1]
     assert ("وقال", "أهلا بكم في بيتي") in found
     assert all(content != "بهما" for _, content in found)  # a pronoun object says nothing
+
+
+def test_a_report_inside_an_indirect_report_with_its_own_complementizer(detected):
+    text = "وذكرت القناة أن الشرطة اعتقلت عشرين شخصا من أنصار حركة يتهمها الادعاء بأنها نظمت الاحتجاجات."
+    found = detected(text)
+    assert [cue for cue, _ in found] == ["وذكرت", "يتهمها"]
+    assert found[1][1] == "نظمت الاحتجاجات"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وقال الوزير: "نحن نرى أن الحل قريب وأن الطرفين يعرفان ذلك".',  # the speaker's own words
+        "وأكد المدير أن الخطة إذا كانت تصر على التوسع السريع، فإن الشركة ستخسر.",  # a connective far off
+    ],
+)
+def test_no_report_split_out_of_a_quote(detected, text):
+    assert len(detected(text)) == 1

@@ -14,7 +14,7 @@ from .coverage import CandidateList, covers
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .lexicon import CueForm
 from .sources import SourceFinder
-from .view import AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
+from .view import REPORT_WINDOW, AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
 
 
 # Verbs whose sentence-opening "يُفعل أن" is mostly passive: ذكر اعتقد توقع رجح
@@ -231,6 +231,19 @@ class Detector(SourceFinder):
                     return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
         return []
 
+    def _nested_report(self, i: int, region_end: int, start: int, direct: bool, previous: list[Candidate]) -> bool:
+        """"ذكرت القناة أن الشرطة اعتقلت أنصار شبكة تتهمها أنقرة بأن ...": inside an indirect
+        report, a verb with its own complementizer reports again; inside a direct quote the
+        speaker's own words are not split. A verb among the first words of the report ("كشف أن
+        المركز أبلغ موسكو أن") is what the report says: the outer speaker's claim, kept whole."""
+        if direct or self.direct_spans.covers(i) or start <= region_end or not self.complementizer(region_end):
+            return False
+        outer = next((c for c in reversed(previous[-3:]) if c.content[0] <= i < c.content[1]), None)
+        if outer is None or i - outer.content[0] <= PRE_SUBJECT_LIMIT:
+            return False
+        # Its complementizer close by, in the same clause: "...، على أن" and "إذا ...، فإن" are connectives.
+        return region_end - i <= REPORT_WINDOW and not any(self.words[k] in COMMAS for k in range(i + 1, region_end))
+
     def _reports_clause(self, i: int, cue_end: int, region_end: int, start: int, direct: bool) -> bool:
         """"محللون يرون أن ...", "بعض التقديرات تقول إن ...": a complementizer right after the verb
         makes it a report when its subject is a person (a masculine plural verb) or a definite or
@@ -428,7 +441,7 @@ class Detector(SourceFinder):
         if self.words[end - 1] in QUESTION:
             return []
         inside = self.direct_spans.covers(i) or covers(previous, i) or covers(found, i)
-        if form.kind == "verb" and not self.clause_initial(i) and (covers(previous, i) or covers(found, i)):
+        if form.kind == "verb" and not self.clause_initial(i) and (covers(previous, i) or covers(found, i)) and not self._nested_report(i, region_end, start, direct, previous):
             return []  # "... أن مركز حميميم أبلغ موسكو أن": a report inside the reported clause
         candidate = Candidate(content=(start, end), direct=direct, cue=(i, cue_end), kind=form.kind, lemma=form.lemma, cls=form.cls, nested=inside)
         if form.kind == "verb" and subject_from is None and self._after_auxiliary(i):
