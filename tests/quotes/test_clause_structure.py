@@ -153,3 +153,25 @@ def test_a_report_inside_an_indirect_report_with_its_own_complementizer(detected
 )
 def test_no_report_split_out_of_a_quote(detected, text):
     assert len(detected(text)) == 1
+
+
+def test_a_discourse_marker_before_a_stance_verb_keeps_it_clause_initial(detected):
+    assert ("أعرب", "شكره للقائمين على المعرض") in detected("من جانبه أعرب المدير عن شكره للقائمين على المعرض.")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the verb after the subject ("نقلوا" moved) is no cue of its own
+        ("وقتل 16 مسلحا في المواجهات، ووفقا لمصادر طبية فإن المسلحين نقلوا قتلاهم إلى المستشفى.", ("ووفقا", "المسلحين نقلوا قتلاهم إلى المستشفى")),
+        # "قضت" (ruled) made no quote: the trailing phrase names the source of the clause
+        ("قضت محكمة محلية بالسجن عشرين عاما بحق مديرين اثنين، حسبما ذكرت التقارير الإخبارية أمس.", ("حسبما", "قضت محكمة محلية بالسجن عشرين عاما بحق مديرين اثنين")),
+    ],
+)
+def test_source_phrases_around_their_clause(detected, text, found):
+    assert found in detected(text)
+
+
+def test_a_source_phrase_inside_an_open_quotation_is_the_quoted_words(detected):
+    text = '"كشفت الأزمة نفاقا كبيرا، وعلى لسان الرئيس نفسه، ولا أحد يتحرك'
+    assert all(not cue.endswith("لسان") for cue, _ in detected(text))

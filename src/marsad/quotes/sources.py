@@ -6,7 +6,7 @@ from .candidate import Candidate
 from .coverage import covers
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .phrases import SpeakerPhrases
-from .view import FEH, HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
+from .view import AL, FEH, HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
 
 
 DASHES = frozenset({"-", "\u2013", "\u2014"})  # a dateline's dash; "|" opens a related-story link instead
@@ -48,7 +48,7 @@ class SourceFinder(SpeakerPhrases):
             end = self.clause_end(start)
             if end <= start:
                 return []  # the text ends with the source phrase: nothing is reported
-            if any(self.finite_cue(m) for m in range(start, min(start + 2, end))):
+            if self.finite_cue(start) or (start + 1 < end and self.finite_cue(start + 1) and not self._noun_like(start)):
                 return []  # "جاء ذلك وفقاً لما نقلته الوكالة، حيث قال: ...": the cue that follows reports it
             if end - start <= SEGMENT_LIMIT and self._plausible_source((start, end)):
                 return []  # "على لسان X، قائد القيادة المركزية": an apposition, not a statement
@@ -63,7 +63,11 @@ class SourceFinder(SpeakerPhrases):
             start, end = sent_start, i - 1 if before_comma else i
             if not before_comma:  # "X، هي الأقسى بحسب Y": without its comma the phrase qualifies the nearest clause
                 start = max((m + 1 for m in range(sent_start, end) if self.words[m] in COMMAS), default=sent_start)
-            if any((self.finite_cue(m) and self.cue_at[m].cls not in OBJECT_CLASSES) or self.noun_cue[m] for m in range(start, end)):
+            # A cue before the phrase that reported this clause already ("قال X إن ...، بحسب الوكالة")
+            # has made its quote; a cue word that made none ("قضت محكمة بالسجن") leaves the clause to the source.
+            if self.pairs.get(start, -1) > i:
+                return []  # the phrase stands inside a quotation that opens the clause: the quoted writer's words
+            if any(start <= c.cue[0] < end and c is not replaces and not (c.kind == "verb" and c.cls in OBJECT_CLASSES) for c in previous[-3:]):
                 return []
         start, end = self.trim(start, end)
         if sum(self.is_word[start:end]) < 2 or self.words[end - 1] in QUESTION:
@@ -71,6 +75,10 @@ class SourceFinder(SpeakerPhrases):
         if replaces is not None:
             previous.remove(replaces)
         return self._source_candidate(i, length, segment, start, end, direct=False)
+
+    def _noun_like(self, k: int) -> bool:
+        """A definite noun or a name: the subject of the verb after it ("المسلحين نقلوا"), not a clause link ("حيث")."""
+        return self.words[k].startswith(AL) or self.ner_label[k] is not None
 
     def _source_candidate(self, i: int, length: int, segment: tuple[int, int], start: int, end: int, *, direct: bool) -> list[Candidate]:
         if sum(self.is_word[start:end]) < 2:

@@ -162,7 +162,10 @@ class TokenView:
         if prev < 0:
             return True
         word = self.words[prev]
-        return not self.is_word[prev] or self.norms[prev] in self.lex.particles or word in MARKS
+        if not self.is_word[prev] or self.norms[prev] in self.lex.particles or word in MARKS:
+            return True
+        # "من جانبه أعرب X عن", "ومن جهة أخرى، أكد": a discourse marker opens the sentence, the verb follows it
+        return (self._marker_len(prev) > 0 or (prev > 0 and self._marker_len(prev - 1) == 2)) and self._opens_sentence(i)
 
     def name_quote(self, j: int) -> bool:
         """A quoted name ("لـ"رويترز"", "القناة "ارت 1"") rather than a quotation."""
