@@ -175,3 +175,10 @@ def test_source_phrases_around_their_clause(detected, text, found):
 def test_a_source_phrase_inside_an_open_quotation_is_the_quoted_words(detected):
     text = '"كشفت الأزمة نفاقا كبيرا، وعلى لسان الرئيس نفسه، ولا أحد يتحرك'
     assert all(not cue.endswith("لسان") for cue, _ in detected(text))
+
+
+def test_a_short_name_set_off_by_commas_after_a_source_word_is_the_source(detected):
+    text = "ولم يتم التعرف على هوية السائق، بحسب الأناضول، وفتحت الشرطة تحقيقا."
+    assert ("بحسب", "ولم يتم التعرف على هوية السائق") in detected(text)
+    # without the commas the phrase qualifies the act ("according to the plan")
+    assert detected("وسيواصل الفريق تدريباته بحسب الخطة المعدة سلفا قبل المباراة.") == []

@@ -118,6 +118,10 @@ class SourceFinder(SpeakerPhrases):
         # "وحسب الوثائق التي نشرها الموقع فإن ...": "فإن" closes the source phrase, whatever it names.
         fa_inna = opens and np_end < sent_end and self.norms[np_end][:1] == FEH and bool(self.complementizer(np_end))
         named = fa_inna or (opens and np_end < sent_end and self.words[np_end] in COMMAS and self._name_like(segment))
+        # "...، بحسب الأناضول، ...", "...، بحسب الأناضول.": set off by commas or ending the sentence, one or
+        # two name-like words name the source (a plan or a law takes a longer phrase or no comma).
+        aside = i > 0 and self.words[i - 1] in COMMAS and (np_end >= sent_end or self.words[np_end] in COMMAS or self.words[np_end] in SENTENCE_FINAL)
+        named = named or (aside and segment[1] - segment[0] <= 2 and self._name_like(segment) and not self.source_at(segment[0]))
         if not (via_relative or named or self._plausible_source(segment)):
             return None  # "حسب الاتفاق" is no source; "وبحسب أديب، ..." is
         return segment, np_end, via_relative
