@@ -21,9 +21,9 @@ def detected(nlp):
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("ولا يزال كثير من الباحثين في الجامعة يعتقدون أن المشروع سينجح.", ("يعتقدون", "المشروع سينجح")),
-        ("غير أن بعض الدراسات تقول إن عدد الزوار تضاعف.", ("تقول", "عدد الزوار تضاعف")),
-        ("وهناك من يرى أن الخطة تأخرت كثيرا.", ("يرى", "الخطة تأخرت كثيرا")),
+        ("وأغلب المهندسين في الورشة يعتقدون أن الجسر سيفتتح قبل الصيف.", ("يعتقدون", "الجسر سيفتتح قبل الصيف")),
+        ("لكن الدراسات الحديثة تقول إن عدد القراء تضاعف.", ("تقول", "عدد القراء تضاعف")),
+        ("ومن الأهالي من يرى أن الطريق الجديد خطر.", ("يرى", "الطريق الجديد خطر")),
     ],
 )
 def test_subject_before_an_imperfect_verb_then_a_complementizer(detected, text, found):
@@ -35,13 +35,13 @@ def test_a_thing_described_by_a_verb_reports_nothing(detected):
 
 
 def test_a_question_verb_with_whether_is_no_statement(detected):
-    assert detected("وما زال بعض الأعضاء يتساءلون إن كان الرئيس سيترشح مجددا.") == []
+    assert detected("والمشجعون يتساءلون إن كان المدرب سيبقى الموسم المقبل.") == []
 
 
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("وكانت هيئة الأرصاد قد أعلنت حالة التأهب في ثلاث مناطق.", ("أعلنت", "حالة التأهب في ثلاث مناطق")),
+        ("وكانت وزارة النقل قد أعلنت إغلاق الطريق الساحلي للصيانة.", ("أعلنت", "إغلاق الطريق الساحلي للصيانة")),
         ("وكانت الشركة أعلنت الأسبوع الماضي إغلاق مصنعها في المدينة.", ("أعلنت", "الأسبوع الماضي إغلاق مصنعها في المدينة")),
     ],
 )
@@ -50,16 +50,16 @@ def test_kana_subject_then_announce_verb_reports_its_object(detected, text, foun
 
 
 def test_a_short_quoted_name_inside_the_clause_is_not_the_quote(detected):
-    text = 'واعتبر مدرب الفريق، الإسباني "خوان لوبيز" فريقه مرشحا قويا للقب، ثم غادر.'
-    assert all(content != "خوان لوبيز" for _, content in detected(text))
-    text = 'وأكدت الجبهة استمرار حملة "الفجر الجديد" لتحرير القرى المجاورة.'
-    assert all(content != "الفجر الجديد" for _, content in detected(text))
+    text = 'ورأى رئيس النادي، المهندس "سامي العلي" الملعب جاهزا للموسم، ثم غادر.'
+    assert all(content != "سامي العلي" for _, content in detected(text))
+    text = 'وأكدت الجمعية نجاح حملة "شتاء دافئ" لمساعدة الأسر في القرى.'
+    assert all(content != "شتاء دافئ" for _, content in detected(text))
 
 
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("وجاء القرار إثر اعتبار الهيئة المحلية أن الاسم يضر بالطفل.", ("اعتبار", "الاسم يضر بالطفل")),
+        ("وتأجل الافتتاح بعد اعتبار لجنة السلامة أن المبنى غير مكتمل.", ("اعتبار", "المبنى غير مكتمل")),
         ("ورفض المتحدث مزاعم المعارضة بأن الانتخابات زورت.", ("مزاعم", "الانتخابات زورت")),
         ("وغادر المدرب القاعة بعد تأكيده أن الفريق سيعود أقوى.", ("تأكيده", "الفريق سيعود أقوى")),
         ("وأثار إعلان النادي أنه سيبيع الملعب غضب الجماهير.", ("إعلان", "سيبيع الملعب غضب الجماهير")),
@@ -72,8 +72,8 @@ def test_verbal_noun_of_a_reporting_verb_with_its_complementizer(detected, text,
 @pytest.mark.parametrize(
     "text",
     [
-        "وباعتبار أن المدينة مركز تجاري، تسعى البلدية إلى جذب المستثمرين.",  # a connective, nobody's claim
-        "والجدير بالذكر أن المعرض يفتح أبوابه غدا.",
+        "وباعتبار أن الشتاء قريب، بدأت المدارس صيانة المدافئ.",  # a connective, nobody's claim
+        "والجدير بالذكر أن الحديقة تفتح أبوابها صباحا.",
         "وقال الوزير في تصريح صحفي إن الوضع مستقر.",  # the noun stands between a cue and its content
     ],
 )
@@ -93,10 +93,10 @@ def test_verbal_nouns_are_made_from_the_verb_lexicon():
 
 
 def test_a_coordinated_cue_with_its_own_complementizer_ends_the_clause_before_it(detected):
-    text = "وأعلن المدرب أنه باق في منصبه وانتقد اللاعبين بشدة وقال إنه سيغير الخطة."
+    text = "وأكدت المديرة أن الامتحان كان سهلا ثم عرضت النتائج على الأهالي وقالت إنها راضية عنها."
     found = detected(text)
-    assert ("وقال", "سيغير الخطة") in found
-    assert all("وقال" not in content for _, content in found)
+    assert ("وقالت", "راضية عنها") in found
+    assert all("وقالت" not in content for _, content in found)
 
 
 def test_a_report_of_a_report_keeps_the_inner_quote(detected):
@@ -109,7 +109,7 @@ def test_a_report_of_a_report_keeps_the_inner_quote(detected):
     [
         ("وأورد التقرير السنوي أن صادرات القمح ارتفعت.", ("وأورد", "صادرات القمح ارتفعت")),
         ("وأظهرت دراسة حديثة أن النوم المبكر يحسن الذاكرة.", ("وأظهرت", "النوم المبكر يحسن الذاكرة")),
-        ("ويتباهى اللاعب أمام زملائه بأنه الأسرع في الفريق.", ("ويتباهى", "الأسرع في الفريق")),
+        ("ويتباهى الطاهي دائما بأنه يعرف مئة وصفة.", ("ويتباهى", "يعرف مئة وصفة")),
     ],
 )
 def test_verbs_of_citing_showing_and_boasting(detected, text, found):
@@ -119,10 +119,10 @@ def test_verbs_of_citing_showing_and_boasting(detected, text, found):
 @pytest.mark.parametrize(
     "text",
     [
-        "وكل ذلك يؤكد أن المشروع يسير في الطريق الصحيح.",  # a fact bears it out
+        "وهذا يؤكد أن المصنع يعمل بكامل طاقته.",  # a fact bears it out
         "وارتفعت الأسعار مجددا، مما يؤكد أن الأزمة لم تنته.",
-        "واختتمت أمس فعاليات المهرجان الصيفي في المدينة.",  # an event ended
-        "وأورد الموقع الرسمي تفاصيل القرعة، علما أنها لن تشمل آسيا.",  # the writer's aside
+        "واختتمت مساء الخميس دورة الشطرنج المدرسية.",  # an event ended
+        "ونشرت الجامعة جدول الامتحانات، علما أنها ستبدأ في الربيع.",  # the writer's aside
     ],
 )
 def test_no_speaker_no_quote(detected, text):
@@ -130,11 +130,11 @@ def test_no_speaker_no_quote(detected, text):
 
 
 def test_a_coordinated_cue_with_a_colon_ends_the_quote_before_it(detected):
-    text = "فقال الشيخ: أنا من هذه القرية، فابتسم الضيف ورحب بهما وقال: أهلا بكم في بيتي."
+    text = "فقال البائع: هذه آخر قطعة عندي، فنظر إليه التاجر وأشاد بها وقال: سآخذها بأي ثمن."
     found = detected(text)
-    assert found[0][0] == "فقال" and found[0][1].startswith("أنا من هذه القرية") and "وقال" not in found[0][1]
-    assert ("وقال", "أهلا بكم في بيتي") in found
-    assert all(content != "بهما" for _, content in found)  # a pronoun object says nothing
+    assert found[0][0] == "فقال" and found[0][1].startswith("هذه آخر قطعة عندي") and "وقال" not in found[0][1]
+    assert ("وقال", "سآخذها بأي ثمن") in found
+    assert all(content != "بها" for _, content in found)  # a pronoun object says nothing
 
 
 def test_a_report_inside_an_indirect_report_with_its_own_complementizer(detected):
@@ -156,16 +156,16 @@ def test_no_report_split_out_of_a_quote(detected, text):
 
 
 def test_a_discourse_marker_before_a_stance_verb_keeps_it_clause_initial(detected):
-    assert ("أعرب", "شكره للقائمين على المعرض") in detected("من جانبه أعرب المدير عن شكره للقائمين على المعرض.")
+    assert ("أعربت", "أملها في افتتاح المكتبة قريبا") in detected("من جهتها أعربت الجمعية عن أملها في افتتاح المكتبة قريبا.")
 
 
 @pytest.mark.parametrize(
     ("text", "found"),
     [
         # the verb after the subject ("نقلوا" moved) is no cue of its own
-        ("وقتل 16 مسلحا في المواجهات، ووفقا لمصادر طبية فإن المسلحين نقلوا قتلاهم إلى المستشفى.", ("ووفقا", "المسلحين نقلوا قتلاهم إلى المستشفى")),
+        ("وتوقف الإنتاج أمس، ووفقا لمصادر نقابية فإن العمال نقلوا المعدات إلى المخزن.", ("ووفقا", "العمال نقلوا المعدات إلى المخزن")),
         # "قضت" (ruled) made no quote: the trailing phrase names the source of the clause
-        ("قضت محكمة محلية بالسجن عشرين عاما بحق مديرين اثنين، حسبما ذكرت التقارير الإخبارية أمس.", ("حسبما", "قضت محكمة محلية بالسجن عشرين عاما بحق مديرين اثنين")),
+        ("قضت محكمة الاستئناف ببراءة المهندس من تهمة الإهمال، حسبما ذكرت الصحف المحلية.", ("حسبما", "قضت محكمة الاستئناف ببراءة المهندس من تهمة الإهمال")),
     ],
 )
 def test_source_phrases_around_their_clause(detected, text, found):
@@ -173,12 +173,12 @@ def test_source_phrases_around_their_clause(detected, text, found):
 
 
 def test_a_source_phrase_inside_an_open_quotation_is_the_quoted_words(detected):
-    text = '"كشفت الأزمة نفاقا كبيرا، وعلى لسان الرئيس نفسه، ولا أحد يتحرك'
+    text = '"تراجعت الثقة بالسوق كثيرا، وعلى لسان الخبراء أنفسهم، والمستثمرون قلقون'
     assert all(not cue.endswith("لسان") for cue, _ in detected(text))
 
 
 def test_a_short_name_set_off_by_commas_after_a_source_word_is_the_source(detected):
-    text = "ولم يتم التعرف على هوية السائق، بحسب الأناضول، وفتحت الشرطة تحقيقا."
-    assert ("بحسب", "ولم يتم التعرف على هوية السائق") in detected(text)
+    text = "وتأخرت الرحلة ثلاث ساعات، بحسب الرافدين، وعاد الركاب إلى الفندق."
+    assert ("بحسب", "وتأخرت الرحلة ثلاث ساعات") in detected(text)
     # without the commas the phrase qualifies the act ("according to the plan")
     assert detected("وسيواصل الفريق تدريباته بحسب الخطة المعدة سلفا قبل المباراة.") == []

@@ -21,17 +21,17 @@ from .view import REPORT_WINDOW, AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PR
 IMPERSONAL_LEMMAS = frozenset({"\u0630\u0643\u0631", "\u0627\u0639\u062a\u0642\u062f", "\u062a\u0648\u0642\u0639", "\u0631\u062c\u062d"})
 YEH, NOON, ALEF = "\u064a", "\u0646", "\u0627"
 ASK = "\u062a\u0633\u0627\u0621\u0644"  # "تساءل" (normalized)
-HAMZA_BELOW = "\u0625"
+HAMZA_BELOW = "\u0625"  # "إ": "إن" (that / whether) as written, unlike "أن"
 AL_WRITTEN = "\u0627\u0644"  # the article as written: "ال"
 MAN = "\u0645\u0646"  # "من": "هناك من يرى أن"
 ADAM = "\u0639\u062f\u0645"  # "عدم" (non-)
-# A preposition with a pronoun, the whole object of "رحب بهما", "أشاد به" (normalized).
+# A preposition with a pronoun, the whole object of "أشاد بها", "ندد به" (normalized).
 PRONOUN_OBJECTS = frozenset(prep + pronoun for prep in ("\u0628", "\u0639\u0646", "\u0639\u0644\u064a", "\u0627\u0644\u064a", "\u0644") for pronoun in ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627"))
-EMBEDDED_WORDS = 3  # a quoted name inside a clause: "حزب العمال الكردستاني"
+EMBEDDED_WORDS = 3  # a quoted name inside a clause: "نادي النجمة الرياضي"
 # Demonstratives and "مما" (which) right before a verb: its subject is a thing or a fact (normalized).
 DEMONSTRATIVES = frozenset({"\u0630\u0644\u0643", "\u0647\u0630\u0627", "\u0647\u0630\u0647", "\u0648\u0647\u0630\u0627", "\u0648\u0647\u0630\u0647", "\u0648\u0630\u0644\u0643", "\u0645\u0645\u0627"})
 POSSESSIVE_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما as written
-VERBAL_NOUN_WINDOW = 6  # words from a verbal noun to its complementizer (its agent stands between)  # "إ": "إن" (that / whether) as written, unlike "أن"
+VERBAL_NOUN_WINDOW = 6  # words from a verbal noun to its complementizer (its agent stands between)
 
 # Words that open a subordinate clause: a quoted word after them belongs to that clause.
 SUBORDINATORS = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0627\u0644\u0630\u064a", "\u0627\u0644\u062a\u064a", "\u0639\u0646\u062f\u0645\u0627", "\u062d\u064a\u0646"})  # بعد قبل الذي التي عندما حين
@@ -99,7 +99,7 @@ class Detector(SourceFinder):
         if form.kind == "verb" and ((i > 0 and self.norms[i - 1] in self.lex.negations) or self._passive(i) or self._impersonal(i, form)):
             return []  # "ولم يؤكد": nothing was said; "ويُعتقد أن": nobody in particular says it
         if form.kind == "verb" and i > 0 and self.norms[i - 1] in DEMONSTRATIVES:
-            return []  # "كل ذلك يؤكد أن", "مما يؤكد أن": a fact bears something out, nobody says it
+            return []  # "هذا يؤكد أن", "مما يؤكد أن": a fact bears something out, nobody says it
         cue_end = i + 1
         # "وأضاف قائلاً", "وتابع موضحاً": the participle belongs to the verb's cue.
         if cue_end < n and self.cue_at[cue_end] is not None and self.cue_at[cue_end].kind == "participle":
@@ -123,7 +123,7 @@ class Detector(SourceFinder):
                 # term the writer distances himself from, not what the speaker said.
                 scare = close - j == 2 and j > cue_end + 1 and self._verb_between(cue_end, j)
                 # A few quoted words inside the clause, the sentence going on right after them
-                # ("البرتغالي "X" أرسنال"، "عملية "الاسم" لتحرير"): a name or a term, not the statement.
+                # ('المدرب "X" فريقه'، 'حملة "الاسم" لدعم'): a name or a term, not the statement.
                 embedded = j > cue_end and close - j <= EMBEDDED_WORDS + 1 and self._word_follows(close) and j > self._subject_end(cue_end, j, act=True)
                 if scare or embedded or self.name_quote(j) or named_after_preposition or (short and (prep_at is not None or self._after_adjunct(j) or self._label_quote(j, cue_end, form))):
                     j = close + 1
@@ -160,7 +160,7 @@ class Detector(SourceFinder):
         return self._without_marker(i, cue_end, min(j, n), prep_at, form, previous)
 
     def from_verbal_noun(self, i: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
-        """"بعد تأكيده أن ...", "إثر اعتبار السلطات أن ...", "مزاعم التحالف بأن ...": a verbal noun
+        """"بعد تأكيده أن ...", "بعد اعتبار اللجنة أن ...", "مزاعم الشركة بأن ...": a verbal noun
         of a reporting verb, its agent maybe, then a complementizer a few words on.
 
         Only the complementizer opens the content: a verbal noun alone is a topic ("إعلان الحكومة"),
@@ -176,7 +176,7 @@ class Detector(SourceFinder):
             length = self.complementizer(j)
             if length:
                 if j == i + 1 and not self.words[i].endswith(POSSESSIVE_ENDINGS):
-                    return []  # "باعتبار أن", "ويسود اعتقاد بأن": nobody's claim, a connective or a belief
+                    return []  # "باعتبار أن", "وسط اعتقاد بأن": nobody's claim, a connective or a belief
                 start = j + length
                 if start >= self.n or covers(previous, start):
                     return []
@@ -211,7 +211,7 @@ class Detector(SourceFinder):
             if inverted:
                 return inverted
         if form.cls == "announce" and form.kind == "verb" and not self.clause_initial(i) and self._after_auxiliary(i, bare=True) and self._svo_subject(i):
-            # "وكانت الوزارة (قد) أعلنت حالة الطوارئ": the subject stands before the verb, the object after it
+            # "وكانت البلدية (قد) أعلنت إغلاق السوق": the subject stands before the verb, the object after it
             start = cue_end
             end = self.clause_end(start)
             if cue_end <= start < region_end and end - start >= 2:
@@ -232,7 +232,7 @@ class Detector(SourceFinder):
         return []
 
     def _nested_report(self, i: int, region_end: int, start: int, direct: bool, previous: list[Candidate]) -> bool:
-        """"ذكرت القناة أن الشرطة اعتقلت أنصار شبكة تتهمها أنقرة بأن ...": inside an indirect
+        """"ذكرت القناة أن الشرطة اعتقلت أنصار حركة يتهمها الادعاء بأنها ...": inside an indirect
         report, a verb with its own complementizer reports again; inside a direct quote the
         speaker's own words are not split. A verb among the first words of the report ("كشف أن
         المركز أبلغ موسكو أن") is what the report says: the outer speaker's claim, kept whole."""
@@ -245,7 +245,7 @@ class Detector(SourceFinder):
         return region_end - i <= REPORT_WINDOW and not any(self.words[k] in COMMAS for k in range(i + 1, region_end))
 
     def _reports_clause(self, i: int, cue_end: int, region_end: int, start: int, direct: bool) -> bool:
-        """"محللون يرون أن ...", "بعض التقديرات تقول إن ...": a complementizer right after the verb
+        """"محللون يرون أن ...", "بعض الدراسات تقول إن ...": a complementizer right after the verb
         makes it a report when its subject is a person (a masculine plural verb) or a definite or
         named noun. "لافتات تقول إن": a thing, indefinite, with its feminine singular verb, is
         described by the verb rather than reporting."""
@@ -437,7 +437,7 @@ class Detector(SourceFinder):
         if end <= start:
             return []
         if end - start == 1 and (self.words[start] in MARKS or self.norms[start] in PRONOUN_OBJECTS):
-            return []  # a lone mark; "ورحب بهما": a pronoun says nothing
+            return []  # a lone mark; "وأشاد بها": a pronoun says nothing
         if self.words[end - 1] in QUESTION:
             return []
         inside = self.direct_spans.covers(i) or covers(previous, i) or covers(found, i)

@@ -64,7 +64,7 @@ class SourceFinder(SpeakerPhrases):
             if not before_comma:  # "X، هي الأقسى بحسب Y": without its comma the phrase qualifies the nearest clause
                 start = max((m + 1 for m in range(sent_start, end) if self.words[m] in COMMAS), default=sent_start)
             # A cue before the phrase that reported this clause already ("قال X إن ...، بحسب الوكالة")
-            # has made its quote; a cue word that made none ("قضت محكمة بالسجن") leaves the clause to the source.
+            # has made its quote; a cue word that made none ("قضت محكمة الاستئناف ببراءة المتهم") leaves the clause to the source.
             if self.pairs.get(start, -1) > i:
                 return []  # the phrase stands inside a quotation that opens the clause: the quoted writer's words
             if any(start <= c.cue[0] < end and c is not replaces and not (c.kind == "verb" and c.cls in OBJECT_CLASSES) for c in previous[-3:]):
@@ -77,7 +77,7 @@ class SourceFinder(SpeakerPhrases):
         return self._source_candidate(i, length, segment, start, end, direct=False)
 
     def _noun_like(self, k: int) -> bool:
-        """A definite noun or a name: the subject of the verb after it ("المسلحين نقلوا"), not a clause link ("حيث")."""
+        """A definite noun or a name: the subject of the verb after it ("الجنود نقلوا"), not a clause link ("حيث")."""
         return self.words[k].startswith(AL) or self.ner_label[k] is not None
 
     def _source_candidate(self, i: int, length: int, segment: tuple[int, int], start: int, end: int, *, direct: bool) -> list[Candidate]:
@@ -118,7 +118,7 @@ class SourceFinder(SpeakerPhrases):
         # "وحسب الوثائق التي نشرها الموقع فإن ...": "فإن" closes the source phrase, whatever it names.
         fa_inna = opens and np_end < sent_end and self.norms[np_end][:1] == FEH and bool(self.complementizer(np_end))
         named = fa_inna or (opens and np_end < sent_end and self.words[np_end] in COMMAS and self._name_like(segment))
-        # "...، بحسب الأناضول، ...", "...، بحسب الأناضول.": set off by commas or ending the sentence, one or
+        # "...، بحسب الرافدين، ...", "...، بحسب الرافدين.": set off by commas or ending the sentence, one or
         # two name-like words name the source (a plan or a law takes a longer phrase or no comma).
         aside = i > 0 and self.words[i - 1] in COMMAS and (np_end >= sent_end or self.words[np_end] in COMMAS or self.words[np_end] in SENTENCE_FINAL)
         named = named or (aside and segment[1] - segment[0] <= 2 and self._name_like(segment) and not self.source_at(segment[0]))
