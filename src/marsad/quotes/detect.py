@@ -14,12 +14,24 @@ from .coverage import CandidateList, covers
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .lexicon import CueForm
 from .sources import SourceFinder
-from .view import AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
+from .view import REPORT_WINDOW, AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
 
 
 # Verbs whose sentence-opening "يُفعل أن" is mostly passive: ذكر اعتقد توقع رجح
 IMPERSONAL_LEMMAS = frozenset({"\u0630\u0643\u0631", "\u0627\u0639\u062a\u0642\u062f", "\u062a\u0648\u0642\u0639", "\u0631\u062c\u062d"})
 YEH, NOON, ALEF = "\u064a", "\u0646", "\u0627"
+ASK = "\u062a\u0633\u0627\u0621\u0644"  # "تساءل" (normalized)
+HAMZA_BELOW = "\u0625"  # "إ": "إن" (that / whether) as written, unlike "أن"
+AL_WRITTEN = "\u0627\u0644"  # the article as written: "ال"
+MAN = "\u0645\u0646"  # "من": "هناك من يرى أن"
+ADAM = "\u0639\u062f\u0645"  # "عدم" (non-)
+# A preposition with a pronoun, the whole object of "أشاد بها", "ندد به" (normalized).
+PRONOUN_OBJECTS = frozenset(prep + pronoun for prep in ("\u0628", "\u0639\u0646", "\u0639\u0644\u064a", "\u0627\u0644\u064a", "\u0644") for pronoun in ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627"))
+EMBEDDED_WORDS = 3  # a quoted name inside a clause: "نادي النجمة الرياضي"
+# Demonstratives and "مما" (which) right before a verb: its subject is a thing or a fact (normalized).
+DEMONSTRATIVES = frozenset({"\u0630\u0644\u0643", "\u0647\u0630\u0627", "\u0647\u0630\u0647", "\u0648\u0647\u0630\u0627", "\u0648\u0647\u0630\u0647", "\u0648\u0630\u0644\u0643", "\u0645\u0645\u0627"})
+POSSESSIVE_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما as written
+VERBAL_NOUN_WINDOW = 6  # words from a verbal noun to its complementizer (its agent stands between)
 
 INVERTED_MIN_WORDS = 3  # a quotation before its cue without a comma is a statement, not a quoted name
 CLOSING_TAIL = 2  # tokens that may follow a paragraph's closing mark: "." and the like
@@ -37,7 +49,7 @@ class Detector(SourceFinder):
         # Only the tokens that may start something are visited, a few in a hundred: cues, source
         # words, introducers (tested at C speed, by `map`).
         introducer = map(self.lex.introducers.__contains__, self.norms)
-        for i in compress(range(self.n), map(any, zip(self.cue_at, self.noun_cue, self.may_source, introducer))):
+        for i in compress(range(self.n), map(any, zip(self.cue_at, self.noun_cue, self.may_source, introducer, self.verbal_noun))):
             if blocked[i]:
                 continue
             form = self.cue_at[i]
@@ -50,6 +62,8 @@ class Detector(SourceFinder):
                 found = self.from_source(i, length, candidates)
             elif self.norms[i] in self.lex.introducers:
                 found = self.introducer(i)
+            elif self.verbal_noun[i] is not None:
+                found = self.from_verbal_noun(i, self.verbal_noun[i], candidates)
             candidates.extend(found)
         candidates.extend(self.headlines(candidates))
         candidates.extend(self._continued(candidates))
@@ -98,7 +112,8 @@ class Detector(SourceFinder):
                 continue
             start, end = outer.content
             for inner in by_subject.get(start, []) + by_subject.get(start + 1, []):
-                if inner is outer or not inner.subjects or not start <= inner.cue[0] < end:
+                # The inner cue may stand right after the outer content, which ends at its comma ("، قال إن").
+                if inner is outer or not inner.subjects or not start <= inner.cue[0] <= end + 1:
                     continue
                 if start <= inner.subjects[0][0] <= start + 1 and inner.subjects[0][0] < inner.cue[0]:
                     carriers.add(id(outer))
@@ -113,6 +128,8 @@ class Detector(SourceFinder):
             return []  # second word of "وأضاف قائلاً" is part of the first word's cue
         if form.kind == "verb" and ((i > 0 and self.norms[i - 1] in self.lex.negations) or self._passive(i) or self._impersonal(i, form)):
             return []  # "ولم يؤكد": nothing was said; "ويُعتقد أن": nobody in particular says it
+        if form.kind == "verb" and i > 0 and self.norms[i - 1] in DEMONSTRATIVES:
+            return []  # "هذا يؤكد أن", "مما يؤكد أن": a fact bears something out, nobody says it
         cue_end = i + 1
         # "وأضاف قائلاً", "وتابع موضحاً": the participle belongs to the verb's cue.
         if cue_end < n and self.cue_at[cue_end] is not None and self.cue_at[cue_end].kind == "participle":
@@ -135,7 +152,10 @@ class Detector(SourceFinder):
                 # One quoted word past the cue's own words ("بعد أن هاجم "داعشي" سوبرماركت") is a
                 # term the writer distances himself from, not what the speaker said.
                 scare = close - j == 2 and j > cue_end + 1 and self._verb_between(cue_end, j)
-                if scare or self.name_quote(j) or named_after_preposition or (short and (prep_at is not None or self._after_adjunct(j) or self._label_quote(j, cue_end, form))):
+                # A few quoted words inside the clause, the sentence going on right after them
+                # ('المدرب "X" فريقه'، 'حملة "الاسم" لدعم'): a name or a term, not the statement.
+                embedded = j > cue_end and close - j <= EMBEDDED_WORDS + 1 and self._word_follows(close) and j > self._subject_end(cue_end, j, act=True)
+                if scare or embedded or self.name_quote(j) or named_after_preposition or (short and (prep_at is not None or self._after_adjunct(j) or self._label_quote(j, cue_end, form))):
                     j = close + 1
                     continue
                 if form.cls == "act" and form.kind == "verb" and j > act_subject_end:
@@ -145,6 +165,8 @@ class Detector(SourceFinder):
                 return self._direct(i, cue_end, j, form, previous)
             length = self.complementizer(j)
             if length:
+                if form.lemma == ASK and self.words[j].startswith(HAMZA_BELOW):
+                    return []  # "يتساءلون إن كانت ...": "إن" after a question verb is "whether", an open question
                 if form.cls == "act" and form.kind == "verb" and self._object_start(cue_end, j) < j and not self._short_subject(cue_end, j):
                     break  # "أشاد X بعلاقته ... بأن": the object comes before this complementizer
                 start = j + length
@@ -166,6 +188,30 @@ class Detector(SourceFinder):
         # A mark left open pairs with its paragraph's end (`pair_marks`); skipping that "quote" above
         # steps one past it, and past the last token when the paragraph ends the text.
         return self._without_marker(i, cue_end, min(j, n), prep_at, form, previous)
+
+    def from_verbal_noun(self, i: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
+        """"بعد تأكيده أن ...", "بعد اعتبار اللجنة أن ...", "مزاعم الشركة بأن ...": a verbal noun
+        of a reporting verb, its agent maybe, then a complementizer a few words on.
+
+        Only the complementizer opens the content: a verbal noun alone is a topic ("إعلان الحكومة"),
+        and a verbal noun between a cue and its content ("قال في تصريح إن") reports nothing itself.
+        """
+        if i > 0 and self.norms[i - 1] == ADAM:
+            return []  # "عدم اعتبار": nothing was said
+        limit = min(self.sentence_end(i), i + 1 + VERBAL_NOUN_WINDOW)
+        for j in range(i + 1, limit):
+            word, norm = self.words[j], self.norms[j]
+            if word in COMMAS or word in MARKS or not self.is_word[j] or self.cue_at[j] is not None or self.noun_cue[j] or norm in self.lex.particles:
+                return []
+            length = self.complementizer(j)
+            if length:
+                if j == i + 1 and not self.words[i].endswith(POSSESSIVE_ENDINGS):
+                    return []  # "باعتبار أن", "وسط اعتقاد بأن": nobody's claim, a connective or a belief
+                start = j + length
+                if start >= self.n or covers(previous, start):
+                    return []
+                return self._make(i, i + 1, j, start, self.clause_end(start), False, form, previous)
+        return []
 
     def _without_marker(self, i: int, cue_end: int, region_end: int, prep_at: int | None, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
         """No complementizer, mark or colon after the cue: the class of the verb decides."""
@@ -194,11 +240,12 @@ class Detector(SourceFinder):
             inverted = self._inverted(i, cue_end, form, previous)
             if inverted:
                 return inverted
-        if form.cls == "announce" and form.kind == "verb" and not self.clause_initial(i) and self._after_kana(i) and self._svo_subject(i):
-            # "وكانت الوزارة (قد) أعلنت حالة الطوارئ": the subject stands before the verb, the object after it
-            end = self.clause_end(cue_end)
-            if end - cue_end >= 2:
-                return self._make(i, cue_end, cue_end, cue_end, end, False, form, previous)
+        if form.cls == "announce" and form.kind == "verb" and not self.clause_initial(i) and self._after_auxiliary(i, bare=True) and self._svo_subject(i):
+            # "وكانت البلدية (قد) أعلنت إغلاق السوق": the subject stands before the verb, the object after it
+            start = cue_end
+            end = self.clause_end(start)
+            if cue_end <= start < region_end and end - start >= 2:
+                return self._make(i, cue_end, start, start, end, False, form, previous)
         if form.cls == "announce" and form.kind == "verb" and self.clause_initial(i):
             # "وأعلن الجيش اليمني، الجمعة، اقتحام مديرية أرحب": the object is what was announced
             start = self._object_start(cue_end, region_end)
@@ -222,18 +269,46 @@ class Detector(SourceFinder):
             return end
         return next((m for m in range(start, end) if self.words[m] in COMMAS), end)
 
-    def _after_kana(self, i: int) -> bool:
-        """"وكانت الوزارة أعلنت", "وكان X قد أعلن": a form of "كان" opens the clause a few words before the verb."""
-        k = i - 1 if i > 0 and self.norms[i - 1] == QAD else i
-        start = self.sentence_start(i)
-        return any(self.norms[m] in AUXILIARIES for m in range(max(start, k - PRE_SUBJECT_LIMIT - 1), k))
+    def _nested_report(self, i: int, region_end: int, start: int, direct: bool, previous: list[Candidate]) -> bool:
+        """"ذكرت القناة أن الشرطة اعتقلت أنصار حركة يتهمها الادعاء بأنها ...": inside an indirect
+        report, a verb with its own complementizer reports again; inside a direct quote the
+        speaker's own words are not split. A verb among the first words of the report ("كشف أن
+        المركز أبلغ موسكو أن") is what the report says: the outer speaker's claim, kept whole."""
+        if direct or self.direct_spans.covers(i) or start <= region_end or not self.complementizer(region_end):
+            return False
+        outer = next((c for c in reversed(previous[-3:]) if c.content[0] <= i < c.content[1]), None)
+        if outer is None or i - outer.content[0] <= PRE_SUBJECT_LIMIT:
+            return False
+        # Its complementizer close by, in the same clause: "...، على أن" and "إذا ...، فإن" are connectives.
+        return region_end - i <= REPORT_WINDOW and not any(self.words[k] in COMMAS for k in range(i + 1, region_end))
 
-    def _after_auxiliary(self, i: int) -> bool:
-        """"وكان X قد أعلن": "قد" before the verb and "كان" opening its clause put the subject before it."""
-        if i < 2 or self.norms[i - 1] != QAD:
+    def _reports_clause(self, i: int, cue_end: int, region_end: int, start: int, direct: bool) -> bool:
+        """"محللون يرون أن ...", "بعض الدراسات تقول إن ...": a complementizer right after the verb
+        makes it a report when its subject is a person (a masculine plural verb) or a definite or
+        named noun. "لافتات تقول إن": a thing, indefinite, with its feminine singular verb, is
+        described by the verb rather than reporting."""
+        if direct or region_end != cue_end or start <= region_end or not self.complementizer(region_end):
+            return False
+        if self.norms[i].endswith(WAW + NOON):
+            return True
+        before = i - 1
+        return before >= 0 and (self.words[before].startswith(AL_WRITTEN) or self.ner_label[before] is not None or self.norms[before] == MAN)
+
+    def _after_auxiliary(self, i: int, *, bare: bool = False) -> bool:
+        """"وكان X قد أعلن": "قد" before the verb and "كان" opening its clause put the subject before it.
+
+        `bare`: "قد" may be left out ("وكانت الوكالة أعلنت"); "كان" must then open the sentence."""
+        qad = i >= 2 and self.norms[i - 1] == QAD
+        if not qad and not bare:
             return False
         start = self.sentence_start(i)
-        return any(self.norms[k] in AUXILIARIES for k in range(max(start, i - 1 - PRE_SUBJECT_LIMIT - 1), i - 1))
+        verb = i - 1 if qad else i
+        if not qad:
+            opener = start
+            while opener < verb and (self.norms[opener] in self.lex.particles or not self.is_word[opener]):
+                opener += 1
+            return opener < verb and self.norms[opener] in AUXILIARIES and verb - opener - 1 <= PRE_SUBJECT_LIMIT
+        return any(self.norms[k] in AUXILIARIES for k in range(max(start, verb - PRE_SUBJECT_LIMIT - 1), verb))
 
     def _named(self, segment: tuple[int, int]) -> bool:
         """A subject the NER stage tags as a person or body, or one opened by a known title or source."""
@@ -250,6 +325,11 @@ class Detector(SourceFinder):
             return False
         stem = self.norms[i].removeprefix(WAW)
         return stem[:1] == YEH and not stem.endswith((WAW + NOON, ALEF + NOON)) and self._opens_sentence(i)
+
+    def _word_follows(self, close: int) -> bool:
+        """A word of the same clause right after a closing mark (no punctuation, no complementizer)."""
+        after = close + 1
+        return after < self.n and self.is_word[after] and self.layout.paragraph[after] == self.layout.paragraph[close] and not self.complementizer(after) and self.cue_at[after] is None
 
     def _label_end(self, close: int) -> bool:
         """A quoted name ends where the sentence goes on: a comma, a preposition or a complementizer."""
@@ -398,12 +478,12 @@ class Detector(SourceFinder):
         start, end = self.trim(start, end)
         if end <= start:
             return []
-        if end - start == 1 and self.words[start] in MARKS:
-            return []
+        if end - start == 1 and (self.words[start] in MARKS or self.norms[start] in PRONOUN_OBJECTS):
+            return []  # a lone mark; "وأشاد بها": a pronoun says nothing
         if self.words[end - 1] in QUESTION:
             return []
         inside = self.direct_spans.covers(i) or covers(previous, i) or covers(found, i)
-        if form.kind == "verb" and not self.clause_initial(i) and (covers(previous, i) or covers(found, i)):
+        if form.kind == "verb" and not self.clause_initial(i) and (covers(previous, i) or covers(found, i)) and not self._nested_report(i, region_end, start, direct, previous):
             return []  # "... أن مركز حميميم أبلغ موسكو أن": a report inside the reported clause
         candidate = Candidate(content=(start, end), direct=direct, cue=(i, cue_end), kind=form.kind, lemma=form.lemma, cls=form.cls, nested=inside)
         if form.kind == "verb" and subject_from is None and self._after_auxiliary(i):
@@ -442,7 +522,7 @@ class Detector(SourceFinder):
         candidate.turn = self._after_discourse_marker(i)
         if inside and candidate.mode not in ("explicit", "relative"):
             return []
-        if form.kind == "verb" and candidate.mode == "none" and candidate.parent is None and not self.clause_initial(i) and self._imperfect(i):
+        if form.kind == "verb" and candidate.mode == "none" and candidate.parent is None and not self.clause_initial(i) and self._imperfect(i) and not self._reports_clause(i, cue_end, region_end, start, direct):
             return []  # "بلافتات تطالب بـ...": a verb describing a noun, not a report
         for start, end in candidate.subjects:
             self.speaker_words.update(self.norms[start:end])

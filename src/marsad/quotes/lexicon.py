@@ -30,7 +30,7 @@ OBJECT_PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ها
 OBJECT_PRONOUN_CLASSES = frozenset({"claim", "act", "describe", "announce"})
 # Verbs whose object-pronoun forms mostly sit in a relative clause on a noun ("تصريحات نقلتها
 # الوكالة", "مقالة كتبها") or are nouns ("ذكرها", "وعدهم"): they report nothing themselves.
-NO_OBJECT_FORMS = frozenset(normalize(word) for word in ("نقل", "كتب", "ذكر", "قضى", "وعد", "عبر", "بين"))  # "عبرها" via it, "بينها" between them
+NO_OBJECT_FORMS = frozenset(normalize(word) for word in ("نقل", "كتب", "ذكر", "قضى", "وعد", "عبر", "بين", "أورد"))  # "عبرها" via it, "بينها" between them
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +71,7 @@ class QuoteLexicon:
     source_first_words: frozenset[str]
     negations: frozenset[str]
     cue_index: dict[str, CueForm]  # every cue form with the proclitics it may carry
+    verbal_nouns: dict[str, CueForm] = None  # verbal nouns of the cue verbs with their clitics ("وتأكيده", "بإعلان")
 
     def cue(self, norm: str) -> CueForm | None:
         """The cue a normalized word is, with or without its proclitics ("وأضاف", "فأكد", "ليعلن")."""
@@ -158,6 +159,81 @@ def _load_cues() -> dict[str, CueForm]:
     return cues
 
 
+# Proclitics and possessive pronouns a verbal noun may carry: "وبإعلانه", "للتأكيد", "اعتبارها".
+_NOUN_PREFIXES = ("", "\u0648", "\u0628", "\u0644", "\u0627\u0644", "\u0628\u0627\u0644", "\u0644\u0644", "\u0648\u0628", "\u0648\u0644", "\u0648\u0627\u0644", "\u0648\u0628\u0627\u0644", "\u0648\u0644\u0644")
+_POSSESSIVES = ("", "\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ه ها هم هما
+_WEAK = (_ALEF, _YEH, _WAW)
+
+
+def _masdars(perfect: str) -> list[str]:
+    """Verbal nouns of a (normalized) perfect by the pattern of its form; Form I nouns are not
+    predictable and come from `verbal_nouns.txt`. A pattern that fits the letters of another form
+    yields a word no text has ("اكد" gives "تاكيد" and "اكداد"), which costs nothing.
+
+    II  فعّل -> تفعيل (اكد تاكيد، حذر تحذير)      IV  أفعل -> إفعال (اعلن اعلان)، أفعّ -> إفعال (اقر اقرار)
+    III فاعل -> مفاعلة (طالب مطالبه)              IV defective أفعى -> إفعاء (ابدي ابداء)
+    VIII افتعل -> افتعال (اعتبر اعتبار، اتهم اتهام)  X  استفعل -> استفعال (استنكر استنكار)
+    Hollow verbs (أشار، أضاف، أفاد) make nouns of other senses ("إشارة"، "إضافة"): none is made.
+    """
+    p, n = perfect, len(perfect)
+    out: list[str] = []
+    if n == 3 and p[1] not in _WEAK and p[2] not in _WEAK:
+        if p[0] != _WAW:
+            out.append(_TEH + p[0] + p[1] + _YEH + p[2])  # II
+        if p[0] == _ALEF:
+            out.append(_ALEF + p[1] + p[2] + _ALEF + p[2])  # IV doubled
+    elif n == 4 and p[0] == _ALEF and p[2] not in _WEAK:
+        if p[3] == _YEH:
+            out.append(_ALEF + p[1] + p[2] + _ALEF + "\u0621")  # IV defective
+        elif p[3] not in _WEAK:
+            first = _YEH if p[1] == _WAW else p[1]  # اوضح -> ايضاح
+            out.append(_ALEF + first + p[2] + _ALEF + p[3])  # IV, and VIII of a T-initial root (اتهم)
+    elif n == 4 and p[1] == _ALEF and p[0] not in _WEAK and p[3] not in _WEAK:
+        out.append("\u0645" + p + _HEH)  # III
+    elif n == 5 and p[0] == _ALEF and p[2] == _TEH and p[4] not in _WEAK:
+        out.append(p[:4] + _ALEF + p[4])  # VIII
+    elif n == 6 and p.startswith(_ALEF + "\u0633" + _TEH) and p[5] not in _WEAK:
+        out.append(p[:5] + _ALEF + p[5])  # X
+    return out
+
+
+def _noun_forms(noun: str, *, marbuta: bool) -> list[str]:
+    """A verbal noun with its proclitics and possessive pronouns; a final TEH MARBUTA (HEH once
+    normalized, so the caller says which) is TEH before a pronoun: "مطالبة" -> "مطالبته"."""
+    stem = noun[:-1] + _TEH if marbuta else noun
+    bases = [noun] + [stem + suffix for suffix in _POSSESSIVES[1:]]
+    out = []
+    for base in bases:
+        for prefix in _NOUN_PREFIXES:
+            if prefix.endswith(_ALEF + _LAM) or prefix.endswith(_LAM + _LAM):
+                if base is not noun:
+                    continue  # "التأكيده" is no word
+            out.append(prefix + base)
+    return out
+
+
+def _load_verbal_nouns(cues: dict[str, CueForm]) -> dict[str, CueForm]:
+    """Every verbal noun of a cue verb (by pattern, or listed for Form I), with clitics, keyed by its normalized form."""
+    excluded = _words("not_verbal_nouns.txt")
+    table: dict[str, CueForm] = {}
+    lemmas = {form.lemma: form for form in cues.values() if form.kind == "verb"}
+    nouns: list[tuple[str, CueForm, bool]] = []
+    for lemma, form in lemmas.items():
+        nouns += [(noun, form, noun[:1] == "\u0645") for noun in _masdars(lemma)]  # only Form III (مفاعلة) ends in TEH MARBUTA
+    for line in _lines("verbal_nouns.txt"):
+        written, lemma = (cell.strip() for cell in line.split("\t"))
+        if normalize(lemma) in lemmas:
+            nouns.append((normalize(written), lemmas[normalize(lemma)], written.endswith("\u0629")))
+    for noun, form, marbuta in nouns:
+        if noun in excluded:
+            continue
+        cue = CueForm(form.lemma, "noun", form.cls, form.prep)
+        for variant in _noun_forms(noun, marbuta=marbuta):
+            if variant not in cues:
+                table.setdefault(variant, cue)
+    return table
+
+
 def _with_proclitics(cues: dict[str, CueForm]) -> dict[str, CueForm]:
     """Cue forms keyed also with "و"/"ف" and, for finite verbs, "ل" ("ليعلن", "ولتؤكد")."""
     index: dict[str, CueForm] = {}
@@ -190,7 +266,8 @@ def load_lexicon() -> QuoteLexicon:
     cues = _load_cues()
     return QuoteLexicon(
         cues=cues,
-        cue_index=_with_proclitics(cues),
+        cue_index=(index := _with_proclitics(cues)),
+        verbal_nouns={form: cue for form, cue in _load_verbal_nouns(cues).items() if form not in index},
         complementizers=_phrases("complementizers.txt"),
         sources=sources,
         self_sources=_words("self_sources.txt"),

@@ -6,7 +6,7 @@ from .candidate import Candidate
 from .coverage import covers
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .phrases import SpeakerPhrases
-from .view import FEH, HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
+from .view import AL, FEH, HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
 
 
 DASHES = frozenset({"-", "\u2013", "\u2014"})  # a dateline's dash; "|" opens a related-story link instead
@@ -48,7 +48,7 @@ class SourceFinder(SpeakerPhrases):
             end = self.clause_end(start)
             if end <= start:
                 return []  # the text ends with the source phrase: nothing is reported
-            if self.finite_cue(start) or (start + 1 < end and self.norms[start] in self.lex.particles and self.finite_cue(start + 1)):
+            if self.finite_cue(start) or (start + 1 < end and self.finite_cue(start + 1) and not self._noun_like(start)):
                 return []  # "جاء ذلك وفقاً لما نقلته الوكالة، حيث قال: ...": the cue that follows reports it
                 # (a verb after a noun, "الجرحى نقلوا", is the reported clause's own)
             if end - start <= SEGMENT_LIMIT and self._plausible_source((start, end)):
@@ -64,7 +64,11 @@ class SourceFinder(SpeakerPhrases):
             start, end = sent_start, i - 1 if before_comma else i
             if not before_comma:  # "X، هي الأقسى بحسب Y": without its comma the phrase qualifies the nearest clause
                 start = max((m + 1 for m in range(sent_start, end) if self.words[m] in COMMAS), default=sent_start)
-            if any((self.finite_cue(m) and self.cue_at[m].cls not in OBJECT_CLASSES) or self.noun_cue[m] for m in range(start, end)):
+            # A cue before the phrase that reported this clause already ("قال X إن ...، بحسب الوكالة")
+            # has made its quote; a cue word that made none ("قضت محكمة الاستئناف ببراءة المتهم") leaves the clause to the source.
+            if self.pairs.get(start, -1) > i:
+                return []  # the phrase stands inside a quotation that opens the clause: the quoted writer's words
+            if any(start <= c.cue[0] < end and c is not replaces and not (c.kind == "verb" and c.cls in OBJECT_CLASSES) for c in previous[-3:]):
                 return []
         start, end = self.trim(start, end)
         if sum(self.is_word[start:end]) < 2 or self.words[end - 1] in QUESTION:
@@ -72,6 +76,10 @@ class SourceFinder(SpeakerPhrases):
         if replaces is not None:
             previous.remove(replaces)
         return self._source_candidate(i, length, segment, start, end, direct=False)
+
+    def _noun_like(self, k: int) -> bool:
+        """A definite noun or a name: the subject of the verb after it ("الجنود نقلوا"), not a clause link ("حيث")."""
+        return self.words[k].startswith(AL) or self.ner_label[k] is not None
 
     def _source_candidate(self, i: int, length: int, segment: tuple[int, int], start: int, end: int, *, direct: bool) -> list[Candidate]:
         if sum(self.is_word[start:end]) < 2:
@@ -111,6 +119,10 @@ class SourceFinder(SpeakerPhrases):
         # "وحسب الوثائق التي نشرها الموقع فإن ...": "فإن" closes the source phrase, whatever it names.
         fa_inna = opens and np_end < sent_end and self.norms[np_end][:1] == FEH and bool(self.complementizer(np_end))
         named = fa_inna or (opens and np_end < sent_end and self.words[np_end] in COMMAS and self._name_like(segment))
+        # "...، بحسب الرافدين، ...", "...، بحسب الرافدين.": set off by commas or ending the sentence, one or
+        # two name-like words name the source (a plan or a law takes a longer phrase or no comma).
+        aside = i > 0 and self.words[i - 1] in COMMAS and (np_end >= sent_end or self.words[np_end] in COMMAS or self.words[np_end] in SENTENCE_FINAL)
+        named = named or (aside and segment[1] - segment[0] <= 2 and self._name_like(segment) and not self.source_at(segment[0]))
         if not (via_relative or named or self._plausible_source(segment)):
             return None  # "حسب الاتفاق" is no source; "وبحسب أديب، ..." is
         return segment, np_end, via_relative

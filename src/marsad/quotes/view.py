@@ -15,6 +15,7 @@ from .lexicon import CueForm, QuoteLexicon, load_lexicon
 from .marks import pair_marks
 
 SCAN_LIMIT = 30  # words between a cue and its complementizer / mark / colon
+REPORT_WINDOW = 6  # words from a cue that opens a new clause to its complementizer ("وقال الوزير إن")
 SHORT_QUOTE = 4  # a quoted span this short after a preposition is a name ("مع "فوكس نيوز"")
 SEGMENT_LIMIT = 9  # words in one speaker phrase
 HEADLINE_LEFT_LIMIT = 7  # words before the colon of a headline "X: ..."
@@ -42,7 +43,7 @@ CLAUSE_LINKS = frozenset({"\u0641\u064a\u0645\u0627", "\u0628\u064a\u0646\u0645\
 LINK_WORDS = CLAUSE_LINKS | {"\u0641\u064a", "\u062d\u064a\u0646", "\u0643\u0645\u0627"}  # في حين كما
 TEMPORAL = frozenset({"\u0628\u0639\u062f", "\u0642\u0628\u0644", "\u0645\u0646\u0630", "\u062f\u0648\u0646", "\u0631\u063a\u0645", "\u062d\u062a\u064a", "\u0628\u0645\u062c\u0631\u062f", "\u0644\u0645\u062c\u0631\u062f"})  # بعد قبل منذ دون رغم حتى بمجرد لمجرد
 # "إن" / "أن" after these opens no reported clause: time ("بعد أن") or a question ("سؤاله إن كان").
-NOT_REPORTING = TEMPORAL | {"\u0633\u0624\u0627\u0644", "\u0633\u0624\u0627\u0644\u0647", "\u0633\u0624\u0627\u0644\u0647\u0627"}  # سؤال سؤاله سؤالها
+NOT_REPORTING = TEMPORAL | {"\u0639\u0644\u0645\u0627", "\u0633\u0624\u0627\u0644", "\u0633\u0624\u0627\u0644\u0647", "\u0633\u0624\u0627\u0644\u0647\u0627"}  # علما ("علماً أن": the writer's aside) سؤال سؤاله سؤالها
 OBJECT_CLASSES = ("act", "describe")
 PLURAL_ENDINGS = ("\u0627\u062a", "\u064a\u0646")  # -ات -ين: plural nouns
 NISBA_PLURALS = ("\u064a\u064a\u0646",)  # -يين: plural adjectives of origin ("الأمريكيين")
@@ -76,6 +77,7 @@ class TokenView:
             if self.norms[j - 1] == ADAM:
                 self.cue_at[j] = None
         self.noun_cue = list(map(lex.noun_cues.__contains__, self.norms))
+        self.verbal_noun: list[CueForm | None] = list(map(lex.verbal_nouns.get, self.norms))  # "تأكيده", "بإعلان"
         self.is_word = [any(map(str.isalnum, word)) for word in self.words]
         first_words = lex.source_first_words
         self.may_source = [norm in first_words or norm[1:] in first_words for norm in self.norms]
@@ -160,9 +162,10 @@ class TokenView:
         if prev < 0:
             return True
         word = self.words[prev]
-        if self._marker_len(prev) == 1 or (prev > 0 and self._marker_len(prev - 1) == 2):
-            return True  # "بدوره أعرب", "من جانبه أكد": a marker handing the floor opens the clause
-        return not self.is_word[prev] or self.norms[prev] in self.lex.particles or word in MARKS
+        if not self.is_word[prev] or self.norms[prev] in self.lex.particles or word in MARKS:
+            return True
+        # "من جانبه أعرب X عن", "ومن جهة أخرى، أكد": a discourse marker opens the sentence, the verb follows it
+        return (self._marker_len(prev) > 0 or (prev > 0 and self._marker_len(prev - 1) == 2)) and self._opens_sentence(i)
 
     def name_quote(self, j: int) -> bool:
         """A quoted name ("لـ"رويترز"", "القناة "ارت 1"") rather than a quotation."""
@@ -252,18 +255,25 @@ class TokenView:
         if self.norms[k] in self.lex.pronoun_subjects and k + 1 < end and self.finite_cue(k + 1):
             return True  # "... لكنه يندد بـ": a new statement
         cue = self.cue_at[k]
-        if cue is not None and cue.kind == "verb" and self.norms[k][:1] in (WAW, FEH) and self._report_follows(k + 1, end):
-            return True  # "... أنه تغير وقال إنه سيتوسع": a second report, even without a comma
+        if cue is not None and cue.kind == "verb" and self._opens_report(k, end):
+            return True  # "... وقال إنه ...", "...، تقول صحيفة X إن ...": a new report with its own complementizer
         if self.words[k - 1] in MARKS and cue is not None and cue.kind == "participle":
             return True  # "... "ليس ساذجا" واصفا بوتين"
         # "رحب X بالبيان معتبرا أن ...", "... محذرا من ...": a new report without a comma
         return self.participle_frame(k) and self.norms[k][-1:] == ALEF_LETTER
 
-    def _report_follows(self, j: int, end: int) -> bool:
-        """A complementizer or a colon within two words after a cue verb: it opens a report of its own."""
-        for k in range(j, min(j + 3, end)):
-            if self.words[k] in COLONS or self.complementizer(k):
-                return True
+    def _opens_report(self, k: int, end: int) -> bool:
+        """A finite cue opening a clause (after a comma, or with its "و"/"ف"), then its subject and a
+        complementizer or colon within a few words: the verb reports something new, the clause
+        before it ends."""
+        coordinated = self.norms[k][:1] in (WAW, FEH) and self.lex.cue(self.norms[k][1:]) is not None
+        if not (coordinated or self.words[k - 1] in COMMAS):
+            return False
+        for m in range(k + 1, min(end, k + 1 + REPORT_WINDOW)):
+            if self.complementizer(m) or self.words[m] in COLONS:
+                return True  # "... وقال إنه", "... وقال: ..."
+            if not self.is_word[m] and self.words[m] not in MARKS:
+                return False
         return False
 
     def chain_follows(self, j: int) -> bool:
