@@ -16,10 +16,13 @@ would need to be several megabytes long to reach.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import math
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,10 +45,23 @@ QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*")
 # testing a row reads its compressed tsvector, ~20-50 us, about as much as fetching 5-10 matches.
 WALK_ROWS = 2000
 PLANS_KEPT = 64
+# Sorting the GIN index's matches visits every match in the date range (each a heap row, 2-5 us):
+# at a million articles a word in 1% of them costs 10,000 visits. So that sort first takes the
+# newest slice of the range expected to hold SLICE_MARGIN pages of matches (its floor read from
+# the sort key's histogram), where a bitmap AND of the two indexes visits only the slice's
+# matches, and reads the rest of the range only when the slice held too few.
+SLICE_MARGIN = 4
 # Totals: counted up to COUNT_LIMIT matches (each a heap visit, ~5-20 us), estimated above; not
 # counted at all when the statistics put the matches above this many times that.
 COUNT_LIMIT = 2000
 COUNT_ESTIMATE_ABOVE = 3
+# The plan settings of a walk of the sort-key index (True), of a sort of the GIN index's matches
+# (False), and those `_settings` resets afterwards (None).
+PLAN_SETTINGS: dict[bool | None, dict[str, str]] = {
+    True: {"enable_seqscan": "off", "enable_bitmapscan": "off", "enable_indexscan": "on", "max_parallel_workers_per_gather": "0"},
+    False: {"enable_seqscan": "off", "enable_bitmapscan": "on", "enable_indexscan": "off", "max_parallel_workers_per_gather": "0"},
+    None: {"enable_seqscan": "", "enable_bitmapscan": "", "enable_indexscan": "", "max_parallel_workers_per_gather": ""},
+}
 # Serializes schema creation between processes that open a new database at the same moment.
 SCHEMA_LOCK = 0x6D61_7273_6164  # "marsad"
 
@@ -165,8 +181,10 @@ class PostgresStore(Store):
                 self._execute("UPDATE marsad_schema SET version = ?", (SCHEMA_VERSION,))
         return SCHEMA_VERSION
 
-    def _execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[dict[str, Any]]:
-        return self.conn.execute(_pyformat(sql), params)
+    def _execute(self, sql: str, params: Sequence[Any] = (), *, prepare: bool | None = None) -> psycopg.Cursor[dict[str, Any]]:
+        # prepare=False for statements whose plan must follow their values and the plan settings:
+        # psycopg prepares a statement run five times, and the server may then keep a generic plan.
+        return self.conn.execute(_pyformat(sql), params, prepare=prepare)
 
     def _executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
         with self.conn.cursor() as cursor:
@@ -201,33 +219,80 @@ class PostgresStore(Store):
 
     def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
         """Newest first (no score: 0), or ts_rank of the newest `query.RANK_WINDOW` matches."""
+        sql, params, window, _ = self._top_statement(match, sort=sort, offset=offset, limit=limit)
+        with self._plan(walk=self._walk_newest(match, window)):
+            return [(row["key"], row["score"]) for row in self._execute(sql, params, prepare=False)]
+
+    def _page(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int, cap: int | None) -> query.Page:
+        """`_top`, the page's articles and `_count` in two round trips instead of a dozen: the plan
+        estimates in one pipeline, then the plan settings, the page joined to its articles, and the
+        count in another. On a busy machine each round trip waits for the server process to be
+        scheduled (1-5 ms under load), which SQLite, in process, never pays."""
+        sql, params, window, order = self._top_statement(match, sort=sort, offset=offset, limit=limit)
+        columns = ", ".join(f"a.{column}" for column in query.HIT_COLUMNS.split(", "))
+        sql = f"SELECT t.key, t.score, {columns} FROM ({sql}) AS t JOIN articles a ON a.pk = t.key % ? ORDER BY {order}"
+        walk = self._walk_newest(match, window)
+        counting = cap is not None and self._plan_rows(match) <= COUNT_ESTIMATE_ABOVE * cap
+        try:
+            with self.conn.pipeline():
+                self._settings(walk=walk)
+                top = self._execute(sql, [*params, query.PK_SPAN], prepare=False)
+                if counting:
+                    self._settings(walk=False)
+                    counted = self._execute(*self._count_statement(match, cap=cap or 0), prepare=False)
+                self._settings(walk=None)
+        except psycopg.Error:
+            # A failed statement makes the server skip the rest of the pipeline, the reset included.
+            if not self.conn.closed:
+                self._settings(walk=None)
+            raise
+        hits = [(row["key"], row["score"], row) for row in top.fetchall()]
+        if cap is None:
+            return query.Page(hits)
+        return query.Page(hits, counted.fetchone()["n"] if counting else cap, None)
+
+    def _top_statement(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> tuple[str, list[Any], int, str]:
+        """The page's query (key, score), its parameters, how many newest matches it reads, and its order over (key, score) as `t`."""
+        self._estimates(match)
         where = "f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
         params: list[Any] = [tsquery(match, ranked=False), match.low, match.high]
         if sort == "date":
-            sql = f"SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ? OFFSET ?"
-            params += [limit, offset]
             window = offset + limit
-        else:
-            sql = (
-                "SELECT key, score FROM (SELECT f.sort_key AS key, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score"
-                f" FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
-            )
-            params = [RANK_WEIGHTS, tsquery(match), *params, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
-            window = query.RANK_WINDOW
-        with self._plan(walk=self._walk_newest(match, window)):
-            return [(row["key"], row["score"]) for row in self._execute(sql, params)]
+            floor = self._slice_floor(match, window)
+            if floor is None:
+                sql = f"SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ? OFFSET ?"
+                return sql, [*params, limit, offset], window, "t.key DESC"
+            # The slice, then the rest of the range if the slice held fewer than `window`: an
+            # Append runs its branches in order (no parallel plan: `PLAN_SETTINGS`), and the
+            # slice's keys are all above the rest's, so the concatenation is newest first.
+            branch = f"SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?"
+            sql = f"SELECT key, score FROM (({branch}) UNION ALL ({branch})) AS sliced LIMIT ? OFFSET ?"
+            slice_params = [params[0], floor, match.high, window, params[0], match.low, floor - 1, window, limit, offset]
+            return sql, slice_params, window, "t.key DESC"
+        sql = (
+            "SELECT key, score FROM (SELECT f.sort_key AS key, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score"
+            f" FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
+        )
+        params = [RANK_WEIGHTS, tsquery(match), *params, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+        return sql, params, query.RANK_WINDOW, f"t.score DESC, t.key % {query.PK_SPAN}"
 
     def _walk_newest(self, match: query.Match, window: int) -> bool:
         """Whether to walk the sort-key index from the newest end, testing each row, rather than take
         every match from the GIN index and sort them: when the matches are many, the walk finds
         `window` of them after a few rows each; when they are few, it reads (and tests) most of the table."""
-        in_range = max(1, self._table_rows() if (match.low, match.high) == (0, query.MAX_SORT_KEY) else self._range_rows(match))
+        in_range = max(1, self._in_range(match))
         matches = self._plan_rows(match)
         return matches > 0 and window * in_range / matches <= WALK_ROWS
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
+        self._estimates(match)
         if self._plan_rows(match) > COUNT_ESTIMATE_ABOVE * cap:
             return cap, None  # far more than `cap` by the statistics: estimated, not counted
+        with self._plan(walk=False):
+            row = self._execute(*self._count_statement(match, cap=cap), prepare=False).fetchone()
+        return row["n"], None
+
+    def _count_statement(self, match: query.Match, *, cap: int) -> tuple[str, list[Any]]:
         # From the GIN index (no row's tsvector read); without a date range no heap column either,
         # so PostgreSQL skips the heap pages the visibility map marks all-visible.
         where = "f.terms @@ to_tsquery('simple', ?)"
@@ -235,33 +300,70 @@ class PostgresStore(Store):
         if (match.low, match.high) != (0, query.MAX_SORT_KEY):
             where += " AND f.sort_key BETWEEN ? AND ?"
             params += [match.low, match.high]
-        with self._plan(walk=False):
-            row = self._execute(f"SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts f WHERE {where} LIMIT ?) AS counted", [*params, cap]).fetchone()
-        return row["n"], None
+        return f"SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts f WHERE {where} LIMIT ?) AS counted", [*params, cap]
 
     def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
         """The planner's estimate of the matching rows (from the statistics ANALYZE keeps of the words' frequencies)."""
+        self._estimates(match)
         return max(counted, self._plan_rows(match))
 
-    def _plan_rows(self, match: query.Match) -> int:
-        """The planner's estimate of the matches, remembered for the last few queries (a search asks up to three times)."""
+    def _estimates(self, match: query.Match) -> None:
+        """The planner's estimates of the matches and of the rows in the date range, the table's rows
+        and the sort key's histogram, in one round trip; remembered for the last few queries (a
+        search reads them up to five times)."""
         key = (tsquery(match, ranked=False), match.low, match.high)
-        cache: dict[tuple[str, int, int], int] = self.__dict__.setdefault("_plans", {})
-        if key not in cache:
-            if len(cache) >= PLANS_KEPT:
-                cache.clear()
-            plan = self._execute(
+        cache: dict[tuple[str, int, int], Estimates] = self.__dict__.setdefault("_plans", {})
+        if key in cache:
+            return
+        if len(cache) >= PLANS_KEPT:
+            cache.clear()
+        ranged = (match.low, match.high) != (0, query.MAX_SORT_KEY)
+        with self.conn.pipeline():
+            matches = self._execute(
                 "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?", key
-            ).fetchone()
-            cache[key] = int(plan["QUERY PLAN"][0]["Plan"]["Plan Rows"])
-        return cache[key]
+            )
+            table = self._execute("SELECT reltuples::bigint AS value FROM pg_class WHERE oid = 'articles_fts'::regclass")
+            if ranged:
+                in_range = self._execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts WHERE sort_key BETWEEN ? AND ?", (match.low, match.high))
+            histogram = self._execute(
+                "SELECT s.histogram_bounds::text AS bounds FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename"
+                " JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = s.schemaname"
+                " WHERE c.oid = 'articles_fts'::regclass AND s.attname = 'sort_key'"
+            )
+        table_rows = max(0, int(table.fetchone()["value"] or 0))
+        bounds = histogram.fetchone()
+        cache[key] = Estimates(
+            matches=_plan_rows(matches.fetchone()),
+            in_range=_plan_rows(in_range.fetchone()) if ranged else table_rows,
+            table=table_rows,
+            bounds=[int(bound) for bound in bounds["bounds"].strip("{}").split(",")] if bounds and bounds["bounds"] else [],
+        )
 
-    def _range_rows(self, match: query.Match) -> int:
-        plan = self._execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts WHERE sort_key BETWEEN ? AND ?", (match.low, match.high)).fetchone()
-        return int(plan["QUERY PLAN"][0]["Plan"]["Plan Rows"])
+    def _slice_floor(self, match: query.Match, window: int) -> int | None:
+        """The least sort key of the newest slice of the date range expected to hold `SLICE_MARGIN`
+        times `window` matches; None when that slice would be most of the range (or no histogram)."""
+        estimates = self.__dict__["_plans"][(tsquery(match, ranked=False), match.low, match.high)]
+        bounds = estimates.bounds
+        if estimates.matches <= 0 or len(bounds) < 3 or estimates.table <= 0:
+            return None
+        wanted = SLICE_MARGIN * window * estimates.in_range / estimates.matches
+        if wanted * 4 > estimates.in_range:
+            return None
+        # Histogram buckets hold equal shares of the table; count whole buckets down from the range's top.
+        per_bucket = estimates.table / (len(bounds) - 1)
+        top = bisect.bisect_right(bounds, match.high) - 1
+        floor_index = top - max(1, math.ceil(wanted / per_bucket))
+        if floor_index < 0 or bounds[floor_index] <= match.low:
+            return None
+        return bounds[floor_index]
 
-    def _table_rows(self) -> int:
-        return int(self._scalar("SELECT reltuples::bigint AS value FROM pg_class WHERE oid = 'articles_fts'::regclass") or 0)
+    def _plan_rows(self, match: query.Match) -> int:
+        """The planner's estimate of the matches (`_estimates` first)."""
+        return self.__dict__["_plans"][(tsquery(match, ranked=False), match.low, match.high)].matches
+
+    def _in_range(self, match: query.Match) -> int:
+        """The planner's estimate of the rows in the search's date range, all rows without one (`_estimates` first)."""
+        return self.__dict__["_plans"][(tsquery(match, ranked=False), match.low, match.high)].in_range
 
     @contextmanager
     def _plan(self, *, walk: bool) -> Iterator[None]:
@@ -272,6 +374,30 @@ class PostgresStore(Store):
             off = ("enable_seqscan", "enable_bitmapscan") if walk else ("enable_seqscan", "enable_indexscan")
             self.conn.execute("; ".join(f"SET LOCAL {setting} = off" for setting in off))  # our constants, not input
             yield
+
+    def _settings(self, *, walk: bool | None) -> None:
+        """`_plan`'s settings for the session's next statements (None: the server's own again), for a
+        pipeline: SET LOCAL needs a transaction, and a transaction block syncs the pipeline at its end."""
+        values = PLAN_SETTINGS[walk]
+        if walk is None:
+            for setting in values:
+                self.conn.execute(f"RESET {setting}")  # our constants, not input
+        else:
+            self.conn.execute("SELECT " + ", ".join("set_config(%s, %s, false)" for _ in values), [part for item in values.items() for part in item])
+
+
+@dataclass(frozen=True, slots=True)
+class Estimates:
+    """What the statistics say about one search (`PostgresStore._estimates`)."""
+
+    matches: int
+    in_range: int
+    table: int
+    bounds: list[int]  # the sort key's histogram, ascending; empty before the first ANALYZE
+
+
+def _plan_rows(row: dict[str, Any]) -> int:
+    return int(row["QUERY PLAN"][0]["Plan"]["Plan Rows"])
 
 
 def tsquery(match: query.Match, *, ranked: bool = True) -> str:
