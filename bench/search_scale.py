@@ -144,9 +144,13 @@ def query_set(seed: Path) -> list[dict]:
     return queries
 
 
+GROUPS = ("common", "medium", "rare", "phrase", "facets", "relevance")
+
+
 def group(query: dict) -> str:
-    """plain (default date order, no facet), facets, or relevance (opt-in)."""
-    return "relevance" if query["kind"] == "relevance" else "facets" if query["kind"].startswith("facet") else "plain"
+    """common, medium, rare words and phrases (default date order, no facet), facets (any of them with
+    a word), or relevance (opt-in)."""
+    return "facets" if query["kind"].startswith("facet") else query["kind"]
 
 
 def _store_args(query: dict) -> dict:
@@ -237,7 +241,7 @@ def main() -> None:
         grown = time.perf_counter() - start
         sql, totals = time_sql(args.db, queries, args.rounds)
         http = {} if args.no_http else time_http(args.db, queries, args.rounds)
-        for name in ("plain", "facets", "relevance"):
+        for name in GROUPS:
             shown = percentiles(http[name]) if name in http else ""
             print(f"| {count:,} | {name} ({len(sql[name]) // args.rounds}) | {grown:.0f} | {percentiles(sql[name])} | {shown} |", flush=True)
         if args.totals:

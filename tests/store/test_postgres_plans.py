@@ -55,7 +55,7 @@ def expected(word: str, *, source: str | None = None, date_from: str | None = No
 
 
 PLANS = {
-    "walk": {"WALK_ROWS": 10**9},
+    "walk": {"WALK_ROWS": 10**9, "WALK_TEST_COST": 0},
     "sorted matches": {"WALK_ROWS": 0, "SLICE_MARGIN": 10**9},
     "newest slice": {"WALK_ROWS": 0, "SLICE_MARGIN": 1},
     "too thin a slice": {"WALK_ROWS": 0, "SLICE_MARGIN": 0.2},  # the slice holds less than a page: the rest is read
