@@ -231,6 +231,8 @@ class PostgresStore(Store):
         estimates in one pipeline, then the plan settings, the page joined to its articles, and the
         count in another. On a busy machine each round trip waits for the server process to be
         scheduled (1-5 ms under load), which SQLite, in process, never pays."""
+        # Estimates are read afresh for each search (the statistics change with ANALYZE), once.
+        self.__dict__.pop("_plans", None)
         sql, params, window, order = self._top_statement(match, sort=sort, offset=offset, limit=limit)
         columns = ", ".join(f"a.{column}" for column in query.HIT_COLUMNS.split(", "))
         sql = f"SELECT t.key, t.score, {columns} FROM ({sql}) AS t JOIN articles a ON a.pk = t.key % ? ORDER BY {order}"
@@ -333,10 +335,10 @@ class PostgresStore(Store):
             table = self._execute("SELECT reltuples::bigint AS value FROM pg_class WHERE oid = 'articles_fts'::regclass")
             if ranged:
                 in_range = self._execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts WHERE sort_key BETWEEN ? AND ?", (match.low, match.high))
+            # The store's tables are in the first schema of the search_path, current_schema().
             histogram = self._execute(
-                "SELECT s.histogram_bounds::text AS bounds FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename"
-                " JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = s.schemaname"
-                " WHERE c.oid = 'articles_fts'::regclass AND s.attname = 'sort_key'"
+                "SELECT histogram_bounds::text AS bounds FROM pg_stats"
+                " WHERE schemaname = current_schema() AND tablename = 'articles_fts' AND attname = 'sort_key'"
             )
         table_rows = max(0, int(table.fetchone()["value"] or 0))
         bounds = histogram.fetchone()
