@@ -227,34 +227,39 @@ class PostgresStore(Store):
             return [(row["key"], row["score"]) for row in self._execute(sql, params, prepare=False)]
 
     def _page(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int, cap: int | None) -> query.Page:
-        """`_top`, the page's articles and `_count` in two round trips instead of a dozen: the plan
-        estimates in one pipeline, then the plan settings, the page joined to its articles, and the
-        count in another. On a busy machine each round trip waits for the server process to be
-        scheduled (1-5 ms under load), which SQLite, in process, never pays."""
+        """`_top`, the page's articles and `_count` in two round trips instead of a dozen: the
+        planner's estimates in one, then the plan settings, the page joined to its articles, the
+        count and the settings' reset in another (`_batch`). On a busy machine each round trip waits
+        for the server process to be scheduled (1-5 ms under load), which SQLite, in process, never pays."""
         # Estimates are read afresh for each search (the statistics change with ANALYZE), once.
         self.__dict__.pop("_plans", None)
         sql, params, window, order = self._top_statement(match, sort=sort, offset=offset, limit=limit)
         columns = ", ".join(f"a.{column}" for column in query.HIT_COLUMNS.split(", "))
         sql = f"SELECT t.key, t.score, {columns} FROM ({sql}) AS t JOIN articles a ON a.pk = t.key % ? ORDER BY {order}"
-        walk = self._walk_newest(match, window)
         counting = cap is not None and self._plan_rows(match) <= COUNT_ESTIMATE_ABOVE * cap
-        try:
-            with self.conn.pipeline():
-                self._settings(walk=walk)
-                top = self._execute(sql, [*params, query.PK_SPAN], prepare=False)
-                if counting:
-                    self._settings(walk=False)
-                    counted = self._execute(*self._count_statement(match, cap=cap or 0), prepare=False)
-                self._settings(walk=None)
-        except psycopg.Error:
-            # A failed statement makes the server skip the rest of the pipeline, the reset included.
-            if not self.conn.closed:
-                self._settings(walk=None)
-            raise
-        hits = [(row["key"], row["score"], row) for row in top.fetchall()]
+        statements = [*_settings(walk=self._walk_newest(match, window)), (sql, [*params, query.PK_SPAN])]
+        if counting:
+            statements += [*_settings(walk=False), self._count_statement(match, cap=cap or 0)]
+        results = self._batch([*statements, *_settings(walk=None)])
+        hits = [(row["key"], row["score"], row) for row in results[len(PLAN_SETTINGS[True])] or []]
         if cap is None:
             return query.Page(hits)
-        return query.Page(hits, counted.fetchone()["n"] if counting else cap, None)
+        return query.Page(hits, results[len(statements) - 1][0]["n"] if counting else cap, None)  # type: ignore[index]
+
+    def _batch(self, statements: list[tuple[str, Sequence[Any]]]) -> list[list[dict[str, Any]] | None]:
+        """The rows of each statement (None for a command), all sent in one message: one round trip.
+
+        The driver binds the values into the text (psycopg's ClientCursor; the server's extended
+        protocol takes one statement a message, and a pipeline still waits once per statement). The
+        server runs the statements as one implicit transaction: a failure rolls back the plan settings too."""
+        text = "; ".join(_pyformat(sql) for sql, _ in statements)
+        with psycopg.ClientCursor(self.conn) as cursor:
+            cursor.execute(text, [value for _, params in statements for value in params])
+            results: list[list[dict[str, Any]] | None] = []
+            while True:
+                results.append(cursor.fetchall() if cursor.description is not None else None)
+                if not cursor.nextset():
+                    return results
 
     def _top_statement(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> tuple[str, list[Any], int, str]:
         """The page's query (key, score), its parameters, how many newest matches it reads, and its order over (key, score) as `t`."""
@@ -328,25 +333,26 @@ class PostgresStore(Store):
         if len(cache) >= PLANS_KEPT:
             cache.clear()
         ranged = (match.low, match.high) != (0, query.MAX_SORT_KEY)
-        with self.conn.pipeline():
-            matches = self._execute(
-                "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?", key
-            )
-            table = self._execute("SELECT reltuples::bigint AS value FROM pg_class WHERE oid = 'articles_fts'::regclass")
-            if ranged:
-                in_range = self._execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts WHERE sort_key BETWEEN ? AND ?", (match.low, match.high))
+        statements: list[tuple[str, Sequence[Any]]] = [
+            ("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?", key),
+            ("SELECT reltuples::bigint AS value FROM pg_class WHERE oid = 'articles_fts'::regclass", ()),
             # The store's tables are in the first schema of the search_path, current_schema().
-            histogram = self._execute(
+            (
                 "SELECT histogram_bounds::text AS bounds FROM pg_stats"
-                " WHERE schemaname = current_schema() AND tablename = 'articles_fts' AND attname = 'sort_key'"
-            )
-        table_rows = max(0, int(table.fetchone()["value"] or 0))
-        bounds = histogram.fetchone()
+                " WHERE schemaname = current_schema() AND tablename = 'articles_fts' AND attname = 'sort_key'",
+                (),
+            ),
+        ]
+        if ranged:
+            statements.append(("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts WHERE sort_key BETWEEN ? AND ?", (match.low, match.high)))
+        matches, table, histogram, *in_range = self._batch(statements)
+        table_rows = max(0, int(table[0]["value"] or 0)) if table else 0
+        bounds = histogram[0]["bounds"] if histogram else None
         cache[key] = Estimates(
-            matches=_plan_rows(matches.fetchone()),
-            in_range=_plan_rows(in_range.fetchone()) if ranged else table_rows,
+            matches=_plan_rows(matches[0]),  # type: ignore[index]
+            in_range=_plan_rows(in_range[0][0]) if ranged else table_rows,  # type: ignore[index]
             table=table_rows,
-            bounds=[int(bound) for bound in bounds["bounds"].strip("{}").split(",")] if bounds and bounds["bounds"] else [],
+            bounds=[int(bound) for bound in bounds.strip("{}").split(",")] if bounds else [],
         )
 
     def _slice_floor(self, match: query.Match, window: int) -> int | None:
@@ -385,16 +391,6 @@ class PostgresStore(Store):
             self.conn.execute("; ".join(f"SET LOCAL {setting} = off" for setting in off))  # our constants, not input
             yield
 
-    def _settings(self, *, walk: bool | None) -> None:
-        """`_plan`'s settings for the session's next statements (None: the server's own again), for a
-        pipeline: SET LOCAL needs a transaction, and a transaction block syncs the pipeline at its end."""
-        values = PLAN_SETTINGS[walk]
-        if walk is None:
-            for setting in values:
-                self.conn.execute(f"RESET {setting}")  # our constants, not input
-        else:
-            self.conn.execute("SELECT " + ", ".join("set_config(%s, %s, false)" for _ in values), [part for item in values.items() for part in item])
-
 
 @dataclass(frozen=True, slots=True)
 class Estimates:
@@ -404,6 +400,13 @@ class Estimates:
     in_range: int
     table: int
     bounds: list[int]  # the sort key's histogram, ascending; empty before the first ANALYZE
+
+
+def _settings(*, walk: bool | None) -> list[tuple[str, Sequence[Any]]]:
+    """`PostgresStore._plan`'s settings as session settings for the next statements of a batch
+    (None: the server's own again); SET LOCAL would need a transaction block of its own."""
+    # Our constants, not input.
+    return [(f"RESET {name}" if walk is None else f"SET {name} = {value}", ()) for name, value in PLAN_SETTINGS[walk].items()]
 
 
 def _plan_rows(row: dict[str, Any]) -> int:
