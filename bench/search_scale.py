@@ -6,8 +6,13 @@
 SEED_ANALYSES.jsonl holds analyses (`marsad analyze --jsonl` output), stored once with
 `Store.add`; the store then grows by copying those articles and their index entries in SQL
 (INSERT ... SELECT, no Python per row, no re-analysis) under new ids and primary keys, with the
-same dates and sources. Layer tables (quotes, places, ...) are not copied: search reads only the
-articles and the index (facets are index tokens). At each size it runs the query set (common,
+same dates and sources, one transaction per doubling. SQLite grows without a journal or syncs
+(a bench store lost to a crash is grown again); FTS5 tokenizes each copied row again, which is most
+of the time. PostgreSQL drops the index table's GIN and sort-key indexes before a big copy and
+builds them after it, then VACUUM ANALYZE. tests/store/test_search_scale_growth.py checks that a
+grown store answers searches, facets, pages and totals as if the copies had been ingested.
+Layer tables (quotes, places, ...) are not copied: search reads only the articles and the index
+(facets are index tokens). At each size it runs the query set (common,
 medium and rare words of the seed, picked by how many seed articles hold them, and the same
 with facets) `--rounds` times after one warm-up round, through `Store.search` ("sql": the
 library call, snippets included) and through HTTP (`/api/search` on `marsad serve` in a

@@ -100,3 +100,11 @@ def test_plan_settings_are_reset_after_a_search(filled: str) -> None:
         store.search("مشروع", 5)
         settings = store.conn.execute("SELECT current_setting('enable_seqscan') AS seq, current_setting('enable_indexscan') AS idx").fetchone()
     assert settings == {"seq": "on", "idx": "on"}
+
+
+def test_a_failed_batch_leaves_no_plan_settings(filled: str) -> None:
+    with open_store(filled, create=False) as store:
+        with pytest.raises(psycopg.errors.DivisionByZero):
+            store._batch([*postgres._settings(walk=True), ("SELECT 1 / 0", ())])
+        assert store.conn.execute("SELECT current_setting('enable_bitmapscan') AS value").fetchone() == {"value": "on"}
+        assert store.search("نادر", 50).total == ARTICLES // 40  # the connection still searches
