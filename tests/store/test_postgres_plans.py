@@ -108,3 +108,14 @@ def test_a_failed_batch_leaves_no_plan_settings(filled: str) -> None:
             store._batch([*postgres._settings(walk=True), ("SELECT 1 / 0", ())])
         assert store.conn.execute("SELECT current_setting('enable_bitmapscan') AS value").fetchone() == {"value": "on"}
         assert store.search("نادر", 50).total == ARTICLES // 40  # the connection still searches
+
+
+@pytest.mark.parametrize("plan", PLANS)
+@pytest.mark.parametrize(("word", "facets"), SEARCHES)
+def test_every_plan_ranks_the_newest_window(filled: str, plan: str, word: str, facets: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, value in PLANS[plan].items():
+        monkeypatch.setattr(postgres, name, value)
+    monkeypatch.setattr(postgres.query, "RANK_WINDOW", 10)
+    with open_store(filled, create=False) as store:
+        hits = store.search(word, 50, sort="relevance", **facets).hits
+    assert {hit.id for hit in hits} == set(expected(word, **facets)[:10])

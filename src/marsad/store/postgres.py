@@ -264,27 +264,34 @@ class PostgresStore(Store):
     def _top_statement(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> tuple[str, list[Any], int, str]:
         """The page's query (key, score), its parameters, how many newest matches it reads, and its order over (key, score) as `t`."""
         self._estimates(match)
-        where = "f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
-        params: list[Any] = [tsquery(match, ranked=False), match.low, match.high]
         if sort == "date":
             window = offset + limit
-            floor = None if self._walk_newest(match, window) else self._slice_floor(match, window)
-            if floor is None:
-                sql = f"SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ? OFFSET ?"
-                return sql, [*params, limit, offset], window, "t.key DESC"
-            # The slice, then the rest of the range if the slice held fewer than `window`: an
-            # Append runs its branches in order (no parallel plan: `PLAN_SETTINGS`), and the
-            # slice's keys are all above the rest's, so the concatenation is newest first.
-            branch = f"SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?"
-            sql = f"SELECT key, score FROM (({branch}) UNION ALL ({branch})) AS sliced LIMIT ? OFFSET ?"
-            slice_params = [params[0], floor, match.high, window, params[0], match.low, floor - 1, window, limit, offset]
-            return sql, slice_params, window, "t.key DESC"
+            newest, params = self._newest(match, window, "0.0 AS score")
+            return f"SELECT key, score FROM ({newest}) AS newest LIMIT ? OFFSET ?", [*params, limit, offset], window, "t.key DESC"
+        # ts_rank outside the subquery that keeps the newest window: in its select list, PostgreSQL
+        # ranks every match before sorting (180,000 documents read for a common word at 300k
+        # articles, 10 s); the window carries each document as a TOAST pointer, read only when ranked.
+        newest, params = self._newest(match, query.RANK_WINDOW, "f.document")
         sql = (
-            "SELECT key, score FROM (SELECT f.sort_key AS key, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score"
-            f" FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
+            f"SELECT key, ts_rank(?::real[], document, to_tsquery('simple', ?), 1) AS score FROM ({newest}) AS newest"
+            " ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
         )
-        params = [RANK_WEIGHTS, tsquery(match), *params, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+        params = [RANK_WEIGHTS, tsquery(match), *params, query.PK_SPAN, limit, offset]
         return sql, params, query.RANK_WINDOW, f"t.score DESC, t.key % {query.PK_SPAN}"
+
+    def _newest(self, match: query.Match, window: int, column: str) -> tuple[str, list[Any]]:
+        """A query for the newest `window` matches (key and `column`), newest first, and its parameters:
+        over the whole range, or over the newest slice (`_slice_floor`) and then the rest of the range
+        if the slice held fewer than `window`. An Append runs its branches in order (no parallel plan:
+        `PLAN_SETTINGS`), and the slice's keys are all above the rest's, so the concatenation is newest first."""
+        where = "f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
+        branch = f"SELECT f.sort_key AS key, {column} FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?"
+        words = tsquery(match, ranked=False)
+        floor = None if self._walk_newest(match, window) else self._slice_floor(match, window)
+        if floor is None:
+            return branch, [words, match.low, match.high, window]
+        sql = f"SELECT * FROM (({branch}) UNION ALL ({branch})) AS sliced LIMIT ?"
+        return sql, [words, floor, match.high, window, words, match.low, floor - 1, window, window]
 
     def _walk_newest(self, match: query.Match, window: int) -> bool:
         """Whether to walk the sort-key index from the newest end, testing each row, rather than take
