@@ -350,16 +350,24 @@ class PostgresStore(Store):
                 (),
             ),
         ]
+        # Each word or facet alone too: the planner multiplies their shares as if independent, so
+        # words that come together ("خادم الحرمين الشريفين") get a far lower estimate than their matches.
+        parts = _tsquery_parts(match)
+        alone = [] if len(parts) < 2 else [(statements[0][0], (part, match.low, match.high)) for part in parts]
         if ranged:
             statements.append(("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts WHERE sort_key BETWEEN ? AND ?", (match.low, match.high)))
-        matches, table, histogram, *in_range = self._batch(statements)
+        results = self._batch(statements + alone)
+        matches, table, histogram = results[:3]
+        in_range = results[3] if ranged else None
         table_rows = max(0, int(table[0]["value"] or 0)) if table else 0
         bounds = histogram[0]["bounds"] if histogram else None
+        together = _plan_rows(matches[0])  # type: ignore[index]
         cache[key] = Estimates(
-            matches=_plan_rows(matches[0]),  # type: ignore[index]
-            in_range=_plan_rows(in_range[0][0]) if ranged else table_rows,  # type: ignore[index]
+            matches=together,
+            in_range=_plan_rows(in_range[0]) if in_range else table_rows,
             table=table_rows,
             bounds=[int(bound) for bound in bounds.strip("{}").split(",")] if bounds else [],
+            most=min((_plan_rows(rows[0]) for rows in results[len(statements) :] if rows), default=together),  # type: ignore[index]
         )
 
     def _slice_floor(self, match: query.Match, window: int) -> int | None:
@@ -367,9 +375,11 @@ class PostgresStore(Store):
         times `window` matches; None when that slice would be most of the range (or no histogram)."""
         estimates = self.__dict__["_plans"][(tsquery(match, ranked=False), match.low, match.high)]
         bounds = estimates.bounds
-        if estimates.matches <= 0 or len(bounds) < 3 or estimates.table <= 0:
+        # The most the matches can be: a slice too thin costs little (its rest follows at once),
+        # a slice skipped for an estimate too low sorts every match.
+        if estimates.most <= 0 or len(bounds) < 3 or estimates.table <= 0:
             return None
-        wanted = SLICE_MARGIN * window * estimates.in_range / estimates.matches
+        wanted = SLICE_MARGIN * window * estimates.in_range / estimates.most
         if wanted * 4 > estimates.in_range:
             return None
         # Histogram buckets hold equal shares of the table; count whole buckets down from the range's top.
@@ -407,6 +417,7 @@ class Estimates:
     in_range: int
     table: int
     bounds: list[int]  # the sort key's histogram, ascending; empty before the first ANALYZE
+    most: int  # the least estimate of a word or facet alone: the matches cannot be more
 
 
 def _settings(*, walk: bool | None) -> list[tuple[str, Sequence[Any]]]:
@@ -427,9 +438,13 @@ def tsquery(match: query.Match, *, ranked: bool = True) -> str:
     weight makes PostgreSQL recheck each candidate row's tsvector, 20 us a row)."""
     if ranked:
         return " & ".join(f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in match.terms)
+    return " & ".join(_tsquery_parts(match))
+
+
+def _tsquery_parts(match: query.Match) -> list[str]:
+    """The parts an unranked `tsquery` ANDs: each term's stem, and each facet group's tokens ORed."""
     parts = [_lexeme(term.stem) for term in match.terms]
-    parts += ["(" + " | ".join(_lexeme(token) for token in group) + ")" for group in match.groups]
-    return " & ".join(parts)
+    return parts + ["(" + " | ".join(_lexeme(token) for token in group) + ")" for group in match.groups]
 
 
 def _lexeme(word: str) -> str:
