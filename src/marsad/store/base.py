@@ -109,6 +109,11 @@ class Store(StoryQueries, ABC):
     def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
         """An estimate of how many articles match, when more than `counted` do."""
 
+    def _page(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int, cap: int | None) -> query.Page:
+        """The hits of one page with their articles, and the matches counted up to `cap` (None: no count).
+        From `_top` and `_count`; a server backend may do it in fewer round trips."""
+        return query.page(self, match, sort=sort, offset=offset, limit=limit, cap=cap)
+
     def close(self) -> None:
         self.conn.close()
 

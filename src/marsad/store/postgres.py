@@ -16,10 +16,13 @@ would need to be several megabytes long to reach.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import math
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -42,10 +45,26 @@ QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*")
 # testing a row reads its compressed tsvector, ~20-50 us, about as much as fetching 5-10 matches.
 WALK_ROWS = 2000
 PLANS_KEPT = 64
+# A walk's row test (reading a row's tsvector) costs about as much as this many postings a bitmap
+# of the GIN index reads (measured at 100k articles: 17 us against 0.35 us).
+WALK_TEST_COST = 50
+# Sorting the GIN index's matches visits every match in the date range (each a heap row, 2-5 us):
+# at a million articles a word in 1% of them costs 10,000 visits. So that sort first takes the
+# newest slice of the range expected to hold SLICE_MARGIN pages of matches (its floor read from
+# the sort key's histogram), where a bitmap AND of the two indexes visits only the slice's
+# matches, and reads the rest of the range only when the slice held too few.
+SLICE_MARGIN = 4
 # Totals: counted up to COUNT_LIMIT matches (each a heap visit, ~5-20 us), estimated above; not
 # counted at all when the statistics put the matches above this many times that.
 COUNT_LIMIT = 2000
 COUNT_ESTIMATE_ABOVE = 3
+# The plan settings of a walk of the sort-key index (True), of a sort of the GIN index's matches
+# (False), and those `_settings` resets afterwards (None).
+PLAN_SETTINGS: dict[bool | None, dict[str, str]] = {
+    True: {"enable_seqscan": "off", "enable_bitmapscan": "off", "enable_indexscan": "on", "max_parallel_workers_per_gather": "0"},
+    False: {"enable_seqscan": "off", "enable_bitmapscan": "on", "enable_indexscan": "off", "max_parallel_workers_per_gather": "0"},
+    None: {"enable_seqscan": "", "enable_bitmapscan": "", "enable_indexscan": "", "max_parallel_workers_per_gather": ""},
+}
 # Serializes schema creation between processes that open a new database at the same moment.
 SCHEMA_LOCK = 0x6D61_7273_6164  # "marsad"
 
@@ -165,8 +184,10 @@ class PostgresStore(Store):
                 self._execute("UPDATE marsad_schema SET version = ?", (SCHEMA_VERSION,))
         return SCHEMA_VERSION
 
-    def _execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[dict[str, Any]]:
-        return self.conn.execute(_pyformat(sql), params)
+    def _execute(self, sql: str, params: Sequence[Any] = (), *, prepare: bool | None = None) -> psycopg.Cursor[dict[str, Any]]:
+        # prepare=False for statements whose plan must follow their values and the plan settings:
+        # psycopg prepares a statement run five times, and the server may then keep a generic plan.
+        return self.conn.execute(_pyformat(sql), params, prepare=prepare)
 
     def _executemany(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
         with self.conn.cursor() as cursor:
@@ -201,33 +222,99 @@ class PostgresStore(Store):
 
     def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
         """Newest first (no score: 0), or ts_rank of the newest `query.RANK_WINDOW` matches."""
-        where = "f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
-        params: list[Any] = [tsquery(match, ranked=False), match.low, match.high]
-        if sort == "date":
-            sql = f"SELECT f.sort_key AS key, 0.0 AS score FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ? OFFSET ?"
-            params += [limit, offset]
-            window = offset + limit
-        else:
-            sql = (
-                "SELECT key, score FROM (SELECT f.sort_key AS key, ts_rank(?::real[], f.document, to_tsquery('simple', ?), 1) AS score"
-                f" FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?) AS newest ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
-            )
-            params = [RANK_WEIGHTS, tsquery(match), *params, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
-            window = query.RANK_WINDOW
+        sql, params, window, _ = self._top_statement(match, sort=sort, offset=offset, limit=limit)
         with self._plan(walk=self._walk_newest(match, window)):
-            return [(row["key"], row["score"]) for row in self._execute(sql, params)]
+            return [(row["key"], row["score"]) for row in self._execute(sql, params, prepare=False)]
+
+    def _page(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int, cap: int | None) -> query.Page:
+        """`_top`, the page's articles and `_count` in two round trips instead of a dozen: the
+        planner's estimates in one, then the plan settings, the page joined to its articles, the
+        count and the settings' reset in another (`_batch`). On a busy machine each round trip waits
+        for the server process to be scheduled (1-5 ms under load), which SQLite, in process, never pays."""
+        # Estimates are read afresh for each search (the statistics change with ANALYZE), once.
+        self.__dict__.pop("_plans", None)
+        sql, params, window, order = self._top_statement(match, sort=sort, offset=offset, limit=limit)
+        columns = ", ".join(f"a.{column}" for column in query.HIT_COLUMNS.split(", "))
+        sql = f"SELECT t.key, t.score, {columns} FROM ({sql}) AS t JOIN articles a ON a.pk = t.key % ? ORDER BY {order}"
+        counting = cap is not None and self._plan_rows(match) <= COUNT_ESTIMATE_ABOVE * cap
+        statements = [*_settings(walk=self._walk_newest(match, window)), (sql, [*params, query.PK_SPAN])]
+        if counting:
+            statements += [*_settings(walk=False), self._count_statement(match, cap=cap or 0)]
+        results = self._batch([*statements, *_settings(walk=None)])
+        hits = [(row["key"], row["score"], row) for row in results[len(PLAN_SETTINGS[True])] or []]
+        if cap is None:
+            return query.Page(hits)
+        return query.Page(hits, results[len(statements) - 1][0]["n"] if counting else cap, None)  # type: ignore[index]
+
+    def _batch(self, statements: list[tuple[str, Sequence[Any]]]) -> list[list[dict[str, Any]] | None]:
+        """The rows of each statement (None for a command), all sent in one message: one round trip.
+
+        The driver binds the values into the text (psycopg's ClientCursor; the server's extended
+        protocol takes one statement a message, and a pipeline still waits once per statement). The
+        server runs the statements as one implicit transaction: a failure rolls back the plan settings too."""
+        text = "; ".join(_pyformat(sql) for sql, _ in statements)
+        with psycopg.ClientCursor(self.conn) as cursor:
+            cursor.execute(text, [value for _, params in statements for value in params])
+            results: list[list[dict[str, Any]] | None] = []
+            while True:
+                results.append(cursor.fetchall() if cursor.description is not None else None)
+                if not cursor.nextset():
+                    return results
+
+    def _top_statement(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> tuple[str, list[Any], int, str]:
+        """The page's query (key, score), its parameters, how many newest matches it reads, and its order over (key, score) as `t`."""
+        self._estimates(match)
+        if sort == "date":
+            window = offset + limit
+            newest, params = self._newest(match, window, "0.0 AS score")
+            return f"SELECT key, score FROM ({newest}) AS newest LIMIT ? OFFSET ?", [*params, limit, offset], window, "t.key DESC"
+        # ts_rank outside the subquery that keeps the newest window: in its select list, PostgreSQL
+        # ranks every match before sorting (180,000 documents read for a common word at 300k
+        # articles, 10 s); the window carries each document as a TOAST pointer, read only when ranked.
+        newest, params = self._newest(match, query.RANK_WINDOW, "f.document")
+        sql = (
+            f"SELECT key, ts_rank(?::real[], document, to_tsquery('simple', ?), 1) AS score FROM ({newest}) AS newest"
+            " ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
+        )
+        params = [RANK_WEIGHTS, tsquery(match), *params, query.PK_SPAN, limit, offset]
+        return sql, params, query.RANK_WINDOW, f"t.score DESC, t.key % {query.PK_SPAN}"
+
+    def _newest(self, match: query.Match, window: int, column: str) -> tuple[str, list[Any]]:
+        """A query for the newest `window` matches (key and `column`), newest first, and its parameters:
+        over the whole range, or over the newest slice (`_slice_floor`) and then the rest of the range
+        if the slice held fewer than `window`. An Append runs its branches in order (no parallel plan:
+        `PLAN_SETTINGS`), and the slice's keys are all above the rest's, so the concatenation is newest first."""
+        where = "f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
+        branch = f"SELECT f.sort_key AS key, {column} FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?"
+        words = tsquery(match, ranked=False)
+        floor = None if self._walk_newest(match, window) else self._slice_floor(match, window)
+        if floor is None:
+            return branch, [words, match.low, match.high, window]
+        sql = f"SELECT * FROM (({branch}) UNION ALL ({branch})) AS sliced LIMIT ?"
+        return sql, [words, floor, match.high, window, words, match.low, floor - 1, window, window]
 
     def _walk_newest(self, match: query.Match, window: int) -> bool:
         """Whether to walk the sort-key index from the newest end, testing each row, rather than take
-        every match from the GIN index and sort them: when the matches are many, the walk finds
-        `window` of them after a few rows each; when they are few, it reads (and tests) most of the table."""
-        in_range = max(1, self._table_rows() if (match.low, match.high) == (0, query.MAX_SORT_KEY) else self._range_rows(match))
+        the GIN index's matches (all of them, or those of the newest slice) and sort them: when the
+        matches are many, the walk finds `window` of them after a few rows each; when they are few,
+        it reads (and tests) most of the table. Against a slice, which reads the word's whole posting
+        list into a bitmap, the walk wins only for common words (`WALK_TEST_COST`)."""
+        in_range = max(1, self._in_range(match))
         matches = self._plan_rows(match)
-        return matches > 0 and window * in_range / matches <= WALK_ROWS
+        if matches <= 0:
+            return False
+        tested = window * in_range / matches
+        return tested <= WALK_ROWS and (tested * WALK_TEST_COST <= matches or self._slice_floor(match, window) is None)
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
+        self._estimates(match)
         if self._plan_rows(match) > COUNT_ESTIMATE_ABOVE * cap:
             return cap, None  # far more than `cap` by the statistics: estimated, not counted
+        with self._plan(walk=False):
+            row = self._execute(*self._count_statement(match, cap=cap), prepare=False).fetchone()
+        return row["n"], None
+
+    def _count_statement(self, match: query.Match, *, cap: int) -> tuple[str, list[Any]]:
         # From the GIN index (no row's tsvector read); without a date range no heap column either,
         # so PostgreSQL skips the heap pages the visibility map marks all-visible.
         where = "f.terms @@ to_tsquery('simple', ?)"
@@ -235,33 +322,81 @@ class PostgresStore(Store):
         if (match.low, match.high) != (0, query.MAX_SORT_KEY):
             where += " AND f.sort_key BETWEEN ? AND ?"
             params += [match.low, match.high]
-        with self._plan(walk=False):
-            row = self._execute(f"SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts f WHERE {where} LIMIT ?) AS counted", [*params, cap]).fetchone()
-        return row["n"], None
+        return f"SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts f WHERE {where} LIMIT ?) AS counted", [*params, cap]
 
     def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
         """The planner's estimate of the matching rows (from the statistics ANALYZE keeps of the words' frequencies)."""
+        self._estimates(match)
         return max(counted, self._plan_rows(match))
 
-    def _plan_rows(self, match: query.Match) -> int:
-        """The planner's estimate of the matches, remembered for the last few queries (a search asks up to three times)."""
+    def _estimates(self, match: query.Match) -> None:
+        """The planner's estimates of the matches and of the rows in the date range, the table's rows
+        and the sort key's histogram, in one round trip; remembered for the last few queries (a
+        search reads them up to five times)."""
         key = (tsquery(match, ranked=False), match.low, match.high)
-        cache: dict[tuple[str, int, int], int] = self.__dict__.setdefault("_plans", {})
-        if key not in cache:
-            if len(cache) >= PLANS_KEPT:
-                cache.clear()
-            plan = self._execute(
-                "EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?", key
-            ).fetchone()
-            cache[key] = int(plan["QUERY PLAN"][0]["Plan"]["Plan Rows"])
-        return cache[key]
+        cache: dict[tuple[str, int, int], Estimates] = self.__dict__.setdefault("_plans", {})
+        if key in cache:
+            return
+        if len(cache) >= PLANS_KEPT:
+            cache.clear()
+        ranged = (match.low, match.high) != (0, query.MAX_SORT_KEY)
+        statements: list[tuple[str, Sequence[Any]]] = [
+            ("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?", key),
+            ("SELECT reltuples::bigint AS value FROM pg_class WHERE oid = 'articles_fts'::regclass", ()),
+            # The store's tables are in the first schema of the search_path, current_schema().
+            (
+                "SELECT histogram_bounds::text AS bounds FROM pg_stats"
+                " WHERE schemaname = current_schema() AND tablename = 'articles_fts' AND attname = 'sort_key'",
+                (),
+            ),
+        ]
+        # Each word or facet alone too: the planner multiplies their shares as if independent, so
+        # words that come together ("خادم الحرمين الشريفين") get a far lower estimate than their matches.
+        parts = _tsquery_parts(match)
+        alone = [] if len(parts) < 2 else [(statements[0][0], (part, match.low, match.high)) for part in parts]
+        if ranged:
+            statements.append(("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts WHERE sort_key BETWEEN ? AND ?", (match.low, match.high)))
+        results = self._batch(statements + alone)
+        matches, table, histogram = results[:3]
+        in_range = results[3] if ranged else None
+        table_rows = max(0, int(table[0]["value"] or 0)) if table else 0
+        bounds = histogram[0]["bounds"] if histogram else None
+        together = _plan_rows(matches[0])  # type: ignore[index]
+        cache[key] = Estimates(
+            matches=together,
+            in_range=_plan_rows(in_range[0]) if in_range else table_rows,
+            table=table_rows,
+            bounds=[int(bound) for bound in bounds.strip("{}").split(",")] if bounds else [],
+            most=min((_plan_rows(rows[0]) for rows in results[len(statements) :] if rows), default=together),  # type: ignore[index]
+        )
 
-    def _range_rows(self, match: query.Match) -> int:
-        plan = self._execute("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts WHERE sort_key BETWEEN ? AND ?", (match.low, match.high)).fetchone()
-        return int(plan["QUERY PLAN"][0]["Plan"]["Plan Rows"])
+    def _slice_floor(self, match: query.Match, window: int) -> int | None:
+        """The least sort key of the newest slice of the date range expected to hold `SLICE_MARGIN`
+        times `window` matches; None when that slice would be most of the range (or no histogram)."""
+        estimates = self.__dict__["_plans"][(tsquery(match, ranked=False), match.low, match.high)]
+        bounds = estimates.bounds
+        # The most the matches can be: a slice too thin costs little (its rest follows at once),
+        # a slice skipped for an estimate too low sorts every match.
+        if estimates.most <= 0 or len(bounds) < 3 or estimates.table <= 0:
+            return None
+        wanted = SLICE_MARGIN * window * estimates.in_range / estimates.most
+        if wanted * 4 > estimates.in_range:
+            return None
+        # Histogram buckets hold equal shares of the table; count whole buckets down from the range's top.
+        per_bucket = estimates.table / (len(bounds) - 1)
+        top = bisect.bisect_right(bounds, match.high) - 1
+        floor_index = top - max(1, math.ceil(wanted / per_bucket))
+        if floor_index < 0 or bounds[floor_index] <= match.low:
+            return None
+        return bounds[floor_index]
 
-    def _table_rows(self) -> int:
-        return int(self._scalar("SELECT reltuples::bigint AS value FROM pg_class WHERE oid = 'articles_fts'::regclass") or 0)
+    def _plan_rows(self, match: query.Match) -> int:
+        """The planner's estimate of the matches (`_estimates` first)."""
+        return self.__dict__["_plans"][(tsquery(match, ranked=False), match.low, match.high)].matches
+
+    def _in_range(self, match: query.Match) -> int:
+        """The planner's estimate of the rows in the search's date range, all rows without one (`_estimates` first)."""
+        return self.__dict__["_plans"][(tsquery(match, ranked=False), match.low, match.high)].in_range
 
     @contextmanager
     def _plan(self, *, walk: bool) -> Iterator[None]:
@@ -274,6 +409,28 @@ class PostgresStore(Store):
             yield
 
 
+@dataclass(frozen=True, slots=True)
+class Estimates:
+    """What the statistics say about one search (`PostgresStore._estimates`)."""
+
+    matches: int
+    in_range: int
+    table: int
+    bounds: list[int]  # the sort key's histogram, ascending; empty before the first ANALYZE
+    most: int  # the least estimate of a word or facet alone: the matches cannot be more
+
+
+def _settings(*, walk: bool | None) -> list[tuple[str, Sequence[Any]]]:
+    """`PostgresStore._plan`'s settings as session settings for the next statements of a batch
+    (None: the server's own again); SET LOCAL would need a transaction block of its own."""
+    # Our constants, not input.
+    return [(f"RESET {name}" if walk is None else f"SET {name} = {value}", ()) for name, value in PLAN_SETTINGS[walk].items()]
+
+
+def _plan_rows(row: dict[str, Any]) -> int:
+    return int(row["QUERY PLAN"][0]["Plan"]["Plan Rows"])
+
+
 def tsquery(match: query.Match, *, ranked: bool = True) -> str:
     """A `to_tsquery` expression. Ranked, for `ts_rank` over `document`: every term as written
     (weights A, B) or by its stem (C). Unranked, for matching `terms`: every term's stem and one
@@ -281,9 +438,13 @@ def tsquery(match: query.Match, *, ranked: bool = True) -> str:
     weight makes PostgreSQL recheck each candidate row's tsvector, 20 us a row)."""
     if ranked:
         return " & ".join(f"({_lexeme(term.word)}:AB | {_lexeme(term.stem)}:C)" for term in match.terms)
+    return " & ".join(_tsquery_parts(match))
+
+
+def _tsquery_parts(match: query.Match) -> list[str]:
+    """The parts an unranked `tsquery` ANDs: each term's stem, and each facet group's tokens ORed."""
     parts = [_lexeme(term.stem) for term in match.terms]
-    parts += ["(" + " | ".join(_lexeme(token) for token in group) + ")" for group in match.groups]
-    return " & ".join(parts)
+    return parts + ["(" + " | ".join(_lexeme(token) for token in group) + ")" for group in match.groups]
 
 
 def _lexeme(word: str) -> str:

@@ -25,7 +25,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from . import rows, search
-from .records import SearchHit, SearchResults
+from .records import SearchResults
 
 if TYPE_CHECKING:
     from .base import Store
@@ -45,6 +45,8 @@ RANK_WINDOW = 5000
 # Totals are counted exactly up to COUNT_LIMIT matches (or a backend's lower `Store.count_limit`), and estimated above.
 COUNT_LIMIT = 10000
 DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# The article columns a hit is made of (`search.hit`).
+HIT_COLUMNS = "pk, id, title, date, source, text"
 TOKEN_PREFIX = {"source": "fs", "topic": "ft", "speaker": "fp", "place": "fl"}
 
 
@@ -176,6 +178,17 @@ class Match:
     high: int
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the index gives for one search: (sort key, score, article row with pk, id, title, date,
+    source and text) of each hit in order, and the matches counted up to the cap with the sort key
+    of the last one counted (counted is None when the search asked for no count)."""
+
+    hits: list[tuple[int, float, Mapping[str, Any]]]
+    counted: int | None = None
+    last_key: int | None = None
+
+
 def run(store: Store, text: str, facets: Facets, *, sort: Sort, offset: int, limit: int, count: bool) -> SearchResults:
     """A page of hits from `store`'s index, then the text of those articles only, for snippets."""
     terms = search.parse_query(text)
@@ -184,34 +197,36 @@ def run(store: Store, text: str, facets: Facets, *, sort: Sort, offset: int, lim
         return results
     low, high = facets.key_range()
     match = Match(terms, facets.token_groups(), low, high)
-    top = store._top(match, sort=sort, offset=offset, limit=limit)
-    results.hits = hits(store, top, terms)
-    if count:
-        cap = min(COUNT_LIMIT, store.count_limit)
-        counted, last_key = store._count(match, cap=cap)
-        if counted < cap:
-            results.total = counted
+    cap = min(COUNT_LIMIT, store.count_limit) if count else None
+    found = store._page(match, sort=sort, offset=offset, limit=limit, cap=cap)
+    results.hits = [search.hit(row, terms, score) for _, score, row in found.hits]
+    if cap is not None and found.counted is not None:
+        if found.counted < cap:
+            results.total = found.counted
         else:
-            results.total = store._estimate(match, counted=counted, last_key=last_key)
+            results.total = store._estimate(match, counted=found.counted, last_key=found.last_key)
             results.total_estimated = True
     else:
-        results.total = offset + len(top)
+        results.total = offset + len(found.hits)
     results.ranked_window = sort == "relevance" and (results.total > RANK_WINDOW)
     return results
 
 
-def hits(store: Store, top: list[tuple[int, float]], terms: list[search.Term]) -> list[SearchHit]:
-    """SearchHits for (sort key, score) pairs, in their order: one query for the texts of the page."""
+def page(store: Store, match: Match, *, sort: Sort, offset: int, limit: int, cap: int | None) -> Page:
+    """`Store._page` from the dialect's parts: the page's keys, then its articles, then the count."""
+    top = store._top(match, sort=sort, offset=offset, limit=limit)
+    counted, last_key = store._count(match, cap=cap) if cap is not None else (None, None)
+    return Page(articles(store, top), counted, last_key)
+
+
+def articles(store: Store, top: list[tuple[int, float]]) -> list[tuple[int, float, Mapping[str, Any]]]:
+    """(sort key, score, article row) for (sort key, score) pairs, in their order: one query for the texts of the page."""
     if not top:
         return []
     pks = [pk_of(key) for key, _ in top]
-    cursor = store._execute(f"SELECT pk, id, title, date, source, text FROM articles WHERE pk IN ({', '.join('?' * len(pks))})", pks)
-    articles = {row["pk"]: row for row in cursor}
-    found = []
-    for pk, (_, score) in zip(pks, top):
-        row = articles[pk]
-        found.append(search.hit(row, terms, score))
-    return found
+    cursor = store._execute(f"SELECT {HIT_COLUMNS} FROM articles WHERE pk IN ({', '.join('?' * len(pks))})", pks)
+    rows_by_pk = {row["pk"]: row for row in cursor}
+    return [(key, score, rows_by_pk[pk]) for pk, (key, score) in zip(pks, top)]
 
 
 def extrapolate(match: Match, *, counted: int, last_key: int | None, first_stored: int | None, last_stored: int | None) -> int:
