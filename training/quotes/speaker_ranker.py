@@ -13,7 +13,6 @@ without each outlet in turn (`fit_weights`).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -24,14 +23,12 @@ LICENSED = frozenset({"ant", "jawhara"})  # corpora whose text may train a shipp
 C = 0.5  # inverse regularisation: few hundred quotes, a few hundred features
 
 
-def _eval_module(name: str, path: Path):
-    module_name = f"marsad_eval_{name}"
-    if module_name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(module_name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[module_name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[module_name]
+def _gold_loo():
+    """eval/gold_loo.py, which loads the evaluation modules this script reads (quotes scoring, the gold set)."""
+    sys.path.insert(0, str(REPO / "eval"))
+    import gold_loo
+
+    return gold_loo
 
 
 def licensed(articles: list[dict]) -> list[dict]:
@@ -43,7 +40,7 @@ def collect(nlp, articles: list[dict]) -> dict[str, list[list[tuple[tuple[str, .
     from marsad.pipeline import make_doc
     from marsad.quotes import extract_quotes
 
-    quotes_eval = _eval_module("quotes", REPO / "eval" / "quotes.py")
+    quotes_eval = _gold_loo().quotes_eval
     out: dict[str, list] = {}
     for article in articles:
         doc = nlp(make_doc(nlp, article["text"], article_id=article["id"], meta={"date": article.get("date")}))
@@ -89,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     from marsad.pipeline import load_pipeline
 
     sys.path.insert(0, str(REPO / "eval" / "gold"))
-    gold_set = _eval_module("gold_load", REPO / "eval" / "gold" / "load.py").gold_set
+    gold_set = _gold_loo().gold_set
     articles = licensed(gold_set(args.data))
     groups = [g for article_groups in collect(load_pipeline(), articles).values() for g in article_groups]
     fitted = fit_weights(groups)
