@@ -76,6 +76,15 @@ def _and(clauses: Sequence[str]) -> str:
     return " WHERE " + " AND ".join(clauses) if clauses else ""
 
 
+def _narrowed(filters: Filters, table: str, article_sql: str | None, params: Sequence[Any]) -> tuple[list[str], list[Any]]:
+    """`filters`' conditions, and, given `article_sql`, rows of `table` (an alias) only in the articles it selects."""
+    clauses, values = filters.where()
+    if article_sql:
+        clauses.append(f"{table}.article_id IN ({article_sql})")
+        values += list(params)
+    return clauses, values
+
+
 # Counts per day ------------------------------------------------------------------------------
 
 
@@ -327,10 +336,7 @@ PLACE_REF = (
 
 def places(store: Store, filters: Filters = Filters(), *, article_sql: str | None = None, params: Sequence[Any] = (), offset: int = 0, limit: int = 50) -> Page:
     """Places by number of mentions: one row per place, with its name, country, kind and coordinates."""
-    clauses, values = filters.where()
-    if article_sql:
-        clauses.append(f"p.article_id IN ({article_sql})")
-        values += list(params)
+    clauses, values = _narrowed(filters, "p", article_sql, params)
     base = f"FROM places p JOIN articles a ON a.id = p.article_id{_and(clauses)}"
     total = int(store._scalar(f"SELECT count(DISTINCT {PLACE_REF}) AS value {base}", values) or 0)
     cursor = store._execute(
@@ -436,10 +442,7 @@ EVENT_COLUMNS = (
 
 def events(store: Store, filters: EventFilters = EventFilters(), *, article_sql: str | None = None, params: Sequence[Any] = (), offset: int = 0, limit: int = 50) -> Page:
     """Events, newest article first, narrowed by type, modality, place, dates and source."""
-    clauses, values = filters.where()
-    if article_sql:
-        clauses.append(f"e.article_id IN ({article_sql})")
-        values += list(params)
+    clauses, values = _narrowed(filters, "e", article_sql, params)
     base = f"FROM events e JOIN articles a ON a.id = e.article_id{_and(clauses)}"
     total = int(store._scalar(f"SELECT count(*) AS value {base}", values) or 0)
     cursor = store._execute(
@@ -449,20 +452,14 @@ def events(store: Store, filters: EventFilters = EventFilters(), *, article_sql:
 
 
 def event_days(store: Store, filters: EventFilters = EventFilters(), *, article_sql: str | None = None, params: Sequence[Any] = ()) -> list[tuple[str, int]]:
-    clauses, values = filters.where()
-    if article_sql:
-        clauses.append(f"e.article_id IN ({article_sql})")
-        values += list(params)
+    clauses, values = _narrowed(filters, "e", article_sql, params)
     return day_counts(store, f"SELECT {DAY} AS day, count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id{_and(clauses)} GROUP BY {DAY} ORDER BY day", values)
 
 
 def event_points(store: Store, filters: EventFilters = EventFilters(), *, article_sql: str | None = None, params: Sequence[Any] = (), limit: int = 2000) -> list[dict[str, Any]]:
     """Where events happened: one point per place with coordinates, with the number of events and their types."""
-    clauses, values = filters.where()
+    clauses, values = _narrowed(filters, "e", article_sql, params)
     clauses.append("e.lat IS NOT NULL AND e.lon IS NOT NULL")
-    if article_sql:
-        clauses.append(f"e.article_id IN ({article_sql})")
-        values += list(params)
     cursor = store._execute(
         f"SELECT e.lat, e.lon, max(e.place_name) AS name, max(e.place_text) AS text, max(e.place_key) AS key, e.type, count(*) AS n"
         f" FROM events e JOIN articles a ON a.id = e.article_id{_and(clauses)} GROUP BY e.lat, e.lon, e.type ORDER BY n DESC LIMIT ?",
