@@ -64,7 +64,7 @@ def test_hijri_dates_convert_to_gregorian():
     assert resolved("في 1 محرم 1438 هجري")[0][1] == "2016-10-02"
 
 
-@pytest.mark.parametrize("text", ["مارس ضغوطا كبيرة", "الأمين العام المقبل", "اليوم الوطني", "شارك 3500 متظاهر", "قال الأب إن", "في رمضان"])
+@pytest.mark.parametrize("text", ["مارس ضغوطا كبيرة", "الأمين العام المقبل", "اليوم الوطني", "نقلت صحيفة اليوم عن مصدر", "ذكر موقع عين اليوم", "شارك 3500 متظاهر", "قال الأب إن", "في رمضان"])
 def test_not_dates(text):
     assert resolved(text) == []
 
@@ -138,3 +138,8 @@ def test_numeric_date_patterns_equal_a_leading_lookbehind(text):
     for fast, plain in ((NUMERIC_DMY_RE, plain_dmy), (NUMERIC_YMD_RE, plain_ymd)):
         for padded in (text, " " + text, "قال " + text + " أمس"):
             assert [(m.span(), m.groups()) for m in fast.finditer(padded)] == [(m.span(), m.groups()) for m in plain.finditer(padded)]
+
+
+def test_today_after_a_plain_noun_is_still_a_date():
+    # Only a title's head noun turns "اليوم" into a name; a speaker before it does not.
+    assert resolved("قال الوزير اليوم إن") == [("اليوم", ARTICLE_DATE)]

@@ -78,6 +78,9 @@ MONTH_CUES = frozenset({
     "وفي", "ومنذ", "قبل", "بعد", "الي", "من", "مع", "اواخر", "اول", "اخر", "ختام", "مستهل", "غضون",
 })
 # A definite word before "العام"/"اليوم" makes it an adjective ("الأمين العام المقبل").
+# Nouns that head a newspaper, site or channel title whose second word is "اليوم" ("صحيفة اليوم",
+# "عين اليوم"): there the word names the outlet and says nothing about the date.
+MEDIA_NAME_HEADS = frozenset({"صحيفه", "جريده", "موقع", "قناه", "اذاعه", "مجله", "عين", "نشره"})
 
 # Words before a bare weekday that put it in the future ("تقرر عقدها السبت", "المقرر الثلاثاء").
 FUTURE_CUES = frozenset({

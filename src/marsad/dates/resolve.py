@@ -285,6 +285,8 @@ def _rule_relative_day(m: _Matcher, i: int) -> Match | None:
         following = m.literal(k + 1) or ""
         if following.startswith("ال") and following not in lx.WEEKDAYS:
             return None  # "اليوم الوطني", "اليوم العالمي": a named day, not today
+    if m.words[k] == "اليوم" and end == k + 1 and k > 0 and m.form_in(k - 1, lx.MEDIA_NAME_HEADS) and m.joined(k - 1):
+        return None  # "صحيفة اليوم", "عين اليوم": the genitive of a title, not today
     if m.joined(end - 1) and m.form_in(end, lx.WEEKDAYS):
         end += 1  # "أمس الجمعة"
     value = None if m.anchor is None else (m.anchor + dt.timedelta(days=offset)).isoformat()
