@@ -17,6 +17,7 @@ from .marks import pair_marks
 SCAN_LIMIT = 30  # words between a cue and its complementizer / mark / colon
 REPORT_WINDOW = 6  # words from a cue that opens a new clause to its complementizer ("وقال الوزير إن")
 SHORT_QUOTE = 4  # a quoted span this short after a preposition is a name ("مع "فوكس نيوز"")
+NAME_AFTER_MEDIUM = 8  # a quoted span at most this long (marks included) after LAM or a medium's name is a name
 SEGMENT_LIMIT = 9  # words in one speaker phrase
 HEADLINE_LEFT_LIMIT = 7  # words before the colon of a headline "X: ..."
 PRE_SUBJECT_LIMIT = 5  # words of a subject written before its verb ("ترامب ... قال")
@@ -172,7 +173,9 @@ class TokenView:
         close = self.pairs.get(j)
         if close is None:
             return False
-        if j > 0 and (self.norms[j - 1] == LAM or self.is_media(j - 1)):
+        # "لـ"رويترز"", "قناة "الجزيرة"": a few words after LAM or a medium name it; a longer
+        # quotation after one ("على تويتر "..."") is what was written there.
+        if j > 0 and close - j <= NAME_AFTER_MEDIUM and (self.norms[j - 1] == LAM or self.is_media(j - 1)):
             return True
         after = close + 1
         if close - j == 2 and after < self.n and self.is_word[after] and self._after_body(j):
