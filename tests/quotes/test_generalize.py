@@ -26,3 +26,26 @@ def test_a_long_quotation_after_a_medium_is_what_was_written_there(detected):
 def test_a_quoted_name_after_a_medium_or_lam_stays_a_name(detected):
     found = detected('وقال المدرب لـ"صحيفة الملاعب" إن فريقه جاهز للمباراة.')
     assert [content for _, content, _ in found] == ["فريقه جاهز للمباراة"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        ("واعتبر المدرب أحمد سالم الفريق مرشحا قويا للبطولة.", "واعتبر", "الفريق مرشحا قويا للبطولة", "أحمد سالم"),
+        ("واعتبر رئيس النادي، سامي الخطيب، المباراة فرصة أخيرة للفريق.", "واعتبر", "المباراة فرصة أخيرة للفريق", "سامي الخطيب"),
+    ],
+)
+def test_a_claim_verb_takes_its_noun_object_after_a_named_subject(detected, text, cue, content, speaker):
+    assert (cue, content, speaker) in detected(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويعتبر النادي الأكبر في المدينة من حيث عدد المشتركين.",  # "يُعتبر": is considered, nobody claims
+        "وأظهرت أسرة اللاعب ارتياحا كبيرا بعد العملية، وشكرت الأطباء.",  # a feeling shown, no statement
+        "واعتبر الفريق المباراة فرصة أخيرة.",  # no named subject: the verb's object is unknown
+    ],
+)
+def test_a_noun_object_without_a_named_subject_or_claim_verb_is_no_quote(detected, text):
+    assert detected(text) == []

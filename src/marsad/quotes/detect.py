@@ -253,6 +253,10 @@ class Detector(SourceFinder):
                 end = self.clause_end(start)
                 if end - start >= 2:
                     return self._make(i, cue_end, start, start, end, False, form, previous)
+        if form.lemma in self.lex.object_claims and form.kind == "verb" and self.clause_initial(i) and not self._imperfect(i):
+            found = self._object_claim(i, cue_end, region_end, form, previous)
+            if found:
+                return found
         if form.cls == "say" and form.kind == "verb" and self._opens_sentence(i):
             subject_end = self._subject_end(cue_end, region_end, act=False)
             if subject_end < n and words[subject_end] not in COMMAS and subject_end < sent_end:
@@ -260,6 +264,31 @@ class Detector(SourceFinder):
                 if end - subject_end >= 2:
                     return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
         return []
+
+    def _object_claim(self, i: int, cue_end: int, region_end: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
+        """"واعتبر المدرب سامي الفريق مرشحا للقب": a named subject right after the verb, then the
+        noun object, which is the claim. Only adjuncts may stand between them ("، أمس،"): a
+        segment set off by commas may be anything, and the object is then unknown."""
+        subject_end = self._subject_end(cue_end, region_end, act=True)
+        if subject_end == cue_end or not self._named((cue_end, subject_end)):
+            return []
+        start = subject_end
+        if start < region_end and self.words[start] in COMMAS:
+            close = next((m for m in range(start + 1, min(region_end, start + 1 + PRE_SUBJECT_LIMIT)) if self.words[m] in COMMAS), None)
+            if close is not None and self._named((start + 1, close)) and self._name_like((start + 1, close)):
+                start = close  # "الرئيس، سامي الخطيب، ...": the name in apposition is the subject's
+        while start < region_end and (self.words[start] in COMMAS or self.is_adjunct(start)):
+            if self.is_adjunct(start):
+                start += 1
+                while start < region_end and self.words[start] not in COMMAS and not self.cue_at[start]:
+                    start += 1  # the adjunct's phrase, up to its comma
+                if start >= region_end or self.words[start] not in COMMAS:
+                    return []
+            start += 1
+        end = self.clause_end(start)
+        if start >= region_end or end - start < 2:
+            return []
+        return self._make(i, cue_end, start, start, end, False, form, previous)
 
     def _aside_end(self, i: int, start: int, end: int) -> int:
         """"الرجلان، اللذان قالت الشرطة إنهما من أصل أجنبي، يحملان": a report inside a relative clause set

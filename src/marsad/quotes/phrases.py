@@ -278,8 +278,8 @@ class SpeakerPhrases(TokenView):
                     return start
                 if not act and not head_known and not self._known_name(k):
                     return start
-            elif seen_name and has_article and bare not in lex.titles:
-                break
+            elif seen_name and has_article and bare not in lex.titles and not (self.ner_label[k] == "PERS" and self.ner_label[k - 1] == "PERS"):
+                break  # a family name with the article ("خالد العمري") goes on the person's name
             elif k - start >= 2 and has_article and norm.endswith(PLURAL_ENDINGS) and not norm.endswith(NISBA_PLURALS):
                 break  # "ووصفت الشرطة الفيدرالية الألمانية المداهمات"
             elif act and not has_article and norm not in lex.titles and not seen_name and not self._known_name(k) and self.layout.entities:
