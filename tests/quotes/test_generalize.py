@@ -49,3 +49,24 @@ def test_a_claim_verb_takes_its_noun_object_after_a_named_subject(detected, text
 )
 def test_a_noun_object_without_a_named_subject_or_claim_verb_is_no_quote(detected, text):
     assert detected(text) == []
+
+
+def test_a_person_introduced_by_the_sentence_before_takes_the_floor(detected):
+    text = (
+        "وقال الوزير سامي العلي إن الخطة جاهزة. "
+        "وحضر الاجتماع المهندس كريم يوسف، الذي شارك في التصميم. "
+        "وقال إن التنفيذ سيبدأ قريبا."
+    )
+    found = {content: speaker for _, content, speaker in detected(text)}
+    assert found["الخطة جاهزة"] == "سامي العلي"
+    assert found["التنفيذ سيبدأ قريبا"] == "كريم يوسف"
+
+
+def test_a_continuing_verb_keeps_the_last_speaker(detected):
+    text = (
+        "وقال الوزير سامي العلي إن الخطة جاهزة. "
+        "وحضر الاجتماع المهندس كريم يوسف. "
+        "وأضاف أن التنفيذ سيبدأ قريبا."
+    )
+    found = {content: speaker for _, content, speaker in detected(text)}
+    assert found["التنفيذ سيبدأ قريبا"] == "سامي العلي"
