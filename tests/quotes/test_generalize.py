@@ -70,3 +70,14 @@ def test_a_continuing_verb_keeps_the_last_speaker(detected):
     )
     found = {content: speaker for _, content, speaker in detected(text)}
     assert found["التنفيذ سيبدأ قريبا"] == "سامي العلي"
+
+
+@pytest.mark.parametrize("medium", ["لصحيفة الأخبار", "لشبكة إيه بي سي الأسترالية"])
+def test_the_medium_told_is_no_speaker(detected, medium):
+    text = f"وتحدث الشاب سامر يوسف عن تجربته. وقال {medium} إن الوضع صعب."
+    assert [(content, speaker) for _, content, speaker in detected(text)] == [("الوضع صعب", "سامر يوسف")]
+
+
+def test_a_speaker_after_the_medium_told_is_kept(detected):
+    found = detected("وقال لوكالة الأنباء الفرنسية مسؤول حكومي إن الوضع صعب.")
+    assert [(content, speaker) for _, content, speaker in found] == [("الوضع صعب", "مسؤول حكومي")]

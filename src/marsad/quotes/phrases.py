@@ -12,6 +12,8 @@ from .view import (
 
 FEH_LETTER = "\u0641"  # ف
 # Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة
+# Medium nouns that take the medium's name after them (normalized): صحيفة شبكة وكالة قناة موقع مجلة إذاعة
+MEDIUM_HEADS = frozenset({"\u0635\u062d\u064a\u0641\u0647", "\u0634\u0628\u0643\u0647", "\u0648\u0643\u0627\u0644\u0647", "\u0642\u0646\u0627\u0647", "\u0645\u0648\u0642\u0639", "\u0645\u062c\u0644\u0647", "\u0627\u0630\u0627\u0639\u0647"})
 DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647"})
 ISSUED, FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
 _PRONOUN_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # ـه ـها ـهم as written (not TEH MARBUTA)
@@ -64,6 +66,20 @@ class SpeakerPhrases(TokenView):
     def _holds_preposition(self, start: int, end: int) -> bool:
         return any(self.is_adjunct(m) and self.norms[m] not in self.lex.not_speakers and self.words[m] not in MARKS for m in range(start, end) if self.norms[m] in PREPOSITIONS)
 
+    def _medium_name_end(self, k: int, end: int) -> int:
+        """End of the name after "لصحيفة", "لشبكة": words up to a title, an anonymous source, a
+        comma, a complementizer or a cue ("لوكالة الأنباء الفرنسية مسؤول ..." stops at "مسؤول")."""
+        lex = self.lex
+        while k < end and self.is_word[k] and not self.complementizer(k) and self.cue_at[k] is None:
+            bare = self.norms[k].removeprefix(AL)
+            if self.ner_label[k] == "ORG":
+                k += 1
+                continue  # the name itself, tagged ("إيه بي سي")
+            if self.norms[k] in lex.titles or bare in lex.titles or bare in lex.anonymous or self.norms[k] in lex.anonymous or self.ner_label[k] == "PERS":
+                break
+            k += 1
+        return k
+
     def _addressee_phrase(self, k: int, end: int) -> int:
         """End of "لـ" + a body right after a verb of saying ("للشبكة الأسترالية", "لبي بي سي"), else `k`.
 
@@ -104,6 +120,8 @@ class SpeakerPhrases(TokenView):
             k += 1
             if k < end and self.words[k] in MARKS and k in self.pairs:
                 k = self.pairs[k] + 1
+            elif addressee and norm[1:] in MEDIUM_HEADS:
+                k = self._medium_name_end(k, end)  # "وقال لصحيفة الأخبار إن": the paper's name, not a speaker
         if k < end and self.is_adjunct(k):
             return None
         if k >= end:
