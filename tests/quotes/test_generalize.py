@@ -81,3 +81,8 @@ def test_the_medium_told_is_no_speaker(detected, medium):
 def test_a_speaker_after_the_medium_told_is_kept(detected):
     found = detected("وقال لوكالة الأنباء الفرنسية مسؤول حكومي إن الوضع صعب.")
     assert [(content, speaker) for _, content, speaker in found] == [("الوضع صعب", "مسؤول حكومي")]
+
+
+def test_a_participle_takes_the_speaker_of_the_reporting_verb_before_it(detected):
+    text = "وتحدثت تقارير عن عقد كبير للمدرب سامي، وهو ما نفاه رئيس النادي خالد العمري، مشيرا إلى أن الأرقام غير صحيحة."
+    assert [(content, speaker) for _, content, speaker in detected(text)] == [("الأرقام غير صحيحة", "خالد العمري")]

@@ -25,6 +25,7 @@ HAMZA_BELOW = "\u0625"  # "إ": "إن" (that / whether) as written, unlike "أن
 AL_WRITTEN = "\u0627\u0644"  # the article as written: "ال"
 MAN = "\u0645\u0646"  # "من": "هناك من يرى أن"
 ADAM = "\u0639\u062f\u0645"  # "عدم" (non-)
+NAQAL = "\u0646\u0642\u0644"  # "نقل" (conveyed): its speaker follows "عن"
 # A preposition with a pronoun, the whole object of "أشاد بها", "ندد به" (normalized).
 PRONOUN_OBJECTS = frozenset(prep + pronoun for prep in ("\u0628", "\u0639\u0646", "\u0639\u0644\u064a", "\u0627\u0644\u064a", "\u0644") for pronoun in ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627"))
 EMBEDDED_WORDS = 3  # a quoted name inside a clause: "نادي النجمة الرياضي"
@@ -290,6 +291,23 @@ class Detector(SourceFinder):
             return []
         return self._make(i, cue_end, start, start, end, False, form, previous)
 
+    def _reporting_subject_before(self, i: int) -> tuple[int, int] | None:
+        """"وهو ما نفاه مسؤولو الاتحاد، مشيرين إلى أن": the nearest reporting verb before the cue in
+        its sentence (one that made no quote of its own) and the speaker named right after it."""
+        start = self.sentence_start(i)
+        for k in range(i - 1, start - 1, -1):
+            form = self.cue_at[k]
+            if form is None or form.kind != "verb":
+                continue
+            if form.lemma == NAQAL:
+                return None  # "نقلت الوكالة عن الوزير ...": the speaker stands after "عن"
+            end = self._subject_end(k + 1, i, act=True)
+            segment = (k + 1, end)
+            if end > k + 1 and self._named(segment) and self._name_like(segment):
+                return segment
+            return None
+        return None
+
     def _aside_end(self, i: int, start: int, end: int) -> int:
         """"الرجلان، اللذان قالت الشرطة إنهما من أصل أجنبي، يحملان": a report inside a relative clause set
         off by commas ends at the comma that closes it; the main clause goes on after it."""
@@ -542,7 +560,7 @@ class Detector(SourceFinder):
         if inside and candidate.mode == "explicit" and not (self._plausible_source(candidate.subjects[0]) or candidate.opens_sentence):
             return []  # a report inside a report needs a clearly named source
         if not inside and not candidate.subjects and candidate.parent is None and candidate.mode == "none" and not candidate.opens_sentence:
-            person = self._person_before(i)  # "احتفى المهندي بهجوم ...، مغرداً": the clause's subject
+            person = (self._reporting_subject_before(i) if form.kind != "noun" else None) or self._person_before(i)  # "احتفى المهندي بهجوم ...، مغرداً": the clause's subject
             if person is None and form.kind == "verb" and self.norms[i][:1] in (WAW, FEH):
                 person = self._first_clause_subject(i)  # "وطعنت هيئة الدفاع في الحكم، وطالبت بـ": one subject, two verbs
             if person is not None:
