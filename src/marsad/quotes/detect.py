@@ -304,7 +304,7 @@ class Detector(SourceFinder):
             end = self._subject_end(k + 1, i, act=True)
             segment = (k + 1, end)
             if end > k + 1 and self._named(segment) and self._name_like(segment):
-                return segment
+                return self._name_after_description(segment, i) or segment  # "المتحدثة باسم النادي سارة"
             return None
         return None
 
