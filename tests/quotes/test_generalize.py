@@ -86,3 +86,13 @@ def test_a_speaker_after_the_medium_told_is_kept(detected):
 def test_a_participle_takes_the_speaker_of_the_reporting_verb_before_it(detected):
     text = "وتحدث الصحفي كريم يوسف عن عقد كبير للمدرب، وهو ما نفته المتحدثة باسم النادي سارة العمري، مشيرة إلى أن الأرقام غير صحيحة."
     assert [(content, speaker) for _, content, speaker in detected(text)] == [("الأرقام غير صحيحة", "سارة العمري")]
+
+
+def test_a_report_ends_where_a_new_cue_opens_its_own_quotation(detected):
+    text = 'وأكد الوزير سامي العلي أن المؤتمر ناجح، قال العلي "لقد قمتم بعمل رائع جدا يا شباب".'
+    assert [content for _, content, _ in detected(text)] == ["المؤتمر ناجح", "لقد قمتم بعمل رائع جدا يا شباب"]
+
+
+def test_a_quoted_name_between_a_new_cue_and_its_complementizer_still_ends_the_report(detected):
+    text = 'وأكد الوزير سامي العلي أن المؤتمر ناجح، تقول صحيفة "المساء" المحلية إن الحضور كان كبيرا.'
+    assert [content for _, content, _ in detected(text)] == ["المؤتمر ناجح", "الحضور كان كبيرا"]

@@ -272,11 +272,19 @@ class TokenView:
         coordinated = self.norms[k][:1] in (WAW, FEH) and self.lex.cue(self.norms[k][1:]) is not None
         if not (coordinated or self.words[k - 1] in COMMAS):
             return False
-        for m in range(k + 1, min(end, k + 1 + REPORT_WINDOW)):
+        m, words = k + 1, 0
+        while m < end and words < REPORT_WINDOW:
             if self.complementizer(m) or self.words[m] in COLONS:
                 return True  # "... وقال إنه", "... وقال: ..."
+            close = self.pairs.get(m) if self.words[m] in MARKS else None
+            if close is not None:
+                if close - m > SHORT_QUOTE:
+                    return True  # "...، قال الوزير "...": a quotation of his own
+                m, words = close + 1, words + 1  # a quoted name: 'تقول صحيفة "X" إن'
+                continue
             if not self.is_word[m] and self.words[m] not in MARKS:
                 return False
+            m, words = m + 1, words + 1
         return False
 
     def chain_follows(self, j: int) -> bool:
