@@ -96,3 +96,10 @@ def test_a_report_ends_where_a_new_cue_opens_its_own_quotation(detected):
 def test_a_quoted_name_between_a_new_cue_and_its_complementizer_still_ends_the_report(detected):
     text = 'وأكد الوزير سامي العلي أن المؤتمر ناجح، تقول صحيفة "المساء" المحلية إن الحضور كان كبيرا.'
     assert [content for _, content, _ in detected(text)] == ["المؤتمر ناجح", "الحضور كان كبيرا"]
+
+
+def test_a_participle_before_its_own_quotation_ends_the_report_before_it(detected):
+    text = 'وأعلن الوزير سامي العلي أن المؤتمر سينعقد في موعده، ثم التفت إلى الحضور قائلا: "لقد قمتم بعمل رائع جدا يا شباب".'
+    found = [content for _, content, _ in detected(text)]
+    assert found[-1] == "لقد قمتم بعمل رائع جدا يا شباب"
+    assert "قائلا" not in found[0] and "لقد قمتم" not in found[0]

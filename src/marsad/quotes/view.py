@@ -262,6 +262,8 @@ class TokenView:
             return True  # "... وقال إنه ...", "...، تقول صحيفة X إن ...": a new report with its own complementizer
         if self.words[k - 1] in MARKS and cue is not None and cue.kind == "participle":
             return True  # "... "ليس ساذجا" واصفا بوتين"
+        if cue is not None and cue.kind == "participle" and k + 1 < end and (self.words[k + 1] in COLONS or (self.words[k + 1] in MARKS and self.pairs.get(k + 1, k + 1) - k - 1 > SHORT_QUOTE)):
+            return True  # "...، وأشاد بهم قائلا: "..."": his own words follow, the report before them ends
         # "رحب X بالبيان معتبرا أن ...", "... محذرا من ...": a new report without a comma
         return self.participle_frame(k) and self.norms[k][-1:] == ALEF_LETTER
 
