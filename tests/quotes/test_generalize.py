@@ -103,3 +103,8 @@ def test_a_participle_before_its_own_quotation_ends_the_report_before_it(detecte
     found = [content for _, content, _ in detected(text)]
     assert found[-1] == "لقد قمتم بعمل رائع جدا يا شباب"
     assert "قائلا" not in found[0] and "لقد قمتم" not in found[0]
+
+
+def test_a_passive_narration_after_a_comma_ends_the_report(detected):
+    text = "وقال المتحدث باسم الدفاع المدني سامي العلي إن الحريق اندلع في مستودع قديم، وتم نقل المصابين إلى المستشفى."
+    assert [content for _, content, _ in detected(text)] == ["الحريق اندلع في مستودع قديم"]

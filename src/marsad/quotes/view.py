@@ -54,6 +54,8 @@ NAME_HOMOGRAPHS = frozenset({"\u0639\u0644\u064a"})  # "علي"
 ABBARA, BAYYANA, AN = "\u0639\u0628\u0631", "\u0628\u064a\u0646", "\u0639\u0646"  # عبر بين عن
 HOMOGRAPH_VERBS = frozenset({ABBARA, BAYYANA})  # verbs written like a preposition ("عبر" via, "بين" between)
 HOMOGRAPH_WINDOW = 10  # words after the verb within which its frame ("عن", "أن") must show
+# After a comma, a passive "and it was done" turns from the report back to narration (normalized): وتم وتمت
+NARRATION = frozenset({"\u0648\u062a\u0645", "\u0648\u062a\u0645\u062a"})
 LAM_SOURCES = ("\u0648\u0641\u0642\u0627", "\u0637\u0628\u0642\u0627")  # وفقا طبقا (+ LAM)
 
 
@@ -253,6 +255,8 @@ class TokenView:
         """Whether a clause that has reached `k` (past its first word) stops before it."""
         if self.words[k] in COMMAS and self.chain_follows(k + 1):
             return True
+        if self.words[k] in COMMAS and k + 1 < end and self.norms[k + 1] in NARRATION:
+            return True  # "...، وتم نقل الجرحى": the writer narrates again
         if self.norms[k] in CLAUSE_LINKS and self.chain_follows(k):  # "... فيما قال مصدر"
             return True
         if self.norms[k] in self.lex.pronoun_subjects and k + 1 < end and self.finite_cue(k + 1):
