@@ -108,3 +108,12 @@ def test_a_participle_before_its_own_quotation_ends_the_report_before_it(detecte
 def test_a_passive_narration_after_a_comma_ends_the_report(detected):
     text = "وقال المتحدث باسم الدفاع المدني سامي العلي إن الحريق اندلع في مستودع قديم، وتم نقل المصابين إلى المستشفى."
     assert [content for _, content, _ in detected(text)] == ["الحريق اندلع في مستودع قديم"]
+
+
+def test_a_verb_after_a_short_opening_phrase_opens_its_clause(detected):
+    found = detected("وفي كلمة أمام البرلمان أعلن الرئيس سامي العلي الانسحاب من الاتفاقية التجارية.")
+    assert [(content, speaker) for _, content, speaker in found] == [("الانسحاب من الاتفاقية التجارية", "سامي العلي")]
+
+
+def test_a_verb_in_a_relative_clause_after_an_opening_phrase_reports_nothing(detected):
+    assert detected("وفي الوقت الذي أعلن فيه الوزير النتائج، غادر الوفد القاعة.") == []

@@ -56,6 +56,9 @@ HOMOGRAPH_VERBS = frozenset({ABBARA, BAYYANA})  # verbs written like a prepositi
 HOMOGRAPH_WINDOW = 10  # words after the verb within which its frame ("عن", "أن") must show
 # After a comma, a passive "and it was done" turns from the report back to narration (normalized): وتم وتمت
 NARRATION = frozenset({"\u0648\u062a\u0645", "\u0648\u062a\u0645\u062a"})
+# Prepositions that open a sentence with a phrase before its verb (normalized): في خلال عقب بعد امام
+OPENING_PREPOSITIONS = frozenset({"\u0641\u064a", "\u062e\u0644\u0627\u0644", "\u0639\u0642\u0628", "\u0628\u0639\u062f", "\u0627\u0645\u0627\u0645"})
+OPENING_PHRASE = 5  # words of that phrase, its preposition included
 LAM_SOURCES = ("\u0648\u0641\u0642\u0627", "\u0637\u0628\u0642\u0627")  # وفقا طبقا (+ LAM)
 
 
@@ -168,7 +171,19 @@ class TokenView:
         if not self.is_word[prev] or self.norms[prev] in self.lex.particles or word in MARKS:
             return True
         # "من جانبه أعرب X عن", "ومن جهة أخرى، أكد": a discourse marker opens the sentence, the verb follows it
-        return (self._marker_len(prev) > 0 or (prev > 0 and self._marker_len(prev - 1) == 2)) and self._opens_sentence(i)
+        if (self._marker_len(prev) > 0 or (prev > 0 and self._marker_len(prev - 1) == 2)) and self._opens_sentence(i):
+            return True
+        return self._after_opening_phrase(i)
+
+    def _after_opening_phrase(self, i: int) -> bool:
+        """"وفي كلمة أمام البرلمان أعلن X": a short prepositional phrase opening the sentence, then the verb."""
+        start = self.sentence_start(i)
+        first = self.norms[start]
+        if first[:1] == WAW and len(first) > 2:
+            first = first[1:]
+        if first not in OPENING_PREPOSITIONS or not 2 <= i - start <= OPENING_PHRASE:
+            return False
+        return all(self.is_word[k] and self.cue_at[k] is None and not self.complementizer(k) and self.norms[k] not in self.lex.relatives for k in range(start + 1, i))
 
     def name_quote(self, j: int) -> bool:
         """A quoted name ("لـ"رويترز"", "القناة "ارت 1"") rather than a quotation."""
