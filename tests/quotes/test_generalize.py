@@ -117,3 +117,14 @@ def test_a_verb_after_a_short_opening_phrase_opens_its_clause(detected):
 
 def test_a_verb_in_a_relative_clause_after_an_opening_phrase_reports_nothing(detected):
     assert detected("وفي الوقت الذي أعلن فيه الوزير النتائج، غادر الوفد القاعة.") == []
+
+
+@pytest.mark.parametrize("document", ["بيان", "بلاغ"])
+def test_a_source_phrase_naming_a_document_gives_its_author(detected, document):
+    found = detected(f"وتمكنت الوحدات من توقيف ثلاثة أشخاص في المدينة، وفق {document} لوزارة الداخلية.")
+    assert [speaker for _, _, speaker in found] == ["وزارة الداخلية"]
+
+
+def test_a_source_phrase_naming_a_body_keeps_its_whole_name(detected):
+    found = detected("وتمكنت الوحدات من توقيف ثلاثة أشخاص في المدينة، بحسب الشرطة المحلية.")
+    assert [speaker for _, _, speaker in found] == ["الشرطة المحلية"]

@@ -11,10 +11,10 @@ from .view import (
 
 
 FEH_LETTER = "\u0641"  # ف
-# Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة
+# Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة بلاغ
 # Medium nouns that take the medium's name after them (normalized): صحيفة شبكة وكالة قناة موقع مجلة إذاعة
 MEDIUM_HEADS = frozenset({"\u0635\u062d\u064a\u0641\u0647", "\u0634\u0628\u0643\u0647", "\u0648\u0643\u0627\u0644\u0647", "\u0642\u0646\u0627\u0647", "\u0645\u0648\u0642\u0639", "\u0645\u062c\u0644\u0647", "\u0627\u0630\u0627\u0639\u0647"})
-DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647"})
+DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647", "\u0628\u0644\u0627\u063a"})
 ISSUED, FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
 _PRONOUN_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # ـه ـها ـهم as written (not TEH MARBUTA)
 # "على", "من", "الى" (normalized) tie a noun to its object ("القبض على X"), not a title to its field.
