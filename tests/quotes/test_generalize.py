@@ -128,3 +128,20 @@ def test_a_source_phrase_naming_a_document_gives_its_author(detected, document):
 def test_a_source_phrase_naming_a_body_keeps_its_whole_name(detected):
     found = detected("وتمكنت الوحدات من توقيف ثلاثة أشخاص في المدينة، بحسب الشرطة المحلية.")
     assert [speaker for _, _, speaker in found] == ["الشرطة المحلية"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("ويعيش المهندس كريم حداد في المدينة منذ سنوات ويقول إن الحي تغير كثيرا.", "الحي تغير كثيرا", "كريم حداد"),
+        ("أما رئيس بعثة المنتخب للبطولة خالد الشافعي أكد على أن الإعداد كان ممتازا.", "الإعداد كان ممتازا", "خالد الشافعي"),
+    ],
+)
+def test_a_person_opening_the_sentence_speaks_for_its_later_verb(detected, sentence, content, speaker):
+    found = {text: name for _, text, name in detected("وقال المدرب سامي يوسف إن الفريق جاهز. " + sentence)}
+    assert found[content] == speaker
+
+
+def test_a_lawyer_opening_the_sentence_is_not_named_by_his_client(detected):
+    found = detected("أدلى محامي الرئيس سامي العلي بتصريحات جديدة، وقال إن موكله بريء.")
+    assert all(speaker != "سامي العلي" for _, _, speaker in found)

@@ -15,9 +15,10 @@ from .candidate import Candidate
 from .entities import LAM, WAW, Entity, SpeakerResolver, merge, root
 from .layout import Layout
 from .lexicon import QuoteLexicon
+from .view import AL, RELATIONAL_HEADS
 from .ranker import Alternative, Context, SpeakerRanker, alternatives, verb_agreement
 
-SUBJECT_REACH = 6  # words before a person's name that may still leave it the sentence's subject
+SUBJECT_REACH = 9  # words before a person's name that may still leave it the sentence's subject
 # Verbs that continue the last speaker's turn (normalized lemmas): أضاف تابع أردف استطرد استدرك ختم
 CONTINUING = frozenset({"\u0627\u0636\u0627\u0641", "\u062a\u0627\u0628\u0639", "\u0627\u0631\u062f\u0641", "\u0627\u0633\u062a\u0637\u0631\u062f", "\u0627\u0633\u062a\u062f\u0631\u0643", "\u062e\u062a\u0645"})
 
@@ -208,6 +209,9 @@ def _implicit(resolver: SpeakerResolver, layout: Layout, discourse: Discourse, c
         named = _named_before(resolver, layout, candidate.cue[0])
         if named is not None:
             return named
+        opener = subjects.opening(candidate) if subjects is not None else None
+        if opener is not None:
+            return root(resolver.entity_for(opener))
     elif subjects is not None:
         introduced = subjects.before(candidate)
         if introduced is not None:
@@ -235,9 +239,18 @@ class _SentenceSubjects:
                 continue
             first = layout.sentence_bounds[number][0]
             words_before = [k for k in range(first, start) if layout.words[k].isalpha()]
-            if len(words_before) <= SUBJECT_REACH and not (start > first and layout.norms[start - 1] in lexicon.adjuncts):
+            # "محامي الرئيس X": the lawyer is the subject, not X
+            related = any(layout.norms[k].removeprefix(AL) in RELATIONAL_HEADS for k in range(max(first, start - 3), start))
+            if len(words_before) <= SUBJECT_REACH and not related and not (start > first and layout.norms[start - 1] in lexicon.adjuncts):
                 self.first_person[number] = (start, end)
         self.lex = lexicon
+
+    def opening(self, candidate: Candidate) -> tuple[int, int] | None:
+        """"تعيش سلمى في المدينة وتقول إن ...": the person opening the cue's own sentence, before it."""
+        if candidate.kind != "verb" or candidate.lemma in CONTINUING:
+            return None
+        found = self.first_person.get(self.layout.sentence[candidate.cue[0]])
+        return found if found is not None and found[1] <= candidate.cue[0] else None
 
     def before(self, candidate: Candidate) -> tuple[int, int] | None:
         if candidate.kind != "verb" or candidate.lemma in CONTINUING:
