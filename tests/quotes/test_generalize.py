@@ -145,3 +145,9 @@ def test_a_person_opening_the_sentence_speaks_for_its_later_verb(detected, sente
 def test_a_lawyer_opening_the_sentence_is_not_named_by_his_client(detected):
     found = detected("أدلى محامي الرئيس سامي العلي بتصريحات جديدة، وقال إن موكله بريء.")
     assert all(speaker != "سامي العلي" for _, _, speaker in found)
+
+
+def test_a_quoted_name_of_several_words_is_the_speaker(detected):
+    text = 'وقال الوزير سامي العلي إن الخطة جاهزة. وقالت "إذاعة صوت المدينة الحرة" إن الاجتماع تأجل.'
+    found = {content: speaker for _, content, speaker in detected(text)}
+    assert found["الاجتماع تأجل"] == "إذاعة صوت المدينة الحرة"

@@ -131,7 +131,7 @@ class SpeakerPhrases(TokenView):
     def _segment_from(self, k: int, end: int) -> tuple[int, int] | None:
         lex = self.lex
         close = self.pairs.get(k)
-        if close is not None and close - k <= SHORT_QUOTE and close + 1 >= end and close - k > 1:
+        if close is not None and close - k <= 2 * SHORT_QUOTE and close + 1 >= end and close - k > 1:
             return k + 1, close  # `وقالت "الأوبزرفر" إن`: the quoted name is the speaker
         seg_start = k
         while k < end and k - seg_start < SEGMENT_LIMIT:
