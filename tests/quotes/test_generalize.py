@@ -151,3 +151,8 @@ def test_a_quoted_name_of_several_words_is_the_speaker(detected):
     text = 'وقال الوزير سامي العلي إن الخطة جاهزة. وقالت "إذاعة صوت المدينة الحرة" إن الاجتماع تأجل.'
     found = {content: speaker for _, content, speaker in detected(text)}
     assert found["الاجتماع تأجل"] == "إذاعة صوت المدينة الحرة"
+
+
+def test_an_interrogative_is_never_the_speaker(detected):
+    found = detected("وتحدثت الشاهدة أمام المحكمة عن الليلة الأخيرة، ووصفت كيف أن المتهم هرب من النافذة.")
+    assert found and all(speaker != "كيف" for _, _, speaker in found)
