@@ -156,3 +156,8 @@ def test_a_quoted_name_of_several_words_is_the_speaker(detected):
 def test_an_interrogative_is_never_the_speaker(detected):
     found = detected("وتحدثت الشاهدة أمام المحكمة عن الليلة الأخيرة، ووصفت كيف أن المتهم هرب من النافذة.")
     assert found and all(speaker != "كيف" for _, _, speaker in found)
+
+
+def test_a_document_speaks_for_the_body_that_published_it(detected):
+    found = detected("وذكر التقرير الذي نشرته وزارة الصحة أن الإصابات تراجعت.")
+    assert [(content, speaker) for _, content, speaker in found] == [("الإصابات تراجعت", "وزارة الصحة")]

@@ -14,7 +14,9 @@ FEH_LETTER = "\u0641"  # ف
 # Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة بلاغ
 # Medium nouns that take the medium's name after them (normalized): صحيفة شبكة وكالة قناة موقع مجلة إذاعة
 MEDIUM_HEADS = frozenset({"\u0635\u062d\u064a\u0641\u0647", "\u0634\u0628\u0643\u0647", "\u0648\u0643\u0627\u0644\u0647", "\u0642\u0646\u0627\u0647", "\u0645\u0648\u0642\u0639", "\u0645\u062c\u0644\u0647", "\u0627\u0630\u0627\u0639\u0647"})
-DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647", "\u0628\u0644\u0627\u063a"})
+# Verbs of publishing after a document's relative pronoun, as written in the perfect (normalized): نشر اصدر
+PUBLISHED = ("\u0646\u0634\u0631", "\u0627\u0635\u062f\u0631", "\u062a\u0646\u0634\u0631")
+DOCUMENTS = frozenset({"\u0648\u062b\u0627\u0626\u0642", "\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647", "\u0628\u0644\u0627\u063a"})
 ISSUED, FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
 _PRONOUN_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # ـه ـها ـهم as written (not TEH MARBUTA)
 # "على", "من", "الى" (normalized) tie a noun to its object ("القبض على X"), not a title to its field.
@@ -541,6 +543,8 @@ class SpeakerPhrases(TokenView):
         k = stop
         if k + 1 < end and self.norms[k] in (ISSUED, AL + ISSUED) and self.norms[k + 1] == FROM:
             k += 2
+        elif k + 2 < end and self.norms[k] in self.lex.relatives and self.norms[k + 1].startswith(PUBLISHED):
+            k += 2  # "الوثائق التي نشرتها X": the body that published them
         elif not (k < end and self.norms[k][:1] == LAM and len(self.norms[k]) > 3):
             return segment
         owner = self._trim_segment(k, min(end, k + SEGMENT_LIMIT), after_lam=self.norms[k][:1] == LAM)
