@@ -161,3 +161,10 @@ def test_an_interrogative_is_never_the_speaker(detected):
 def test_a_document_speaks_for_the_body_that_published_it(detected):
     found = detected("وذكر التقرير الذي نشرته وزارة الصحة أن الإصابات تراجعت.")
     assert [(content, speaker) for _, content, speaker in found] == [("الإصابات تراجعت", "وزارة الصحة")]
+
+
+@pytest.mark.parametrize("middle", ["عن مصادر أمنية قولها إن", "، عن مصادر أمنية قولها، في وقت سابق من الاثنين، أن"])
+def test_the_source_conveyed_from_speaks_through_its_saying(detected, middle):
+    text = f"وقال الوزير سامي العلي إن الخطة جاهزة. ونقلت صحيفة الأخبار اليومية {middle} الاجتماع تأجل."
+    found = {content: speaker for _, content, speaker in detected(text.replace(" ،", "،"))}
+    assert found["الاجتماع تأجل"] == "مصادر أمنية"

@@ -14,7 +14,7 @@ from .coverage import CandidateList, covers
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .lexicon import CueForm
 from .sources import SourceFinder
-from .view import REPORT_WINDOW, AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
+from .view import REPORT_WINDOW, SEGMENT_LIMIT, AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
 
 
 # Verbs whose sentence-opening "يُفعل أن" is mostly passive: ذكر اعتقد توقع رجح
@@ -26,6 +26,7 @@ AL_WRITTEN = "\u0627\u0644"  # the article as written: "ال"
 MAN = "\u0645\u0646"  # "من": "هناك من يرى أن"
 ADAM = "\u0639\u062f\u0645"  # "عدم" (non-)
 NAQAL = "\u0646\u0642\u0644"  # "نقل" (conveyed): its speaker follows "عن"
+AN_FROM = "\u0639\u0646"  # "عن"
 # A preposition with a pronoun, the whole object of "أشاد بها", "ندد به" (normalized).
 PRONOUN_OBJECTS = frozenset(prep + pronoun for prep in ("\u0628", "\u0639\u0646", "\u0639\u0644\u064a", "\u0627\u0644\u064a", "\u0644") for pronoun in ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627"))
 EMBEDDED_WORDS = 3  # a quoted name inside a clause: "نادي النجمة الرياضي"
@@ -265,6 +266,21 @@ class Detector(SourceFinder):
                 if end - subject_end >= 2:
                     return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
         return []
+
+    def _conveyed_from(self, i: int) -> tuple[int, int] | None:
+        """"نقلت X عن Y قوله": the phrase after "عن", when a verb of conveying ("نقل") opens the clause."""
+        start = self.sentence_start(i)
+        for k in range(i - 1, max(start, i - SEGMENT_LIMIT - 2) - 1, -1):
+            if self.norms[k] != AN_FROM:
+                continue
+            if not any(self.cue_at[m] is not None and self.cue_at[m].lemma == NAQAL for m in range(start, k)):
+                return None
+            stop = k + 1
+            while stop < i and self.words[stop] not in COMMAS:
+                stop += 1
+            segment = (k + 1, stop)
+            return segment if stop > k + 1 and self.plausible_speaker(segment) else None
+        return None
 
     def _object_claim(self, i: int, cue_end: int, region_end: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
         """"واعتبر المدرب سامي الفريق مرشحا للقب": a named subject right after the verb, then the
@@ -550,6 +566,10 @@ class Detector(SourceFinder):
             attached = candidate.subjects and candidate.subjects[-1][1] == i
             if attached and self._imperfect(i) and not self.clause_initial(i) and not self._named(candidate.subjects[-1]):
                 candidate.subjects, candidate.mode = [], "none"  # "لافتات تقول": a noun described, not a speaker
+        if form.kind == "noun" and not candidate.subjects:
+            conveyed = self._conveyed_from(i)  # "ونقلت الصحيفة عن مصادر أمنية قولها إن": the sources spoke
+            if conveyed is not None:
+                candidate.subjects, candidate.mode = [conveyed], "explicit"
         if form.kind in ("participle", "noun") and not candidate.subjects:
             candidate.parent = self._parent(i, previous)
         elif form.kind == "verb" and not candidate.subjects and candidate.mode == "none" and self.norms[i][:1] in (WAW, FEH):
