@@ -168,3 +168,9 @@ def test_the_source_conveyed_from_speaks_through_its_saying(detected, middle):
     text = f"وقال الوزير سامي العلي إن الخطة جاهزة. ونقلت صحيفة الأخبار اليومية {middle} الاجتماع تأجل."
     found = {content: speaker for _, content, speaker in detected(text.replace(" ،", "،"))}
     assert found["الاجتماع تأجل"] == "مصادر أمنية"
+
+
+def test_a_definite_noun_before_a_name_is_its_title_and_the_name_ends_before_the_object(detected):
+    text = "وقال المدرب سامي يوسف إن الفريق جاهز. ووصف الحارس كريم حداد معسكر الفريق الخارجي بالجميل."
+    found = {content: speaker for _, content, speaker in detected(text)}
+    assert found.get("معسكر الفريق الخارجي بالجميل") == "كريم حداد", found

@@ -25,6 +25,9 @@ NOT_IN_TITLES = frozenset({"\u0639\u0644\u064a", "\u0645\u0646", "\u0627\u0644\u
 ANONYMITY_WORDS = frozenset({"\u0627\u0633\u0645\u0647", "\u0627\u0633\u0645\u0647\u0627", "\u0647\u0648\u064a\u062a\u0647", "\u0647\u0648\u064a\u062a\u0647\u0627"})
 
 
+NAME_LINKS = frozenset({"\u0628\u0646", "\u0627\u0628\u0646", "\u0627\u0628\u0648", "\u0627\u0628\u064a", "\u0627\u0644"})  # بن ابن ابو ابي ال (آل): a name goes on
+
+
 def _verbal_noun(norm: str) -> bool:
     """Definite verbal nouns of derived verbs (normalized): "التوصل", "التوقيع", "الانسحاب",
     "الاستعداد", "الالتزام"; nisba adjectives ("التركي", "التونسيه") are not."""
@@ -293,11 +296,15 @@ class SpeakerPhrases(TokenView):
             bare = norm[2:] if norm.startswith(AL) else norm
             has_article = self.words[k].startswith(AL) and len(norm) > 3
             head_known = norm in lex.titles or norm in lex.anonymous or norm in lex.organizations or norm in lex.groups
+            # "الحارس X", "الفنان X": a definite noun right before a tagged name is that person's title
+            head_known = head_known or (has_article and k + 1 < end and self.ner_label[k + 1] == "PERS" and self.ner_label[k] is None)
             if not seen_any:
                 if act and not head_known and not self._known_name(k):
                     return start
                 if not act and not head_known and not self._known_name(k):
                     return start
+            elif seen_name and self.ner_label[k - 1] == "PERS" and self.ner_label[k] is None and not has_article and norm not in lex.titles and norm not in NAME_LINKS:
+                break  # "وصف الحارس X معسكر الفريق": the tagged name ends, the object follows
             elif seen_name and has_article and bare not in lex.titles and not (self.ner_label[k] == "PERS" and self.ner_label[k - 1] == "PERS"):
                 break  # a family name with the article ("خالد العمري") goes on the person's name
             elif k - start >= 2 and has_article and norm.endswith(PLURAL_ENDINGS) and not norm.endswith(NISBA_PLURALS):
