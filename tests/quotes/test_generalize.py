@@ -174,3 +174,9 @@ def test_a_definite_noun_before_a_name_is_its_title_and_the_name_ends_before_the
     text = "وقال المدرب سامي يوسف إن الفريق جاهز. ووصف الحارس كريم حداد معسكر الفريق الخارجي بالجميل."
     found = {content: speaker for _, content, speaker in detected(text)}
     assert found.get("معسكر الفريق الخارجي بالجميل") == "كريم حداد", found
+
+
+def test_a_quoted_name_before_the_verb_counts_its_words_not_its_marks(detected):
+    text = 'وقال الوزير سامي العلي إن الخطة جاهزة. صحيفة "المساء الجديد" المحلية التي خصصت افتتاحيتها للموضوع، ترى أن الخطة متأخرة.'
+    found = {content: speaker for _, content, speaker in detected(text)}
+    assert "المساء الجديد" in (found.get("الخطة متأخرة") or "")

@@ -427,8 +427,8 @@ class SpeakerPhrases(TokenView):
                 if self.norms[end - 1] == QAD:
                     end -= 1
                 segment = self._trim_segment(seg_start, end) if seg_start < end else None
-                if segment is None or segment[1] != end or segment[1] - segment[0] > PRE_SUBJECT_LIMIT or not self.plausible_speaker(segment):
-                    break
+                if segment is None or segment[1] != end or sum(self.is_word[segment[0] : segment[1]]) > PRE_SUBJECT_LIMIT or not self.plausible_speaker(segment):
+                    break  # marks around a quoted name are no words: 'صحيفة "X Y" البريطانية
                 found.insert(0, segment)
             elif seg_start > pos and pos > b and not found:
                 break  # "...، تويتر، حيث قال": a clause link ("حيث", "ثم") stands between any phrase and the verb
