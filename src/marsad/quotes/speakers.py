@@ -15,8 +15,8 @@ from .candidate import Candidate
 from .entities import LAM, WAW, Entity, SpeakerResolver, merge, root
 from .layout import Layout
 from .lexicon import QuoteLexicon
-from .view import AL, RELATIONAL_HEADS
 from .ranker import Alternative, Context, SpeakerRanker, alternatives, verb_agreement
+from .view import AL, RELATIONAL_HEADS
 
 SUBJECT_REACH = 9  # words before a person's name that may still leave it the sentence's subject
 # Verbs that continue the last speaker's turn (normalized lemmas): أضاف تابع أردف استطرد استدرك ختم
