@@ -14,7 +14,7 @@ from .coverage import CandidateList, covers
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .lexicon import CueForm
 from .sources import SourceFinder
-from .view import REPORT_WINDOW, AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SHORT_QUOTE, WAW
+from .view import REPORT_WINDOW, AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SEGMENT_LIMIT, SHORT_QUOTE, WAW
 
 
 # Verbs whose sentence-opening "يُفعل أن" is mostly passive: ذكر اعتقد توقع رجح
@@ -25,6 +25,8 @@ HAMZA_BELOW = "\u0625"  # "إ": "إن" (that / whether) as written, unlike "أن
 AL_WRITTEN = "\u0627\u0644"  # the article as written: "ال"
 MAN = "\u0645\u0646"  # "من": "هناك من يرى أن"
 ADAM = "\u0639\u062f\u0645"  # "عدم" (non-)
+NAQAL = "\u0646\u0642\u0644"  # "نقل" (conveyed): its speaker follows "عن"
+AN_FROM = "\u0639\u0646"  # "عن"
 # A preposition with a pronoun, the whole object of "أشاد بها", "ندد به" (normalized).
 PRONOUN_OBJECTS = frozenset(prep + pronoun for prep in ("\u0628", "\u0639\u0646", "\u0639\u0644\u064a", "\u0627\u0644\u064a", "\u0644") for pronoun in ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627"))
 EMBEDDED_WORDS = 3  # a quoted name inside a clause: "نادي النجمة الرياضي"
@@ -253,6 +255,10 @@ class Detector(SourceFinder):
                 end = self.clause_end(start)
                 if end - start >= 2:
                     return self._make(i, cue_end, start, start, end, False, form, previous)
+        if form.lemma in self.lex.object_claims and form.kind == "verb" and self.clause_initial(i) and not self._imperfect(i):
+            found = self._object_claim(i, cue_end, region_end, form, previous)
+            if found:
+                return found
         if form.cls == "say" and form.kind == "verb" and self._opens_sentence(i):
             subject_end = self._subject_end(cue_end, region_end, act=False)
             if subject_end < n and words[subject_end] not in COMMAS and subject_end < sent_end:
@@ -260,6 +266,63 @@ class Detector(SourceFinder):
                 if end - subject_end >= 2:
                     return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
         return []
+
+    def _conveyed_from(self, i: int) -> tuple[int, int] | None:
+        """"نقلت X عن Y قوله": the phrase after "عن", when a verb of conveying ("نقل") opens the clause."""
+        start = self.sentence_start(i)
+        for k in range(i - 1, max(start, i - SEGMENT_LIMIT - 2) - 1, -1):
+            if self.norms[k] != AN_FROM:
+                continue
+            if not any(self.cue_at[m] is not None and self.cue_at[m].lemma == NAQAL for m in range(start, k)):
+                return None
+            stop = k + 1
+            while stop < i and self.words[stop] not in COMMAS:
+                stop += 1
+            segment = (k + 1, stop)
+            return segment if stop > k + 1 and self.plausible_speaker(segment) else None
+        return None
+
+    def _object_claim(self, i: int, cue_end: int, region_end: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
+        """"واعتبر المدرب سامي الفريق مرشحا للقب": a named subject right after the verb, then the
+        noun object, which is the claim. Only adjuncts may stand between them ("، أمس،"): a
+        segment set off by commas may be anything, and the object is then unknown."""
+        subject_end = self._subject_end(cue_end, region_end, act=True)
+        if subject_end == cue_end or not self._named((cue_end, subject_end)):
+            return []
+        start = subject_end
+        if start < region_end and self.words[start] in COMMAS:
+            close = next((m for m in range(start + 1, min(region_end, start + 1 + PRE_SUBJECT_LIMIT)) if self.words[m] in COMMAS), None)
+            if close is not None and self._named((start + 1, close)) and self._name_like((start + 1, close)):
+                start = close  # "الرئيس، سامي الخطيب، ...": the name in apposition is the subject's
+        while start < region_end and (self.words[start] in COMMAS or self.is_adjunct(start)):
+            if self.is_adjunct(start):
+                start += 1
+                while start < region_end and self.words[start] not in COMMAS and not self.cue_at[start]:
+                    start += 1  # the adjunct's phrase, up to its comma
+                if start >= region_end or self.words[start] not in COMMAS:
+                    return []
+            start += 1
+        end = self.clause_end(start)
+        if start >= region_end or end - start < 2:
+            return []
+        return self._make(i, cue_end, start, start, end, False, form, previous)
+
+    def _reporting_subject_before(self, i: int) -> tuple[int, int] | None:
+        """"وهو ما نفاه مسؤولو الاتحاد، مشيرين إلى أن": the nearest reporting verb before the cue in
+        its sentence (one that made no quote of its own) and the speaker named right after it."""
+        start = self.sentence_start(i)
+        for k in range(i - 1, start - 1, -1):
+            form = self.cue_at[k]
+            if form is None or form.kind != "verb":
+                continue
+            if form.lemma == NAQAL:
+                return None  # "نقلت الوكالة عن الوزير ...": the speaker stands after "عن"
+            end = self._subject_end(k + 1, i, act=True)
+            segment = (k + 1, end)
+            if end > k + 1 and self._named(segment) and self._name_like(segment):
+                return self._name_after_description(segment, i) or segment  # "المتحدثة باسم النادي سارة"
+            return None
+        return None
 
     def _aside_end(self, i: int, start: int, end: int) -> int:
         """"الرجلان، اللذان قالت الشرطة إنهما من أصل أجنبي، يحملان": a report inside a relative clause set
@@ -503,6 +566,10 @@ class Detector(SourceFinder):
             attached = candidate.subjects and candidate.subjects[-1][1] == i
             if attached and self._imperfect(i) and not self.clause_initial(i) and not self._named(candidate.subjects[-1]):
                 candidate.subjects, candidate.mode = [], "none"  # "لافتات تقول": a noun described, not a speaker
+        if form.kind == "noun" and not candidate.subjects:
+            conveyed = self._conveyed_from(i)  # "ونقلت الصحيفة عن مصادر أمنية قولها إن": the sources spoke
+            if conveyed is not None:
+                candidate.subjects, candidate.mode = [conveyed], "explicit"
         if form.kind in ("participle", "noun") and not candidate.subjects:
             candidate.parent = self._parent(i, previous)
         elif form.kind == "verb" and not candidate.subjects and candidate.mode == "none" and self.norms[i][:1] in (WAW, FEH):
@@ -513,7 +580,7 @@ class Detector(SourceFinder):
         if inside and candidate.mode == "explicit" and not (self._plausible_source(candidate.subjects[0]) or candidate.opens_sentence):
             return []  # a report inside a report needs a clearly named source
         if not inside and not candidate.subjects and candidate.parent is None and candidate.mode == "none" and not candidate.opens_sentence:
-            person = self._person_before(i)  # "احتفى المهندي بهجوم ...، مغرداً": the clause's subject
+            person = (self._reporting_subject_before(i) if form.kind != "noun" else None) or self._person_before(i)  # "احتفى المهندي بهجوم ...، مغرداً": the clause's subject
             if person is None and form.kind == "verb" and self.norms[i][:1] in (WAW, FEH):
                 person = self._first_clause_subject(i)  # "وطعنت هيئة الدفاع في الحكم، وطالبت بـ": one subject, two verbs
             if person is not None:

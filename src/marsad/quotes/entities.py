@@ -32,8 +32,8 @@ _PREPOSITION_LETTERS = ("\u0628", "\u0644")  # ب ل
 _POSSESSIVES = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # -ه -ها -هم
 _SAYING = frozenset({"\u0642\u0648\u0644\u0647\u0645", "\u0642\u0648\u0644\u0647\u0645\u0627"})  # قولهم قولهما
 _DANGLING = frozenset({"\u0627\u0644\u062a\u0627\u0628\u0639", "\u0627\u0644\u062a\u0627\u0628\u0639\u0647"})  # التابع التابعة (normalized)
-# Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة
-_DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647"})
+# Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة بلاغ
+_DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647", "\u0628\u0644\u0627\u063a"})
 _ISSUED, _FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
 _NISBA_FEMININE = "\u064a\u0647"  # normalized "-ية": "ليبية" is an adjective, not "ل" + pronoun
 _ARTICLE_CLITICS = ("\u0648\u0628", "\u0648", "\u0641", "\u0628", "\u0643")  # وب و ف ب ك before "ال"

@@ -70,6 +70,7 @@ class QuoteLexicon:
     clause_stoppers: frozenset[tuple[str, ...]]
     source_first_words: frozenset[str]
     negations: frozenset[str]
+    object_claims: frozenset[str]  # claim lemmas whose noun object after a named subject is the content
     cue_index: dict[str, CueForm]  # every cue form with the proclitics it may carry
     verbal_nouns: dict[str, CueForm] = None  # verbal nouns of the cue verbs with their clitics ("وتأكيده", "بإعلان")
 
@@ -290,4 +291,5 @@ def load_lexicon() -> QuoteLexicon:
         clause_stoppers=_phrases("clause_stoppers.txt"),
         source_first_words=frozenset(phrase[0] for phrase in sources),
         negations=_words("negations.txt"),
+        object_claims=_words("object_claims.txt"),
     )

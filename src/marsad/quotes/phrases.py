@@ -11,14 +11,21 @@ from .view import (
 
 
 FEH_LETTER = "\u0641"  # ف
-# Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة
-DOCUMENTS = frozenset({"\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647"})
+# Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة بلاغ
+# Medium nouns that take the medium's name after them (normalized): صحيفة شبكة وكالة قناة موقع مجلة إذاعة
+MEDIUM_HEADS = frozenset({"\u0635\u062d\u064a\u0641\u0647", "\u0634\u0628\u0643\u0647", "\u0648\u0643\u0627\u0644\u0647", "\u0642\u0646\u0627\u0647", "\u0645\u0648\u0642\u0639", "\u0645\u062c\u0644\u0647", "\u0627\u0630\u0627\u0639\u0647"})
+# Verbs of publishing after a document's relative pronoun, as written in the perfect (normalized): نشر اصدر
+PUBLISHED = ("\u0646\u0634\u0631", "\u0627\u0635\u062f\u0631", "\u062a\u0646\u0634\u0631")
+DOCUMENTS = frozenset({"\u0648\u062b\u0627\u0626\u0642", "\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647", "\u0628\u0644\u0627\u063a"})
 ISSUED, FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
 _PRONOUN_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # ـه ـها ـهم as written (not TEH MARBUTA)
 # "على", "من", "الى" (normalized) tie a noun to its object ("القبض على X"), not a title to its field.
 NOT_IN_TITLES = frozenset({"\u0639\u0644\u064a", "\u0645\u0646", "\u0627\u0644\u064a"})
 # "اسمه", "اسمها", "هويته", "هويتها" (normalized): the words of an "unnamed source" aside.
 ANONYMITY_WORDS = frozenset({"\u0627\u0633\u0645\u0647", "\u0627\u0633\u0645\u0647\u0627", "\u0647\u0648\u064a\u062a\u0647", "\u0647\u0648\u064a\u062a\u0647\u0627"})
+
+
+NAME_LINKS = frozenset({"\u0628\u0646", "\u0627\u0628\u0646", "\u0627\u0628\u0648", "\u0627\u0628\u064a", "\u0627\u0644"})  # بن ابن ابو ابي ال (آل): a name goes on
 
 
 def _verbal_noun(norm: str) -> bool:
@@ -64,6 +71,20 @@ class SpeakerPhrases(TokenView):
     def _holds_preposition(self, start: int, end: int) -> bool:
         return any(self.is_adjunct(m) and self.norms[m] not in self.lex.not_speakers and self.words[m] not in MARKS for m in range(start, end) if self.norms[m] in PREPOSITIONS)
 
+    def _medium_name_end(self, k: int, end: int) -> int:
+        """End of the name after "لصحيفة", "لشبكة": words up to a title, an anonymous source, a
+        comma, a complementizer or a cue ("لوكالة الأنباء الفرنسية مسؤول ..." stops at "مسؤول")."""
+        lex = self.lex
+        while k < end and self.is_word[k] and not self.complementizer(k) and self.cue_at[k] is None:
+            bare = self.norms[k].removeprefix(AL)
+            if self.ner_label[k] == "ORG":
+                k += 1
+                continue  # the name itself, tagged ("إيه بي سي")
+            if self.norms[k] in lex.titles or bare in lex.titles or bare in lex.anonymous or self.norms[k] in lex.anonymous or self.ner_label[k] == "PERS":
+                break
+            k += 1
+        return k
+
     def _addressee_phrase(self, k: int, end: int) -> int:
         """End of "لـ" + a body right after a verb of saying ("للشبكة الأسترالية", "لبي بي سي"), else `k`.
 
@@ -104,6 +125,8 @@ class SpeakerPhrases(TokenView):
             k += 1
             if k < end and self.words[k] in MARKS and k in self.pairs:
                 k = self.pairs[k] + 1
+            elif addressee and norm[1:] in MEDIUM_HEADS:
+                k = self._medium_name_end(k, end)  # "وقال لصحيفة الأخبار إن": the paper's name, not a speaker
         if k < end and self.is_adjunct(k):
             return None
         if k >= end:
@@ -113,7 +136,7 @@ class SpeakerPhrases(TokenView):
     def _segment_from(self, k: int, end: int) -> tuple[int, int] | None:
         lex = self.lex
         close = self.pairs.get(k)
-        if close is not None and close - k <= SHORT_QUOTE and close + 1 >= end and close - k > 1:
+        if close is not None and close - k <= 2 * SHORT_QUOTE and close + 1 >= end and close - k > 1:
             return k + 1, close  # `وقالت "الأوبزرفر" إن`: the quoted name is the speaker
         seg_start = k
         while k < end and k - seg_start < SEGMENT_LIMIT:
@@ -273,13 +296,17 @@ class SpeakerPhrases(TokenView):
             bare = norm[2:] if norm.startswith(AL) else norm
             has_article = self.words[k].startswith(AL) and len(norm) > 3
             head_known = norm in lex.titles or norm in lex.anonymous or norm in lex.organizations or norm in lex.groups
+            # "الحارس X", "الفنان X": a definite noun right before a tagged name is that person's title
+            head_known = head_known or (has_article and k + 1 < end and self.ner_label[k + 1] == "PERS" and self.ner_label[k] is None)
             if not seen_any:
                 if act and not head_known and not self._known_name(k):
                     return start
                 if not act and not head_known and not self._known_name(k):
                     return start
-            elif seen_name and has_article and bare not in lex.titles:
-                break
+            elif seen_name and self.ner_label[k - 1] == "PERS" and self.ner_label[k] is None and not has_article and norm not in lex.titles and norm not in NAME_LINKS:
+                break  # "وصف الحارس X معسكر الفريق": the tagged name ends, the object follows
+            elif seen_name and has_article and bare not in lex.titles and not (self.ner_label[k] == "PERS" and self.ner_label[k - 1] == "PERS"):
+                break  # a family name with the article ("خالد العمري") goes on the person's name
             elif k - start >= 2 and has_article and norm.endswith(PLURAL_ENDINGS) and not norm.endswith(NISBA_PLURALS):
                 break  # "ووصفت الشرطة الفيدرالية الألمانية المداهمات"
             elif act and not has_article and norm not in lex.titles and not seen_name and not self._known_name(k) and self.layout.entities:
@@ -400,8 +427,8 @@ class SpeakerPhrases(TokenView):
                 if self.norms[end - 1] == QAD:
                     end -= 1
                 segment = self._trim_segment(seg_start, end) if seg_start < end else None
-                if segment is None or segment[1] != end or segment[1] - segment[0] > PRE_SUBJECT_LIMIT or not self.plausible_speaker(segment):
-                    break
+                if segment is None or segment[1] != end or sum(self.is_word[segment[0] : segment[1]]) > PRE_SUBJECT_LIMIT or not self.plausible_speaker(segment):
+                    break  # marks around a quoted name are no words: 'صحيفة "X Y" البريطانية
                 found.insert(0, segment)
             elif seg_start > pos and pos > b and not found:
                 break  # "...، تويتر، حيث قال": a clause link ("حيث", "ثم") stands between any phrase and the verb
@@ -523,6 +550,8 @@ class SpeakerPhrases(TokenView):
         k = stop
         if k + 1 < end and self.norms[k] in (ISSUED, AL + ISSUED) and self.norms[k + 1] == FROM:
             k += 2
+        elif k + 2 < end and self.norms[k] in self.lex.relatives and self.norms[k + 1].startswith(PUBLISHED):
+            k += 2  # "الوثائق التي نشرتها X": the body that published them
         elif not (k < end and self.norms[k][:1] == LAM and len(self.norms[k]) > 3):
             return segment
         owner = self._trim_segment(k, min(end, k + SEGMENT_LIMIT), after_lam=self.norms[k][:1] == LAM)

@@ -125,7 +125,9 @@ class SourceFinder(SpeakerPhrases):
         named = named or (aside and segment[1] - segment[0] <= 2 and self._name_like(segment) and not self.source_at(segment[0]))
         if not (via_relative or named or self._plausible_source(segment)):
             return None  # "حسب الاتفاق" is no source; "وبحسب أديب، ..." is
-        return segment, np_end, via_relative
+        # "وفق بيان لوزارة الداخلية": the body whose statement it is
+        owner = self._document_owner((segment[0], segment[0] + 1), np_end)
+        return (owner if owner[0] != segment[0] else segment), np_end, via_relative
 
     def _complementizer_near(self, k: int, end: int) -> int:
         """Words to skip to get past a complementizer at `k` or one word later ("مفاده أن"), or 0."""

@@ -16,6 +16,12 @@ from .entities import LAM, WAW, Entity, SpeakerResolver, merge, root
 from .layout import Layout
 from .lexicon import QuoteLexicon
 from .ranker import Alternative, Context, SpeakerRanker, alternatives, verb_agreement
+from .view import AL, RELATIONAL_HEADS
+
+SUBJECT_REACH = 9  # words before a person's name that may still leave it the sentence's subject
+# Verbs that continue the last speaker's turn (normalized lemmas): أضاف تابع أردف استطرد استدرك ختم
+CONTINUING = frozenset({"\u0627\u0636\u0627\u0641", "\u062a\u0627\u0628\u0639", "\u0627\u0631\u062f\u0641", "\u0627\u0633\u062a\u0637\u0631\u062f", "\u0627\u0633\u062a\u062f\u0631\u0643", "\u062e\u062a\u0645"})
+
 
 @dataclass(slots=True)
 class Discourse:
@@ -94,6 +100,7 @@ def resolve(
     heading_speaker = {number: _named_in(resolver, layout, number) for number in subheadings}
     discourse = Discourse()
     persons = _Persons(layout)
+    sentence_subjects = _SentenceSubjects(layout, candidates, resolver.lex)
     resolved: dict[int, Entity | None] = {}  # by id() of the candidate
     unresolved: set[int] = set()
     for index in order:
@@ -114,7 +121,7 @@ def resolve(
             how = "parent"
         else:
             how = "discourse"
-            entity = _implicit(resolver, layout, discourse, candidate, para)
+            entity = _implicit(resolver, layout, discourse, candidate, para, sentence_subjects)
             if entity is None:
                 how = "ahead"
                 entity = _look_ahead(resolver, layout, candidates, order, index)
@@ -196,16 +203,64 @@ class _Persons:
         return False
 
 
-def _implicit(resolver: SpeakerResolver, layout: Layout, discourse: Discourse, candidate: Candidate, para: int) -> Entity | None:
+def _implicit(resolver: SpeakerResolver, layout: Layout, discourse: Discourse, candidate: Candidate, para: int, subjects: _SentenceSubjects | None = None) -> Entity | None:
     """A cue without subject: a known speaker named earlier in its sentence, else the discourse."""
     if not candidate.opens_sentence:
         named = _named_before(resolver, layout, candidate.cue[0])
         if named is not None:
             return named
+        opener = subjects.opening(candidate) if subjects is not None else None
+        if opener is not None:
+            return root(resolver.entity_for(opener))
+    elif subjects is not None:
+        introduced = subjects.before(candidate)
+        if introduced is not None:
+            return root(resolver.entity_for(introduced))
     entity = discourse.default(para)
     if para != discourse.last_paragraph:  # a new paragraph may hand the floor back to the other side
         entity = _third_person_check(resolver, resolver.lex, candidate, entity, discourse.previous)
     return entity
+
+
+class _SentenceSubjects:
+    """"ومن الضحايا سامر، الذي ... . وقال إن ...": a person introduced as the subject of the sentence
+    right before a cue without subject, in a sentence that reports nothing, takes the floor; a
+    verb that continues ("وأضاف", "وتابع") keeps the last speaker's."""
+
+    def __init__(self, layout: Layout, candidates: list[Candidate], lexicon: QuoteLexicon) -> None:
+        self.layout = layout
+        self.reporting = {layout.sentence[c.cue[0]] for c in candidates} | {layout.sentence[c.content[0]] for c in candidates}
+        self.first_person: dict[int, tuple[int, int]] = {}
+        for start, end, label, _ in layout.entities:
+            if label != "PERS":
+                continue
+            number = layout.sentence[start]
+            if number in self.first_person:
+                continue
+            first = layout.sentence_bounds[number][0]
+            words_before = [k for k in range(first, start) if layout.words[k].isalpha()]
+            # "محامي الرئيس X": the lawyer is the subject, not X
+            related = any(layout.norms[k].removeprefix(AL) in RELATIONAL_HEADS for k in range(max(first, start - 3), start))
+            if len(words_before) <= SUBJECT_REACH and not related and not (start > first and layout.norms[start - 1] in lexicon.adjuncts):
+                self.first_person[number] = (start, end)
+        self.lex = lexicon
+
+    def opening(self, candidate: Candidate) -> tuple[int, int] | None:
+        """"تعيش سلمى في المدينة وتقول إن ...": the person opening the cue's own sentence, before it."""
+        if candidate.kind != "verb" or candidate.lemma in CONTINUING:
+            return None
+        found = self.first_person.get(self.layout.sentence[candidate.cue[0]])
+        return found if found is not None and found[1] <= candidate.cue[0] else None
+
+    def before(self, candidate: Candidate) -> tuple[int, int] | None:
+        if candidate.kind != "verb" or candidate.lemma in CONTINUING:
+            return None
+        number = self.layout.sentence[candidate.cue[0]] - 1
+        if number < 0 or number in self.reporting:
+            return None
+        if self.layout.paragraph[self.layout.sentence_bounds[number][0]] < self.layout.paragraph[candidate.cue[0]] - 1:
+            return None
+        return self.first_person.get(number)
 
 
 def _named_in(resolver: SpeakerResolver, layout: Layout, number: int) -> Entity | None:

@@ -17,6 +17,7 @@ from .marks import pair_marks
 SCAN_LIMIT = 30  # words between a cue and its complementizer / mark / colon
 REPORT_WINDOW = 6  # words from a cue that opens a new clause to its complementizer ("وقال الوزير إن")
 SHORT_QUOTE = 4  # a quoted span this short after a preposition is a name ("مع "فوكس نيوز"")
+NAME_AFTER_MEDIUM = 8  # a quoted span at most this long (marks included) after LAM or a medium's name is a name
 SEGMENT_LIMIT = 9  # words in one speaker phrase
 HEADLINE_LEFT_LIMIT = 7  # words before the colon of a headline "X: ..."
 PRE_SUBJECT_LIMIT = 5  # words of a subject written before its verb ("ترامب ... قال")
@@ -53,6 +54,11 @@ NAME_HOMOGRAPHS = frozenset({"\u0639\u0644\u064a"})  # "علي"
 ABBARA, BAYYANA, AN = "\u0639\u0628\u0631", "\u0628\u064a\u0646", "\u0639\u0646"  # عبر بين عن
 HOMOGRAPH_VERBS = frozenset({ABBARA, BAYYANA})  # verbs written like a preposition ("عبر" via, "بين" between)
 HOMOGRAPH_WINDOW = 10  # words after the verb within which its frame ("عن", "أن") must show
+# After a comma, a passive "and it was done" turns from the report back to narration (normalized): وتم وتمت
+NARRATION = frozenset({"\u0648\u062a\u0645", "\u0648\u062a\u0645\u062a"})
+# Prepositions that open a sentence with a phrase before its verb (normalized): في خلال عقب بعد امام
+OPENING_PREPOSITIONS = frozenset({"\u0641\u064a", "\u062e\u0644\u0627\u0644", "\u0639\u0642\u0628", "\u0628\u0639\u062f", "\u0627\u0645\u0627\u0645"})
+OPENING_PHRASE = 5  # words of that phrase, its preposition included
 LAM_SOURCES = ("\u0648\u0641\u0642\u0627", "\u0637\u0628\u0642\u0627")  # وفقا طبقا (+ LAM)
 
 
@@ -165,14 +171,28 @@ class TokenView:
         if not self.is_word[prev] or self.norms[prev] in self.lex.particles or word in MARKS:
             return True
         # "من جانبه أعرب X عن", "ومن جهة أخرى، أكد": a discourse marker opens the sentence, the verb follows it
-        return (self._marker_len(prev) > 0 or (prev > 0 and self._marker_len(prev - 1) == 2)) and self._opens_sentence(i)
+        if (self._marker_len(prev) > 0 or (prev > 0 and self._marker_len(prev - 1) == 2)) and self._opens_sentence(i):
+            return True
+        return self._after_opening_phrase(i)
+
+    def _after_opening_phrase(self, i: int) -> bool:
+        """"وفي كلمة أمام البرلمان أعلن X": a short prepositional phrase opening the sentence, then the verb."""
+        start = self.sentence_start(i)
+        first = self.norms[start]
+        if first[:1] == WAW and len(first) > 2:
+            first = first[1:]
+        if first not in OPENING_PREPOSITIONS or not 2 <= i - start <= OPENING_PHRASE:
+            return False
+        return all(self.is_word[k] and self.cue_at[k] is None and not self.complementizer(k) and self.norms[k] not in self.lex.relatives for k in range(start + 1, i))
 
     def name_quote(self, j: int) -> bool:
         """A quoted name ("لـ"رويترز"", "القناة "ارت 1"") rather than a quotation."""
         close = self.pairs.get(j)
         if close is None:
             return False
-        if j > 0 and (self.norms[j - 1] == LAM or self.is_media(j - 1)):
+        # "لـ"رويترز"", "قناة "الجزيرة"": a few words after LAM or a medium name it; a longer
+        # quotation after one ("على تويتر "..."") is what was written there.
+        if j > 0 and close - j <= NAME_AFTER_MEDIUM and (self.norms[j - 1] == LAM or self.is_media(j - 1)):
             return True
         after = close + 1
         if close - j == 2 and after < self.n and self.is_word[after] and self._after_body(j):
@@ -250,6 +270,8 @@ class TokenView:
         """Whether a clause that has reached `k` (past its first word) stops before it."""
         if self.words[k] in COMMAS and self.chain_follows(k + 1):
             return True
+        if self.words[k] in COMMAS and k + 1 < end and self.norms[k + 1] in NARRATION:
+            return True  # "...، وتم نقل الجرحى": the writer narrates again
         if self.norms[k] in CLAUSE_LINKS and self.chain_follows(k):  # "... فيما قال مصدر"
             return True
         if self.norms[k] in self.lex.pronoun_subjects and k + 1 < end and self.finite_cue(k + 1):
@@ -259,6 +281,8 @@ class TokenView:
             return True  # "... وقال إنه ...", "...، تقول صحيفة X إن ...": a new report with its own complementizer
         if self.words[k - 1] in MARKS and cue is not None and cue.kind == "participle":
             return True  # "... "ليس ساذجا" واصفا بوتين"
+        if cue is not None and cue.kind == "participle" and k + 1 < end and (self.words[k + 1] in COLONS or (self.words[k + 1] in MARKS and self.pairs.get(k + 1, k + 1) - k - 1 > SHORT_QUOTE)):
+            return True  # "...، وأشاد بهم قائلا: "..."": his own words follow, the report before them ends
         # "رحب X بالبيان معتبرا أن ...", "... محذرا من ...": a new report without a comma
         return self.participle_frame(k) and self.norms[k][-1:] == ALEF_LETTER
 
@@ -269,11 +293,19 @@ class TokenView:
         coordinated = self.norms[k][:1] in (WAW, FEH) and self.lex.cue(self.norms[k][1:]) is not None
         if not (coordinated or self.words[k - 1] in COMMAS):
             return False
-        for m in range(k + 1, min(end, k + 1 + REPORT_WINDOW)):
+        m, words = k + 1, 0
+        while m < end and words < REPORT_WINDOW:
             if self.complementizer(m) or self.words[m] in COLONS:
                 return True  # "... وقال إنه", "... وقال: ..."
+            close = self.pairs.get(m) if self.words[m] in MARKS else None
+            if close is not None:
+                if close - m > SHORT_QUOTE:
+                    return True  # "...، قال الوزير "...": a quotation of his own
+                m, words = close + 1, words + 1  # a quoted name: 'تقول صحيفة "X" إن'
+                continue
             if not self.is_word[m] and self.words[m] not in MARKS:
                 return False
+            m, words = m + 1, words + 1
         return False
 
     def chain_follows(self, j: int) -> bool:
