@@ -119,3 +119,21 @@ def test_a_copy_printed_past_the_span_starts_a_new_story() -> None:
     index.assign(features(INDEPENDENT, "report", "2024-05-04", 2))
     late = index.assign(features(TRIMMED, "reprint", "2024-05-06", 3))
     assert late.new_story and late.copy_of is None
+
+
+# A paper's own report that quotes the agency's opening sentence, then goes its own way.
+QUOTES_OPENING = (
+    "أعلنت وزارة الزراعة اليوم عن إطلاق برنامج وطني لزراعة مليون شجرة نخيل في منطقة القصيم خلال العامين "
+    "المقبلين. ويرى مزارعون في بريدة وعنيزة أن المبادرة تأخرت كثيرا، إذ يعاني القطاع من شح المياه وارتفاع "
+    "أجور العمالة، ويطالبون بتسهيل القروض الميسرة قبل التوسع في غرس الفسائل الجديدة في المزارع الصغيرة."
+)
+
+
+def test_a_report_that_quotes_the_opening_sentence_is_not_a_copy() -> None:
+    shared = containment(shingles(QUOTES_OPENING), shingles(AGENCY))
+    assert 0.25 < shared < 0.4  # a third of its lead: what a copy at the old cut (0.33) took
+    index = StoryIndex()
+    first = index.assign(features(AGENCY, "agency", "2024-05-01", 1))
+    report = index.assign(features(QUOTES_OPENING, "report", "2024-05-01", 2))
+    assert report.copy_of is None
+    assert report.story_id == first.story_id

@@ -80,3 +80,43 @@ def test_reprint_the_next_day_that_says_yesterday_is_still_a_copy() -> None:
     first = index.assign(_features(agency, 1))
     copy = index.assign(_features(reprint, 2))
     assert copy.copy_of == "agency" and copy.story_id == first.story_id
+
+
+# One outlet's market close in one template, on two days: the same words, different figures.
+CLOSE = (
+    "أغلقت سوق الأسهم المحلية جلستها على {move} بلغ {points} نقطة ليستقر مؤشرها العام عند مستوى {level} نقطة، "
+    "بتداولات قيمتها {value} مليار ريال، وسط نشاط في أسهم قطاع البتروكيماويات وتراجع في أسهم قطاع التجزئة."
+)
+MONDAY_CLOSE = CLOSE.format(move="انخفاض", points="211.37", level="8904.15", value="5.2")
+TUESDAY_CLOSE = CLOSE.format(move="ارتفاع", points="17.86", level="8922.01", value="3.9")
+# The next day's close in the outlet's other wording: the template's words, few of its 3-grams.
+TUESDAY_RETOLD = (
+    "مؤشر سوق الأسهم المحلية يرتفع 17.86 نقطة ويستقر عند 8922.01 نقطة، فيما بلغت قيمة التداولات 3.9 مليار "
+    "ريال مع نشاط أسهم البتروكيماويات وتراجع أسهم التجزئة في جلسة اليوم."
+)
+
+
+def test_two_closes_with_no_figure_in_common_score_below_their_cosine() -> None:
+    monday = _features(analysis(MONDAY_CLOSE, "mon", "2024-05-06", title=None), 1)
+    tuesday = _features(analysis(TUESDAY_CLOSE, "tue", "2024-05-07", title=None), 2)
+    assert len(monday.numbers) >= 2 and len(tuesday.numbers) >= 2 and not monday.numbers & tuesday.numbers
+    assert similarity(monday, tuesday) < cosine(monday.vector, tuesday.vector) - 0.2
+
+
+def test_two_closes_with_no_figure_in_common_are_two_stories() -> None:
+    index = StoryIndex()
+    first = index.assign(_features(analysis(MONDAY_CLOSE, "mon", "2024-05-06", title=None), 1))
+    tuesday = _features(analysis(TUESDAY_RETOLD, "tue", "2024-05-07", title=None), 2)
+    assert cosine(index.entries["mon"].features.vector, tuesday.vector) >= index.threshold  # words alone would join them
+    second = index.assign(tuesday)
+    assert second.new_story and second.copy_of is None
+    # The same close told again the next morning, with its figures: the story it started.
+    retold = index.assign(_features(analysis(MONDAY_CLOSE + " وكانت السوق قد افتتحت على تباين.", "again", "2024-05-07", title=None), 3))
+    assert retold.story_id == first.story_id
+
+
+def test_a_lead_with_one_figure_is_not_held_against_another() -> None:
+    one = _features(analysis("ارتفع المؤشر العام 45 نقطة في جلسة هادئة تراجعت فيها أسهم المصارف وارتفعت أسهم الإسمنت", "a", "2024-05-06", title=None), 1)
+    other = _features(analysis("تراجعت أسهم المصارف وارتفعت أسهم الإسمنت في جلسة هادئة أغلق فيها المؤشر عند 8904.15 بعد 211.37", "b", "2024-05-06", title=None), 2)
+    assert not one.numbers & other.numbers
+    assert similarity(one, other) == cosine(one.vector, other.vector)
