@@ -40,7 +40,7 @@ from typing import Any
 
 import psutil
 
-from marsad.batch import analyze_distributed, load_distributed, open_client
+from marsad.batch import DEFAULT_PARTITION_SIZE, analyze_distributed, load_distributed, open_client
 from marsad.ingest import Article
 from marsad.ingest.jsonl import iter_jsonl
 from marsad.load import load, pipeline_analyzer
@@ -126,7 +126,8 @@ def stored(path: Path) -> list[tuple[str, str]]:
 class Batches:
     """The two batches over the same articles, serial first; each distributed run is checked against it."""
 
-    def __init__(self, warm: list, to_analyze: list, to_ingest: list, folder: Path) -> None:
+    def __init__(self, warm: list, to_analyze: list, to_ingest: list, folder: Path, *, partition_size: int) -> None:
+        self.partition_size = partition_size
         self.warm = warm
         self.to_analyze = to_analyze
         self.to_ingest = to_ingest
@@ -148,7 +149,7 @@ class Batches:
 
     def analyze(self, client: Any) -> Row:
         before = Snapshot.take(client)
-        results = list(analyze_distributed(self.to_analyze, client=client))
+        results = list(analyze_distributed(self.to_analyze, client=client, partition_size=self.partition_size))
         row = Row.between(before, Snapshot.take(client))
         assert _comparable(results) == _comparable(self.analyses), "distributed analyses differ from the serial ones"
         return row
@@ -157,7 +158,7 @@ class Batches:
         path = self.folder / f"{name}.db"
         with SQLiteStore(path) as store:
             before = Snapshot.take(client)
-            outcomes = list(load_distributed(store, self.to_ingest, client=client))
+            outcomes = list(load_distributed(store, self.to_ingest, client=client, partition_size=self.partition_size))
             row = Row.between(before, Snapshot.take(client))
         assert outcomes == self.outcomes, "distributed ingest outcomes differ from the serial ones"
         assert stored(path) == self.rows, "the distributed ingest stored other analyses than the serial one"
@@ -192,6 +193,7 @@ def main() -> None:
     parser.add_argument("path", type=Path, help="a JSONL file of articles")
     parser.add_argument("--articles", type=int, default=800, help="articles per batch (the file needs twice as many and 40 more)")
     parser.add_argument("--workers", default="1,2", help="worker counts, comma-separated; the first is the speed-up's base")
+    parser.add_argument("--partition-size", type=int, default=DEFAULT_PARTITION_SIZE, help="articles per Dask task [default: %(default)s, the engine's]")
     parser.add_argument("--cores", type=int, default=os.cpu_count() or 1, help="cores of the machine the CPU-bound speed-up assumes")
     args = parser.parse_args()
     counts = [int(count) for count in args.workers.split(",")]
@@ -200,9 +202,12 @@ def main() -> None:
     if len(items) < warm + 2 * args.articles:
         parser.error(f"{args.path} has {len(items)} articles; --articles {args.articles} needs {warm + 2 * args.articles}")
     to_analyze, to_ingest = items[warm : warm + args.articles], items[warm + args.articles :]
-    print(f"{args.articles} articles a batch from {args.path}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}", flush=True)
+    print(
+        f"{args.articles} articles a batch from {args.path}, {args.partition_size} a task; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory() as folder:
-        batches = Batches(items[:warm], to_analyze, to_ingest, Path(folder))
+        batches = Batches(items[:warm], to_analyze, to_ingest, Path(folder), partition_size=args.partition_size)
         rows = []
         for workers in counts:
             rows.append(batches.run(workers))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import pickle
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -59,8 +60,14 @@ def _analyzer() -> BatchAnalyzer:
     return _ANALYZER
 
 
-def analyze_partition(articles: list[Article]) -> list[dict[str, Any] | Failed]:
-    """The analyses of `articles`, in order; an article whose analysis raises becomes `Failed` and the rest go on."""
+def analyze_partition(articles: list[Article]) -> bytes:
+    """The analyses of `articles`, in order, pickled in one piece (`load_partition` reads them); an
+    article whose analysis raises becomes `Failed` and the rest go on.
+
+    Why bytes: Dask passes them through as one frame, where a list of nested dicts is walked to
+    measure its size (twice) and pickled inside Dask's own framing; measured with py-spy, that was a
+    third of a worker's Dask time per partition.
+    """
     results: list[dict[str, Any] | Failed] = []
     with PIPELINE_LOCK:
         analyze = _analyzer()
@@ -72,4 +79,9 @@ def analyze_partition(articles: list[Article]) -> list[dict[str, Any] | Failed]:
             except Exception as error:  # noqa: BLE001 - one article's failure must not stop the batch
                 LOGGER.debug("analysis failed for %s", article.id, exc_info=True)
                 results.append(Failed(Errors.E003.format(error=error)))
-    return results
+    return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def load_partition(payload: bytes) -> list[dict[str, Any] | Failed]:
+    """What `analyze_partition` returned, on the driver: our own workers' pickles, as Dask's are."""
+    return pickle.loads(payload)  # noqa: S301 - written by analyze_partition on a worker of this batch
