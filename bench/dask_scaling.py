@@ -8,7 +8,9 @@ process for reference: `analyze` of the first `--articles` (`analyze_stream` aga
 (`marsad.load.load` against `load_distributed`, whose one writer is this process): other texts,
 so that no run meets a text its caches have seen. For each worker count, one local cluster whose
 workers are warmed (pipeline loaded, 20 other articles each analyzed; not timed) runs both; the
-bench checks that every result, outcome and stored analysis equals the serial one. Per run:
+bench checks that every result, outcome and stored analysis equals the serial one. First, as the
+ceiling the machine itself sets (cores that share caches and memory, other load), the same
+analysis in N plain processes that each take an equal share at the same moment. Per Dask run:
 
 - wall, articles/s, speed-up over the first worker count: wall clock is meaningful only on an idle
   machine, so the 1-minute load average before and after the run is printed beside it;
@@ -27,12 +29,14 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import multiprocessing
 import os
 import sqlite3
 import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -169,6 +173,39 @@ def _comparable(results: list) -> list:
     return [result if isinstance(result, dict) else str(result) for result in results]
 
 
+def _plain_warm(warm: list) -> None:
+    load_pipeline()
+    list(analyze_stream(warm))
+
+
+def _plain_share(share: list, start_at: float) -> tuple[float, float]:
+    """(CPU, wall) of analyzing `share` in this plain process, all shares starting at `start_at`."""
+    time.sleep(max(0.0, start_at - time.time()))
+    cpu, start = time.process_time(), time.perf_counter()
+    list(analyze_stream(share))
+    return time.process_time() - cpu, time.perf_counter() - start
+
+
+def plain_processes(warm: list, items: list, count: int) -> tuple[float, list[float]]:
+    """The machine's own ceiling, without Dask or a driver: `count` processes, each warmed, analyze
+    an equal share of `items` at the same moment; (wall of the slowest, CPU of each)."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(count, mp_context=context, initializer=_plain_warm, initargs=(warm[:WARM_ARTICLES],)) as pool:
+        list(pool.map(time.sleep, [0.1] * count))  # every process started and warm
+        start_at = time.time() + 0.5
+        shares = [items[index::count] for index in range(count)]
+        done = list(pool.map(_plain_share, shares, [start_at] * count))
+    return max(wall for _, wall in done), [cpu for cpu, _ in done]
+
+
+def print_plain(runs: list[tuple[int, float, list[float]]], articles: int, load: float) -> None:
+    print(f"\nplain processes, no Dask (the machine's ceiling; load average after: {load:.2f})")
+    print("| processes | wall (s) | speed-up | CPU per process (s) | CPU per article (ms) |")
+    print("|---|---|---|---|---|")
+    for count, wall, cpus in runs:
+        print(f"| {count} | {wall:.2f} | {runs[0][1] / wall:.2f}x | {', '.join(f'{cpu:.2f}' for cpu in cpus)} | {1000 * sum(cpus) / articles:.2f} |")
+
+
 def print_table(title: str, serial: tuple[float, float], rows: list[Row], articles: int, cores: int) -> None:
     wall, cpu = serial
     print(f"\n{title}: serial in-process wall {wall:.2f} s, CPU {cpu:.2f} s ({1000 * cpu / articles:.2f} ms/article)")
@@ -206,12 +243,15 @@ def main() -> None:
         f"{args.articles} articles a batch from {args.path}, {args.partition_size} a task; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}",
         flush=True,
     )
+    plain = [(count, *plain_processes(items[:warm], to_analyze, count)) for count in counts]
+    plain_load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as folder:
         batches = Batches(items[:warm], to_analyze, to_ingest, Path(folder), partition_size=args.partition_size)
         rows = []
         for workers in counts:
             rows.append(batches.run(workers))
             print(f"{workers} workers done; load average {os.getloadavg()[0]:.2f}", flush=True)
+    print_plain(plain, args.articles, plain_load)
     print_table("analyze", batches.serial_analyze, [analyze for analyze, _ in rows], args.articles, args.cores)
     print_table("ingest into SQLite", batches.serial_ingest, [ingest for _, ingest in rows], args.articles, args.cores)
 
