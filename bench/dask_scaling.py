@@ -2,7 +2,7 @@
 
     python bench/dask_scaling.py /work/shared/data/news/ant_multisource_topic_train.jsonl.gz   # ~1.5 min on 2 idle cores
 
-Two batches over the articles of a JSONL file (gzipped or not), each first run serially in this
+Two batches over the articles of a JSONL file (gzipped or not), each first run serially in a fresh
 process for reference: `analyze` of the first `--articles` (`analyze_stream` against
 `analyze_distributed`) and `ingest` of the next `--articles` into a new SQLite file
 (`marsad.load.load` against `load_distributed`, whose one writer is this process): other texts,
@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import multiprocessing
 import os
 import sqlite3
@@ -127,8 +128,29 @@ def stored(path: Path) -> list[tuple[str, str]]:
         return conn.execute("SELECT id, analysis FROM articles ORDER BY pk").fetchall()
 
 
+@dataclass
+class Serial:
+    """The serial path's figures, (wall, CPU) of each batch, and what the distributed runs must equal."""
+
+    analyze: tuple[float, float]
+    ingest: tuple[float, float]
+    analyses: list[str]
+    outcomes: list
+
+
+def serial(warm: list, to_analyze: list, to_ingest: list, path: Path) -> Serial:
+    """Both batches in this (fresh) process, as `marsad analyze` and `marsad ingest` run them."""
+    load_pipeline()
+    list(analyze_stream(warm[:WARM_ARTICLES]))  # warm, as the workers are
+    analyses, *analyze = timed(lambda: list(analyze_stream(to_analyze)))
+    with SQLiteStore(path) as store:
+        outcomes, *ingest = timed(lambda: list(load(store, to_ingest, analyze=pipeline_analyzer())))
+    return Serial(tuple(analyze), tuple(ingest), _comparable(analyses), outcomes)
+
+
 class Batches:
-    """The two batches over the same articles, serial first; each distributed run is checked against it."""
+    """The two batches, serial first, in a process of their own: the driver of the distributed runs
+    loads no pipeline, as `marsad ingest --engine dask` does not; each run is checked against it."""
 
     def __init__(self, warm: list, to_analyze: list, to_ingest: list, folder: Path, *, partition_size: int) -> None:
         self.partition_size = partition_size
@@ -136,15 +158,9 @@ class Batches:
         self.to_analyze = to_analyze
         self.to_ingest = to_ingest
         self.folder = folder
-        load_pipeline()
-        list(analyze_stream(warm[:WARM_ARTICLES]))  # warm, as the workers are
-        self.analyses, *self.serial_analyze = timed(lambda: list(analyze_stream(to_analyze)))
-        self.outcomes, *self.serial_ingest = timed(lambda: self._serial_ingest(folder / "serial.db"))
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            self.serial = pool.submit(serial, warm, to_analyze, to_ingest, folder / "serial.db").result()
         self.rows = stored(folder / "serial.db")
-
-    def _serial_ingest(self, path: Path) -> list:
-        with SQLiteStore(path) as store:
-            return list(load(store, self.to_ingest, analyze=pipeline_analyzer()))
 
     def run(self, workers: int) -> tuple[Row, Row]:
         with open_client(workers=workers) as client:
@@ -155,7 +171,7 @@ class Batches:
         before = Snapshot.take(client)
         results = list(analyze_distributed(self.to_analyze, client=client, partition_size=self.partition_size))
         row = Row.between(before, Snapshot.take(client))
-        assert _comparable(results) == _comparable(self.analyses), "distributed analyses differ from the serial ones"
+        assert _comparable(results) == self.serial.analyses, "distributed analyses differ from the serial ones"
         return row
 
     def ingest(self, client: Any, name: str) -> Row:
@@ -164,13 +180,14 @@ class Batches:
             before = Snapshot.take(client)
             outcomes = list(load_distributed(store, self.to_ingest, client=client, partition_size=self.partition_size))
             row = Row.between(before, Snapshot.take(client))
-        assert outcomes == self.outcomes, "distributed ingest outcomes differ from the serial ones"
+        assert outcomes == self.serial.outcomes, "distributed ingest outcomes differ from the serial ones"
         assert stored(path) == self.rows, "the distributed ingest stored other analyses than the serial one"
         return row
 
 
-def _comparable(results: list) -> list:
-    return [result if isinstance(result, dict) else str(result) for result in results]
+def _comparable(results: list) -> list[str]:
+    """Each result as its JSON line (key order included, as `marsad analyze` prints it), an error as its message."""
+    return [json.dumps(result, ensure_ascii=False) if isinstance(result, dict) else str(result) for result in results]
 
 
 def _plain_warm(warm: list) -> None:
@@ -199,16 +216,16 @@ def plain_processes(warm: list, items: list, count: int) -> tuple[float, list[fl
 
 
 def print_plain(runs: list[tuple[int, float, list[float]]], articles: int, load: float) -> None:
-    print(f"\nplain processes, no Dask (the machine's ceiling; load average after: {load:.2f})")
+    print(f"\nplain processes, no Dask (the machine's ceiling; 1 is the serial analyze; load average after: {load:.2f})")
     print("| processes | wall (s) | speed-up | CPU per process (s) | CPU per article (ms) |")
     print("|---|---|---|---|---|")
     for count, wall, cpus in runs:
         print(f"| {count} | {wall:.2f} | {runs[0][1] / wall:.2f}x | {', '.join(f'{cpu:.2f}' for cpu in cpus)} | {1000 * sum(cpus) / articles:.2f} |")
 
 
-def print_table(title: str, serial: tuple[float, float], rows: list[Row], articles: int, cores: int) -> None:
-    wall, cpu = serial
-    print(f"\n{title}: serial in-process wall {wall:.2f} s, CPU {cpu:.2f} s ({1000 * cpu / articles:.2f} ms/article)")
+def print_table(title: str, reference: tuple[float, float], rows: list[Row], articles: int, cores: int) -> None:
+    wall, cpu = reference
+    print(f"\n{title}: serial (one process) wall {wall:.2f} s, CPU {cpu:.2f} s ({1000 * cpu / articles:.2f} ms/article)")
     print(
         "| workers | wall (s) | articles/s | speed-up | load before / after | driver CPU main + IO loop (s) "
         "| worker CPU analysis + Dask (s) | total CPU (s) | efficiency | CPU-bound speed-up | driver main busy | worker busy |"
@@ -243,17 +260,18 @@ def main() -> None:
         f"{args.articles} articles a batch from {args.path}, {args.partition_size} a task; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}",
         flush=True,
     )
-    plain = [(count, *plain_processes(items[:warm], to_analyze, count)) for count in counts]
-    plain_load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as folder:
         batches = Batches(items[:warm], to_analyze, to_ingest, Path(folder), partition_size=args.partition_size)
+        wall, cpu = batches.serial.analyze
+        plain = [(count, wall, [cpu]) if count == 1 else (count, *plain_processes(items[:warm], to_analyze, count)) for count in counts]
+        plain_load = os.getloadavg()[0]
         rows = []
         for workers in counts:
             rows.append(batches.run(workers))
             print(f"{workers} workers done; load average {os.getloadavg()[0]:.2f}", flush=True)
     print_plain(plain, args.articles, plain_load)
-    print_table("analyze", batches.serial_analyze, [analyze for analyze, _ in rows], args.articles, args.cores)
-    print_table("ingest into SQLite", batches.serial_ingest, [ingest for _, ingest in rows], args.articles, args.cores)
+    print_table("analyze", batches.serial.analyze, [analyze for analyze, _ in rows], args.articles, args.cores)
+    print_table("ingest into SQLite", batches.serial.ingest, [ingest for _, ingest in rows], args.articles, args.cores)
 
 
 def read_articles(path: Path, count: int) -> list[Article]:
