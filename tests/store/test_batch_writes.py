@@ -30,10 +30,9 @@ def test_a_failed_add_is_undone_alone_and_the_others_commit(store: Store) -> Non
 
 
 def test_an_error_out_of_the_block_undoes_the_whole_batch(store: Store) -> None:
-    with pytest.raises(RuntimeError):
-        with store.batch():
-            store.add(geneva_analysis())
-            raise RuntimeError("the writer stopped")
+    with pytest.raises(RuntimeError), store.batch():
+        store.add(geneva_analysis())
+        raise RuntimeError("the writer stopped")
     assert store.count() == 0
     assert store.add(geneva_analysis()) is True  # and the store takes writes again
 

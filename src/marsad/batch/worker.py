@@ -84,4 +84,4 @@ def analyze_partition(articles: list[Article]) -> bytes:
 
 def load_partition(payload: bytes) -> list[dict[str, Any] | Failed]:
     """What `analyze_partition` returned, on the driver: our own workers' pickles, as Dask's are."""
-    return pickle.loads(payload)  # noqa: S301 - written by analyze_partition on a worker of this batch
+    return pickle.loads(payload)  # written by analyze_partition on a worker of this batch
