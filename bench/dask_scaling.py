@@ -1,6 +1,6 @@
 """Dask speed-up from 1 to N local workers, and where the CPU goes: per process, per thread, per run.
 
-    python bench/dask_scaling.py /work/shared/data/news/ant_multisource_topic_train.jsonl.gz   # ~1.5 min on 2 idle cores
+    python bench/dask_scaling.py /work/shared/data/news/ant_multisource_topic_train.jsonl.gz   # 5 min at load 8 on 2 cores; less idle
 
 Two batches over the articles of a JSONL file (gzipped or not), each first run serially in a fresh
 process for reference: `analyze` of the first `--articles` (`analyze_stream` against
