@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
-from marsad.batch import BatchError, analyze_distributed
+from marsad.batch import BatchError, analyze_distributed, analyze_partitions
 from marsad.batch.engine import _partitions
 from marsad.ingest import Article, IngestError
 from marsad.pipeline import AnalysisError, analyze_articles
@@ -74,3 +76,20 @@ def test_partitions_count_articles_and_carry_pass_throughs(size: int, expected: 
 def test_partition_size_must_be_positive() -> None:
     with pytest.raises(BatchError, match="partition_size"):
         list(analyze_distributed([], client=object(), partition_size=0))
+
+
+def test_partitions_come_back_whole_and_in_order(dask_client, example_articles) -> None:
+    chunks = list(analyze_partitions(example_articles, client=dask_client, partition_size=2))
+    assert [len(chunk) for chunk in chunks] == [len(partition.items) for partition in _partitions(example_articles, 2)]
+    assert [result["id"] for chunk in chunks for result in chunk] == [article.id for article in example_articles]
+
+
+def test_local_workers_skip_dask_bookkeeping_and_keep_their_pipeline_out_of_the_collector(dask_client) -> None:
+    def settings() -> tuple[object, object]:
+        import dask
+
+        return dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval")
+
+    list(analyze_distributed([Article("one", SHORT, {})], client=dask_client))
+    assert set(dask_client.run(settings).values()) == {(False, "1s")}
+    assert all(count > 10_000 for count in dask_client.run(gc.get_freeze_count).values())

@@ -4,8 +4,8 @@ Needs the `dask` extra (`pip install 'marsad[dask]'`); importing this package wo
 running a batch says how to install it.
 """
 
-from .engine import DEFAULT_PARTITION_SIZE, analyze_distributed, open_client
+from .engine import DEFAULT_PARTITION_SIZE, analyze_distributed, analyze_partitions, open_client
 from .errors import BatchError, Messages
 from .load import load_distributed
 
-__all__ = ["DEFAULT_PARTITION_SIZE", "BatchError", "Messages", "analyze_distributed", "load_distributed", "open_client"]
+__all__ = ["DEFAULT_PARTITION_SIZE", "BatchError", "Messages", "analyze_distributed", "analyze_partitions", "load_distributed", "open_client"]

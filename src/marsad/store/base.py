@@ -136,6 +136,11 @@ class Store(StoryQueries, ABC):
     def contains_text(self, text: str) -> bool:
         return self.find_hash(content_hash(text)) is not None
 
+    def batch(self) -> AbstractContextManager[None]:
+        """Many writes in one transaction (one commit, one sync to disk): each `add` inside it is a
+        savepoint, so one that fails is undone alone and the rest commit when the block ends."""
+        return self._transaction()
+
     def add(self, analysis: Mapping[str, Any]) -> bool:
         """Store one analysis (the `doc_to_dict` contract); False if the same text is already stored."""
         text = analysis.get("text") if isinstance(analysis, Mapping) else None

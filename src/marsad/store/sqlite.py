@@ -99,6 +99,17 @@ class SQLiteStore(Store):
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        if self.conn.in_transaction:
+            # Inside `Store.batch()`: a savepoint, so that one failed write is undone alone.
+            self.conn.execute("SAVEPOINT marsad_write")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK TO marsad_write")
+                self.conn.execute("RELEASE marsad_write")
+                raise
+            self.conn.execute("RELEASE marsad_write")
+            return
         # IMMEDIATE takes the write lock up front, so two writers queue instead of deadlocking.
         self.conn.execute("BEGIN IMMEDIATE")
         try:
