@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+from weakref import WeakSet
 
 import spacy
 from spacy.attrs import NORM
@@ -21,6 +22,7 @@ from .components import STAGES, register_components
 from .document import doc_to_dict, register_extensions
 from .errors import Errors, MarsadError
 from .limits import DEFAULT_TIME_LIMIT_S, MAX_ARTICLE_CHARS, check_text
+from .loading import collector_paused
 
 if TYPE_CHECKING:
     from .ingest import Article
@@ -57,7 +59,8 @@ def build_pipeline(stages: Sequence[str] = DEFAULT_STAGES, *, ner_model: str = "
 @lru_cache(maxsize=4)
 def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, *, ner_model: str = "default") -> Language:
     """The shared pipeline, built once per process (models load on first use)."""
-    return build_pipeline(stages, ner_model=ner_model)
+    with collector_paused():
+        return build_pipeline(stages, ner_model=ner_model)
 
 
 def make_doc(nlp: Language, text: str, *, article_id: str | None = None, meta: dict[str, Any] | None = None) -> Doc:
@@ -81,6 +84,20 @@ def analyze_text(
 
 def run_pipeline(nlp: Language, text: str, *, article_id: str | None = None, meta: dict[str, Any] | None = None, time_limit: float | None = None) -> Doc:
     """`nlp(text)`, stage by stage, within the time budget (see `marsad.budget` for how it stops)."""
+    if nlp not in _HAS_RUN:
+        # The first article loads the stages' models (see `loading`).
+        with collector_paused():
+            doc = _run_stages(nlp, text, article_id=article_id, meta=meta, time_limit=time_limit)
+        _HAS_RUN.add(nlp)
+        return doc
+    return _run_stages(nlp, text, article_id=article_id, meta=meta, time_limit=time_limit)
+
+
+# Pipelines that have analyzed an article in this process (weakly held: a pipeline may go).
+_HAS_RUN: WeakSet[Language] = WeakSet()
+
+
+def _run_stages(nlp: Language, text: str, *, article_id: str | None, meta: dict[str, Any] | None, time_limit: float | None) -> Doc:
     with time_budget(time_limit) as deadline:
         doc = make_doc(nlp, text, article_id=article_id, meta=meta)
         deadline.check()

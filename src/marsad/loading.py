@@ -1,0 +1,28 @@
+"""Loading models and lexicons with the cyclic garbage collector paused.
+
+Start-up builds a few hundred thousand long-lived containers (word clusters, gazetteers,
+feature indexes, spaCy's tables); each 700 of them start a collection that walks the young
+ones again, and the full collections walk everything loaded so far. None of it is garbage:
+pausing the collector while the pipeline is built and its models load on the first article
+took a fifth off the pipeline's start-up (`bench/startup.py`: 1.6 -> 1.3 s of CPU time).
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Within: no automatic garbage collection (restored after, also on error). Nested or
+    concurrent uses are safe: only the one that paused it starts it again."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
