@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .arabic.lexeme import fast_lex_attr_getters
 from .arabic.normalize import normalize
-from .arabic.tokenizer import customize_tokenizer
+from .arabic.tokenizer import TOKENIZER
 from .budget import ArticleTimeout, time_budget
 from .components import STAGES, register_components
 from .document import doc_to_dict, register_extensions
@@ -41,10 +41,10 @@ def build_pipeline(stages: Sequence[str] = DEFAULT_STAGES, *, ner_model: str = "
         raise MarsadError(Errors.E001.format(name=unknown[0], known=", ".join(STAGES)))
     register_extensions()
     register_components(stages)
-    nlp = spacy.blank("ar")
+    # spaCy's Arabic defaults with our tokenizer rules (`arabic.tokenizer`).
+    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     # Our own limit is checked before analysis (`limits.check_text`); spaCy's must not be lower.
     nlp.max_length = MAX_ARTICLE_CHARS
-    customize_tokenizer(nlp)
     # spaCy's values for each new word type, by C-level string methods where they can be.
     nlp.vocab.lex_attr_getters.update(fast_lex_attr_getters(nlp.vocab.lex_attr_getters))
     # token.norm_ is the normalized form; lexemes cache it, so it costs once per word type.
