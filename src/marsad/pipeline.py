@@ -22,7 +22,7 @@ from .components import STAGES, register_components
 from .document import doc_to_dict, register_extensions
 from .errors import Errors, MarsadError
 from .limits import DEFAULT_TIME_LIMIT_S, MAX_ARTICLE_CHARS, check_text
-from .loading import collector_paused
+from .loading import collector_paused, freeze_loaded
 
 if TYPE_CHECKING:
     from .ingest import Article
@@ -155,6 +155,10 @@ class BatchAnalyzer:
     def start_article(self) -> None:
         """Count one more article, opening the next memory zone when the last one is full (for
         callers that run the pipeline's stages themselves, e.g. the benchmark)."""
+        if self._count == 1:
+            # The first article has loaded the models, which stay for the life of the process:
+            # frozen, the collector's passes during the batch no longer walk them (`loading`).
+            freeze_loaded()
         if self.every and self._count % self.every == 0:
             self.close()
             self._zone = self.nlp.memory_zone()
