@@ -28,12 +28,20 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_frozen = False
+
+
 def freeze_loaded() -> None:
-    """Exempt every object alive now from the collector's passes (`gc.freeze`).
+    """Exempt every object alive now from the collector's passes (`gc.freeze`), once per process.
 
     Called once the models have loaded: they live as long as the process, and a full collection
     walks every tracked object, so with them frozen the collections during a batch cost a
     third as much (1,000 articles: 0.55 -> 0.18 s, 2-3% of the run). Objects that die later
-    are still freed by reference counting; only cycles among those alive now would stay.
+    are still freed by reference counting; only cycles among those alive at that moment would
+    stay, which is why a long-running process (the API, ingesting batch after batch) freezes
+    only the first time.
     """
-    gc.freeze()
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()

@@ -58,3 +58,14 @@ def test_first_article_of_a_pipeline_leaves_the_collector_running() -> None:
     again = analyze_text("قال وزير الخارجية المصري في القاهرة إن المحادثات ستستمر.", nlp=nlp)
     assert gc.isenabled()
     assert [(ent.text, ent.label_) for ent in first.ents] == [(ent.text, ent.label_) for ent in again.ents]
+
+
+def test_loaded_objects_are_frozen_once_per_process() -> None:
+    from marsad.loading import freeze_loaded
+
+    freeze_loaded()
+    frozen = gc.get_freeze_count()
+    later = [[i] for i in range(1000)]  # objects made after the first freeze stay collectable
+    freeze_loaded()
+    assert gc.get_freeze_count() == frozen
+    assert later
