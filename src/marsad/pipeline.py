@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+from weakref import WeakSet
 
 import spacy
 from spacy.attrs import NORM
@@ -15,12 +16,13 @@ from spacy.tokens import Doc
 
 from .arabic.lexeme import fast_lex_attr_getters
 from .arabic.normalize import normalize
-from .arabic.tokenizer import customize_tokenizer
+from .arabic.tokenizer import TOKENIZER
 from .budget import ArticleTimeout, time_budget
 from .components import STAGES, register_components
 from .document import doc_to_dict, register_extensions
 from .errors import Errors, MarsadError
 from .limits import DEFAULT_TIME_LIMIT_S, MAX_ARTICLE_CHARS, check_text
+from .loading import collector_paused, freeze_loaded
 
 if TYPE_CHECKING:
     from .ingest import Article
@@ -39,10 +41,10 @@ def build_pipeline(stages: Sequence[str] = DEFAULT_STAGES, *, ner_model: str = "
         raise MarsadError(Errors.E001.format(name=unknown[0], known=", ".join(STAGES)))
     register_extensions()
     register_components(stages)
-    nlp = spacy.blank("ar")
+    # spaCy's Arabic defaults with our tokenizer rules (`arabic.tokenizer`).
+    nlp = spacy.blank("ar", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     # Our own limit is checked before analysis (`limits.check_text`); spaCy's must not be lower.
     nlp.max_length = MAX_ARTICLE_CHARS
-    customize_tokenizer(nlp)
     # spaCy's values for each new word type, by C-level string methods where they can be.
     nlp.vocab.lex_attr_getters.update(fast_lex_attr_getters(nlp.vocab.lex_attr_getters))
     # token.norm_ is the normalized form; lexemes cache it, so it costs once per word type.
@@ -57,7 +59,8 @@ def build_pipeline(stages: Sequence[str] = DEFAULT_STAGES, *, ner_model: str = "
 @lru_cache(maxsize=4)
 def load_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, *, ner_model: str = "default") -> Language:
     """The shared pipeline, built once per process (models load on first use)."""
-    return build_pipeline(stages, ner_model=ner_model)
+    with collector_paused():
+        return build_pipeline(stages, ner_model=ner_model)
 
 
 def make_doc(nlp: Language, text: str, *, article_id: str | None = None, meta: dict[str, Any] | None = None) -> Doc:
@@ -81,6 +84,20 @@ def analyze_text(
 
 def run_pipeline(nlp: Language, text: str, *, article_id: str | None = None, meta: dict[str, Any] | None = None, time_limit: float | None = None) -> Doc:
     """`nlp(text)`, stage by stage, within the time budget (see `marsad.budget` for how it stops)."""
+    if nlp not in _HAS_RUN:
+        # The first article loads the stages' models (see `loading`).
+        with collector_paused():
+            doc = _run_stages(nlp, text, article_id=article_id, meta=meta, time_limit=time_limit)
+        _HAS_RUN.add(nlp)
+        return doc
+    return _run_stages(nlp, text, article_id=article_id, meta=meta, time_limit=time_limit)
+
+
+# Pipelines that have analyzed an article in this process (weakly held: a pipeline may go).
+_HAS_RUN: WeakSet[Language] = WeakSet()
+
+
+def _run_stages(nlp: Language, text: str, *, article_id: str | None, meta: dict[str, Any] | None, time_limit: float | None) -> Doc:
     with time_budget(time_limit) as deadline:
         doc = make_doc(nlp, text, article_id=article_id, meta=meta)
         deadline.check()
@@ -138,6 +155,10 @@ class BatchAnalyzer:
     def start_article(self) -> None:
         """Count one more article, opening the next memory zone when the last one is full (for
         callers that run the pipeline's stages themselves, e.g. the benchmark)."""
+        if self._count == 1:
+            # The first article has loaded the models, which stay for the life of the process:
+            # frozen, the collector's passes during the batch no longer walk them (`loading`).
+            freeze_loaded()
         if self.every and self._count % self.every == 0:
             self.close()
             self._zone = self.nlp.memory_zone()

@@ -11,9 +11,12 @@ for every script and cost half the tokenizer's time; these cover the punctuation
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from ..caches import WORD_TYPES
 
@@ -46,15 +49,47 @@ INFIXES = [
 REDUNDANT_SPECIAL_CASES = ("\t", "\n", " ")
 
 
+TOKENIZER = "marsad.arabic_tokenizer.v1"  # its name in spaCy's registry
+
+
+@registry.tokenizers(TOKENIZER)
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """spaCy's Arabic tokenizer with these rules, built once (`spacy.blank("ar", config=...)`).
+
+    The same tokenizer as spaCy's default one changed afterwards (`customize_tokenizer`), without
+    compiling spaCy's generic affix patterns and loading its special cases four times first:
+    0.03 s of the pipeline's start-up."""
+
+    def create(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        tokenizer = Tokenizer(
+            nlp.vocab,
+            rules=_rules(defaults.tokenizer_exceptions or {}),
+            prefix_search=compile_prefix_regex(PREFIXES).search,
+            suffix_search=compile_suffix_regex(SUFFIXES).search,
+            infix_finditer=compile_infix_regex(INFIXES).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+        tokenizer.max_cache_size = MAX_CACHE_SIZE
+        return tokenizer
+
+    return create
+
+
 def customize_tokenizer(nlp: Language) -> None:
+    """Put these rules into the tokenizer of an existing pipeline (`create_tokenizer` builds it so)."""
     nlp.tokenizer.prefix_search = compile_prefix_regex(PREFIXES).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(SUFFIXES).search
     nlp.tokenizer.infix_finditer = compile_infix_regex(INFIXES).finditer
-    nlp.tokenizer.rules = {
-        orth: substrings
-        for orth, substrings in nlp.tokenizer.rules.items()
-        if not (orth in REDUNDANT_SPECIAL_CASES and substrings == [{ORTH: orth}])
-    }
-    # Whitespace-delimited chunks whose tokens spaCy caches (its default, 10,000, fills within a
-    # hundred articles); an entry is a few dozen bytes.
-    nlp.tokenizer.max_cache_size = WORD_TYPES
+    nlp.tokenizer.rules = _rules(nlp.tokenizer.rules)
+    nlp.tokenizer.max_cache_size = MAX_CACHE_SIZE
+
+
+def _rules(rules: dict) -> dict:
+    return {orth: substrings for orth, substrings in rules.items() if not (orth in REDUNDANT_SPECIAL_CASES and substrings == [{ORTH: orth}])}
+
+
+# Whitespace-delimited chunks whose tokens spaCy caches (its default, 10,000, fills within a
+# hundred articles); an entry is a few dozen bytes.
+MAX_CACHE_SIZE = WORD_TYPES

@@ -50,5 +50,8 @@ def _with_proclitics(word: str, proclitics: tuple[str, ...]) -> set[str]:
 )
 def make_entity_patterns(nlp: Language, name: str) -> EntityRuler:
     ruler = EntityRuler(nlp, name=name, overwrite_ents=False, phrase_matcher_attr="NORM")
-    ruler.add_patterns(list(name_patterns()))
+    # The patterns need only the tokenizer's norms: without this the ruler runs the stages
+    # added before it over its 650 patterns (0.02 s of start-up).
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(list(name_patterns()))
     return ruler

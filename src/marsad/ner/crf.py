@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import logging
 import struct
+import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from itertools import chain, repeat
 from pathlib import Path
 from typing import NamedTuple
@@ -192,7 +194,12 @@ class LinearChainCRF:
     def _tag(self, token_ids: TokenIds, lengths: list[int]) -> list[list[str]]:
         if len(token_ids.counts) != sum(lengths):
             raise ValueError(f"ids of {len(token_ids.counts)} tokens for sentences of {sum(lengths)} tokens")
-        paths = viterbi(token_ids.ids, token_ids.counts, np.asarray(lengths, dtype=np.intp), self.state, self.transitions)
+        arguments = (token_ids.ids, token_ids.counts, np.asarray(lengths, dtype=np.intp), self.state, self.transitions)
+        if _NUMBA_NUMPY_SUPPORT in sys.modules:
+            paths = viterbi(*arguments)
+        else:  # the process's first compiled call: numba loads its numpy support now
+            with _without_scipy_blas():
+                paths = viterbi(*arguments)
         names = self._label_array[paths].tolist()
         out: list[list[str]] = []
         start = 0
@@ -210,6 +217,29 @@ class LinearChainCRF:
             state=self.state[rows],
             transitions=self.transitions,
         )
+
+
+# numba's numpy support, imported at the first compile or cache load of the process. It asks
+# whether scipy's BLAS is there (`_check_blas`: `import scipy.linalg.cython_blas`) to offer
+# `np.dot` and friends in compiled code; importing scipy.linalg took 0.2 s, a tenth of the
+# pipeline's start-up (`python -X importtime`). The Viterbi needs no BLAS.
+_NUMBA_NUMPY_SUPPORT = "numba.np.arraymath"
+_SCIPY_BLAS = "scipy.linalg.cython_blas"
+
+
+@contextmanager
+def _without_scipy_blas() -> Iterator[None]:
+    """Within: `import scipy.linalg.cython_blas` fails at once (None in sys.modules), unless it
+    was imported already. numba then records no BLAS for this process; only matrix products in
+    compiled code would need it, and none of ours has one."""
+    blocked = _SCIPY_BLAS not in sys.modules
+    if blocked:
+        sys.modules[_SCIPY_BLAS] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if blocked and sys.modules.get(_SCIPY_BLAS, 0) is None:
+            del sys.modules[_SCIPY_BLAS]
 
 
 def compiled(function):
