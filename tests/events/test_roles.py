@@ -121,3 +121,24 @@ def test_a_meeting_without_an_actor_goes_on_about_the_last_one(make_doc):
     doc = make_doc(text, ents=[("سامي العلي", "PERS", "Q3")], sentences=[text.index("وفي")])
     meeting = only(doc, "MEET")
     assert meeting.source is not None and meeting.source.entity_id == "Q3"
+
+
+def test_a_country_is_the_agent_of_a_relative_clause(make_doc):
+    text = "وندد المجلس بالهجوم الذي تشنه اليونان على الجزيرة"
+    doc = make_doc(text, ents=[("اليونان", "LOC", "Q41")])
+    assert names(only(doc, "ATTACK"))[0] == "اليونان"
+
+
+def test_lam_after_a_strike_names_who_struck(make_doc):
+    doc = make_doc("وأدانت النقابة الضربة المشتركة للقوات الحليفة فجر الأحد")
+    assert names(only(doc, "ATTACK"))[0] == "القوات الحليفة"
+
+
+def test_lam_after_a_meeting_names_who_met(make_doc):
+    doc = make_doc("وجاء القرار عقب اجتماع طارئ لمجلس الأمناء بمدينة الرباط")
+    assert names(only(doc, "MEET")) == ("مجلس الأمناء", None)
+
+
+def test_lam_after_a_verbal_noun_with_a_pronoun_is_its_object(make_doc):
+    doc = make_doc("وتابعت الفرق العسكرية قصفها المدفعي لمواقع المتمردين")
+    assert names(only(doc, "ATTACK"))[1] == "مواقع المتمردين"

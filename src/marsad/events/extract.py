@@ -178,7 +178,7 @@ def _actors(
         source = _named(subject, actor_ents) or source
         target = _named(obj, actor_ents) or target
     if (_is_nominal(trigger) or (source is None and target is None)) and _agent_after(words, sentence, trigger.end) is None:
-        agent, patient = noun_roles(doc, words, trigger, _clause_end(words, trigger.end, sentence.end))
+        agent, patient = noun_roles(doc, words, trigger, _clause_end(words, trigger.end, sentence.end), event_type)
         source = _named(agent, actor_ents) or source
         target = _named(patient, actor_ents) or target
     if source is not None and target is not None:
@@ -261,7 +261,10 @@ def _phrase_actors(
             if normalize(words[k]) in markers:
                 target = span_actor(doc, phrase_with_partners(words, k + 1, clause_end))
                 break
-        if target is None and event_type == "MEET" and object_from < clause_end and words[object_from][:1] == "\u0628" and len(words[object_from]) > 3:
+        if (
+            target is None and event_type == "MEET" and object_from < clause_end and words[object_from][:1] == "\u0628" and len(words[object_from]) > 3
+            and _strip_locative(normalize(words[object_from])) not in load_cues()["place_head"].exact  # "بمدينة": where, not whom
+        ):
             # "التقى بالوزير", "اتصل بنظيره": the one met, behind "ب"
             met = span_actor(doc, phrase_after(words, object_from, clause_end))
             if met is not None:

@@ -246,7 +246,7 @@ def _agent_verb(word: str) -> bool:
     return norm in AGENT_VERBS and norm.startswith(("\u062f\u0639", "\u064a\u062f\u0639", "\u062a\u062f\u0639"))  # "دعا إليها"
 
 
-def noun_roles(doc: Doc, words: Sequence[str], trigger: Span, clause_end: int) -> tuple[Actor | None, Actor | None]:
+def noun_roles(doc: Doc, words: Sequence[str], trigger: Span, clause_end: int, event_type: str = "") -> tuple[Actor | None, Actor | None]:
     """(source, target) of an event noun from what follows it, None where it does not say:
     - a relative clause of an agent verb: "الهجوم الذي شنه مسلحون" (source "مسلحون");
     - a genitive agent before an object in "ل": "قصف النظام لمعاقل المعارضة" (source "النظام",
@@ -264,18 +264,95 @@ def noun_roles(doc: Doc, words: Sequence[str], trigger: Span, clause_end: int) -
                 j += 1  # "دعا إليها", "قام بها"
             j = _skip_time(words, j, end)
             agent = side(doc, words, j, end) if j < end else None
-            if agent is not None and _is_subject(doc, words, agent):
+            # any name acts here, a country too: "الهجوم الذي تشنه تركيا"
+            if agent is not None and (doc[agent[0]].ent_type_ or _is_subject(doc, words, agent)):
                 return span_actor(doc, _with_apposition(doc, words, agent, end)), None
-    first = side(doc, words, trigger.end, end) if trigger.end < end else None
+    lam = _lam_phrase(doc, words, trigger, end)
+    if lam is not None:
+        actor = _without_lam(span_actor(doc, lam))
+        if _names_its_agent_with_lam(trigger):
+            return actor, None
+        return (None, actor) if event_type in LAM_OBJECT_TYPES else (None, None)
+    first = side(doc, words, trigger.end, end) if trigger.end < end and not _is_definite(trigger[-1].text) else None
     if first is not None and first[1] < end and _is_subject(doc, words, first):
         following = normalize(words[first[1]])
         if following[:1] == "\u0644" and len(following) > 3 and not following.startswith("\u0644\u062f"):  # "لمعاقل", not "لدى"
-            target = phrase_after(words, first[1], end)
-            actor = span_actor(doc, target)
-            if actor is not None:
-                actor = Actor(name=actor.name[1:] if actor.name[:2] != "\u0644\u0644" else "\u0627" + actor.name[1:], entity_id=None, start=actor.start, end=actor.end)
-            return span_actor(doc, first), actor
+            return span_actor(doc, first), _without_lam(span_actor(doc, phrase_after(words, first[1], end)))
     return None, None
+
+
+# Event nouns whose "ل" phrase names who carried them out: "غارة جوية للتحالف", "الضربة المشتركة
+# للدول الثلاث", "اجتماع طارئ للمجلس" (normalized, without clitics). After a verbal noun of a
+# transitive verb the "ل" phrase is its object instead: "قصف مدفعي لمواقع المسلحين".
+LAM_AGENT_NOUNS = frozenset(
+    """غاره غارات هجوم هجمات ضربه ضربات اعتداء اعتداءات عمليه عمليات اجتماع اجتماعات لقاء لقاءات قمه
+    مظاهره مظاهرات تظاهره تظاهرات احتجاج احتجاجات اعتصام وقفه حمله""".split()
+)
+LAM_OBJECT_TYPES = frozenset({"ATTACK", "ARREST", "THREATEN"})
+LAM = "\u0644"  # ل
+# Words in "ل" that open no phrase of a party: "لدى", "لمدة", "لكن", "لذلك" (normalized).
+LAM_NOT_PHRASES = frozenset("لدي لمده لكن لكنه لكنها لذلك لهذا لهذه لعدم لصالح لمواجهه لمنع لحين لجهه لجميع لكل".split())
+
+
+def _bare_noun(word: str) -> str:
+    """"بالهجوم", "وللاجتماع", "غارة" -> "هجوم", "اجتماع", "غاره": the noun without clitics and article."""
+    norm = normalize(word)
+    for clitic in ("\u0648", "\u0641"):
+        if len(norm) > 4 and norm.startswith(clitic):
+            norm = norm[1:]
+    for clitic in ("\u0644\u0644", "\u0628\u0627\u0644", "\u0644\u0627\u0644", "\u0643\u0627\u0644", "\u0627\u0644"):
+        if len(norm) > len(clitic) + 2 and norm.startswith(clitic):
+            return norm[len(clitic):]
+    return norm
+
+
+def _is_definite(word: str) -> bool:
+    """With the article, or a possessive pronoun: "الهجوم", "بالقصف", "قصفها"."""
+    if word.endswith(("\u0647\u0627", "\u0647\u0645", "\u0647")) and len(word) > 4:  # ها هم ه, not ة
+        return True
+    norm = normalize(word)
+    if len(norm) > 4 and norm[0] in "\u0648\u0641":
+        norm = norm[1:]
+    return norm.startswith(("\u0627\u0644", "\u0644\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644"))
+
+
+def _names_its_agent_with_lam(trigger: Span) -> bool:
+    norm = normalize(trigger[0].text)
+    return _bare_noun(trigger[0].text) in LAM_AGENT_NOUNS or (norm[:1] in "\u0628\u0644" and _bare_noun(norm[1:]) in LAM_AGENT_NOUNS)
+
+
+def _lam_phrase(doc: Doc, words: Sequence[str], trigger: Span, end: int) -> tuple[int, int] | None:
+    """The phrase in "ل" right after an event noun and its adjectives: "غارة جوية للتحالف",
+    "القصف المدفعي لمواقع المسلحين". A definite noun takes no genitive, so every definite word after
+    it qualifies it; after an indefinite one only a nisba adjective does ("غارة جوية")."""
+    definite = _is_definite(trigger[-1].text)
+    agent_noun = _names_its_agent_with_lam(trigger)
+    k = trigger.end
+    while k < end and k - trigger.end < ADJECTIVE_SPAN and not doc[k].ent_type_:
+        norm = normalize(words[k])
+        indefinite = not norm.startswith("\u0627\u0644") and norm[:1] != LAM and norm not in STOP_WORDS and words[k] not in PUNCT
+        # "غارة جوية", and after a noun that names its agent any description: "اجتماع طارئ"
+        if (definite and norm.startswith("\u0627\u0644")) or (not definite and indefinite and len(norm) > 3 and (agent_noun or norm.endswith(("\u064a\u0647", "\u064a", "\u064a\u0627")))):
+            k += 1
+            continue
+        break
+    if k >= end:
+        return None
+    norm = normalize(words[k])
+    # "للتحالف", "لقوات النظام", "لتركيا": a definite phrase, a force or a name; not "لدى", "لمدة", "ليقتل"
+    if not (norm.startswith(LAM + LAM) and len(norm) > 4) and not (
+        norm[:1] == LAM and len(norm) > 3 and norm not in LAM_NOT_PHRASES and (doc[k].ent_type_ or norm[1:] in ACTOR_HEADS or norm[1] not in "\u064a\u062a\u0646\u0627")
+    ):
+        return None
+    return phrase_after(words, k, end)
+
+
+def _without_lam(actor: Actor | None) -> Actor | None:
+    """"للمعارضة" -> "المعارضة", "لمعاقل" -> "معاقل": the phrase without its "ل"."""
+    if actor is None:
+        return None
+    name = actor.name[1:] if actor.name[:2] != LAM + LAM else "\u0627" + actor.name[1:]
+    return Actor(name=name, entity_id=None, start=actor.start, end=actor.end)
 
 
 def clause_roles(
