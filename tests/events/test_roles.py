@@ -142,3 +142,25 @@ def test_lam_after_a_meeting_names_who_met(make_doc):
 def test_lam_after_a_verbal_noun_with_a_pronoun_is_its_object(make_doc):
     doc = make_doc("وتابعت الفرق العسكرية قصفها المدفعي لمواقع المتمردين")
     assert names(only(doc, "ATTACK"))[1] == "مواقع المتمردين"
+
+
+def test_the_second_side_after_a_comma_is_still_between(make_doc):
+    doc = make_doc("ويأتي ذلك قبيل القمة المنتظرة بين الملك الأردني، ورئيس الوزراء الهندي بشأن المياه")
+    assert names(only(doc, "MEET")) == ("الملك الأردني", "رئيس الوزراء الهندي")
+
+
+def test_a_verbal_noun_of_force_opening_a_headline_is_followed_by_its_victim(make_doc):
+    text = "اغتيال سالم الهاشمي القيادي في الحزب قرب بيته"
+    doc = make_doc(text, ents=[("سالم الهاشمي", "PERS", "Q3")])
+    source, target = names(only(doc, "ATTACK"))
+    assert source is None and target is not None and target.startswith("سالم الهاشمي")
+
+
+def test_the_other_side_of_talks_after_where_and_when(make_doc):
+    doc = make_doc("والتقى المبعوث أيضا أثناء وجوده في العاصمة مع ممثلي النقابات")
+    assert names(only(doc, "MEET"))[1] == "ممثلي النقابات"
+
+
+def test_with_after_at_the_same_time_is_no_party(make_doc):
+    doc = make_doc("وعقد المجلس اجتماعه في مقره الدائم أمس بالتزامن مع الحكومة")
+    assert names(only(doc, "MEET"))[1] is None

@@ -211,6 +211,9 @@ PHRASE_MARKERS = {
 
 
 BETWEEN = "\u0628\u064a\u0646"  # بين
+WITH_GAP = 10  # tokens between a meeting or an accord and its "مع": the clause's place and time may come first
+# Words before "مع" that make it no other side: "بالتزامن مع", "مقارنة مع" (normalized).
+NOT_WITH_PARTIES = frozenset("بالتزامن تزامنا بالتوازي تماشيا مقارنه بالمقارنه جنبا تعاطفا تضامنا".split())
 
 
 def _between(doc: Doc, sentence: Span, trigger: Span, words: Sequence[str]) -> tuple[Actor | None, Actor | None] | None:
@@ -222,7 +225,8 @@ def _between(doc: Doc, sentence: Span, trigger: Span, words: Sequence[str]) -> t
         first = side(doc, words, k + 1, end)
         if first is None:
             return None
-        second = side(doc, words, first[1], end) if first[1] < end and words[first[1]][:1] == "\u0648" else None
+        j = first[1] + 1 if first[1] < sentence.end and words[first[1]] in CLAUSE_BREAKS else first[1]  # "بين الرئيس الأميركي، وزعيم ..."
+        second = side(doc, words, j, sentence.end) if j < sentence.end and words[j][:1] == "\u0648" else None
         other = span_actor(doc, second)
         if other is not None and other.name[:1] == "\u0648":  # "وكوريا": the side without its "و"
             other = Actor(name=other.name[1:], entity_id=None, start=other.start + 1, end=other.end)
@@ -257,8 +261,13 @@ def _phrase_actors(
             object_from += 1  # the source's partners: "وطالبت الولايات المتحدة وفرنسا وبريطانيا"
     if target is None:
         markers = PHRASE_MARKERS.get(event_type, frozenset())
-        for k in range(object_from, min(clause_end, object_from + TARGET_GAP + 1)):
+        # the other side of talks may come after where and when: "والتقى المبعوث أثناء وجوده في
+        # القاهرة مع ممثلين عن ..."
+        reach = WITH_GAP if event_type in SIDED_TYPES else TARGET_GAP + 1
+        for k in range(object_from, min(clause_end, object_from + reach)):
             if normalize(words[k]) in markers:
+                if k - object_from > TARGET_GAP and normalize(words[k - 1]) in NOT_WITH_PARTIES:
+                    break
                 target = span_actor(doc, phrase_with_partners(words, k + 1, clause_end))
                 break
         if (
@@ -410,7 +419,10 @@ def _entity_actors(
     # A relative clause still describes the trigger: "الاتفاق، الذي وقعه سلفه، مع إيران".
     clause_end = _clause_end(words, trigger.end, sentence.end)
     marked = [ent for ent in after if ent.start > 0 and ent.start < clause_end and normalize(words[ent.start - 1]) in target_markers]
-    if source is None and after and _opens_clause(doc, trigger, clause_start):
+    # A verbal noun of force opening a headline or clause ("مقتل القيادي ...", "اعتقال الناشط ...")
+    # is followed by whom it was done to.
+    done_to = event_type in OBJECT_TYPES and _is_nominal(trigger) and not is_verb(trigger[0].text)
+    if source is None and after and _opens_clause(doc, trigger, clause_start) and not done_to:
         # Verb-first clause ("التقى كيري لافروف", "قصفت الطائرات المدينة"): the subject follows.
         # Only where the trigger opens its clause: in "واصلت المقاتلات قصف الغوطة" what follows
         # the verbal noun is its object.
