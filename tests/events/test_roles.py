@@ -164,3 +164,14 @@ def test_the_other_side_of_talks_after_where_and_when(make_doc):
 def test_with_after_at_the_same_time_is_no_party(make_doc):
     doc = make_doc("وعقد المجلس اجتماعه في مقره الدائم أمس بالتزامن مع الحكومة")
     assert names(only(doc, "MEET"))[1] is None
+
+
+def test_with_before_a_title_and_a_name_marks_the_other_side(make_doc):
+    text = "وقال إن لقاء مع الرئيس الفرنسي ماكرون سيكون مفيدا"
+    doc = make_doc(text, ents=[("ماكرون", "PERS", "Q8")])
+    assert names(only(doc, "MEET"))[1] == "ماكرون"
+
+
+def test_aid_goes_to_whom_ila_names(make_doc):
+    doc = make_doc("وتواصل المنظمات إيصال المساعدات إلى النازحين في المخيمات")
+    assert names(only(doc, "AID"))[1] == "النازحين"

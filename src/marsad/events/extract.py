@@ -43,7 +43,7 @@ from ..arabic.normalize import normalize
 from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_text, doc_words, entity_start
 from .classify import TYPE_TO_PLOVER, LinearDetector, sentence_features
 from .lexicon import TriggerLexicon, load_cues, load_lexicon
-from .roles import clause_roles, is_verb, noun_roles, side, span_actor
+from .roles import TITLE_HEADS, clause_roles, is_verb, noun_roles, side, span_actor
 from .phrases import ACTOR_HEADS, actor_head_before, is_adjective, phrase_after, phrase_with_partners, support_verb_before
 from .triggers import Modalities, TriggerMatch, find_triggers, modality
 
@@ -207,6 +207,7 @@ PHRASE_MARKERS = {
     "MEET": frozenset({"مع"}),
     "AGREE": frozenset({"مع"}),
     "CEASEFIRE": frozenset({"مع"}),
+    "AID": frozenset({"الي"}),  # who receives it: "إيصال المساعدات إلى النازحين"
 }
 
 
@@ -418,7 +419,7 @@ def _entity_actors(
     # الاتصالات مع واشنطن" Washington belongs to the agreement after the comma, not to the ceasefire.
     # A relative clause still describes the trigger: "الاتفاق، الذي وقعه سلفه، مع إيران".
     clause_end = _clause_end(words, trigger.end, sentence.end)
-    marked = [ent for ent in after if ent.start > 0 and ent.start < clause_end and normalize(words[ent.start - 1]) in target_markers]
+    marked = [ent for ent in after if ent.start > 0 and ent.start < clause_end and _marked_by(words, ent.start, trigger.end, target_markers)]
     # A verbal noun of force opening a headline or clause ("مقتل القيادي ...", "اعتقال الناشط ...")
     # is followed by whom it was done to.
     done_to = event_type in OBJECT_TYPES and _is_nominal(trigger) and not is_verb(trigger[0].text)
@@ -442,6 +443,24 @@ def _entity_actors(
         counterpart = _counterpart(doc, sentence, trigger.end)
         return (_actor(source) if source else None), counterpart
     return (_actor(source) if source else None), _actor(target)
+
+
+MARKED_TITLE_WORDS = 3  # a title between a marker and the name: "مع الرئيس الأمريكي فلان"
+
+
+def _marked_by(words: Sequence[str], start: int, lowest: int, markers) -> bool:
+    """The name at `start` follows a target marker, over the title before it: "مع الرئيس ترمب"."""
+    k = start - 1
+    while k > lowest and start - k <= MARKED_TITLE_WORDS and normalize(words[k]) not in markers and _is_title_word(words[k]):
+        k -= 1
+    return k >= lowest and normalize(words[k]) in markers
+
+
+def _is_title_word(word: str) -> bool:
+    """"الرئيس", "الأمريكي", "وزير": a title or the definite adjective after it."""
+    norm = normalize(word)
+    bare = norm.removeprefix("\u0627\u0644")
+    return bare in TITLE_HEADS or norm in TITLE_HEADS or (norm.startswith("\u0627\u0644") and norm.endswith(("\u064a", "\u064a\u0647")))
 
 
 def _clause_end(words: Sequence[str], start: int, end: int) -> int:
