@@ -175,3 +175,15 @@ def test_with_before_a_title_and_a_name_marks_the_other_side(make_doc):
 def test_aid_goes_to_whom_ila_names(make_doc):
     doc = make_doc("وتواصل المنظمات إيصال المساعدات إلى النازحين في المخيمات")
     assert names(only(doc, "AID"))[1] == "النازحين"
+
+
+def test_the_victims_word_gives_way_to_the_trigger_that_tells_who(make_doc):
+    doc = make_doc("وارتفع عدد القتلى جراء قصف الجيش لأحياء البلدة الشمالية")
+    event = only(doc, "ATTACK")
+    assert doc.text[event.trigger.start : event.trigger.end] == "قصف"
+    assert names(event) == ("الجيش", "أحياء البلدة الشمالية")
+
+
+def test_victims_alone_still_make_the_event(make_doc):
+    doc = make_doc("وبلغ عدد القتلى عشرين شخصا")
+    assert [e.type for e in extract_events(doc)] == ["ATTACK"]

@@ -350,7 +350,13 @@ def _is_nominal(trigger: Span) -> bool:
     norm = normalize(trigger[0].text)
     if norm[:1] in "\u0648\u0641" and len(norm) > 3:
         norm = norm[1:]
+    if trigger.start > 0 and normalize(trigger.doc[trigger.start - 1].text) in NOUN_GOVERNORS:
+        return True  # "جراء قصف", "بعد قتل": a noun after a word that takes one
     return norm.startswith(("\u0627\u0644", "\u0628", "\u0644")) or any(pattern.match(norm) for pattern in VERBAL_NOUN_PATTERNS)
+
+
+# Words that govern a noun, never a verb: what follows them is a verbal noun (normalized).
+NOUN_GOVERNORS = frozenset("جراء اثر عقب بعد قبل خلال بسبب نتيجه منذ اثناء اعقاب وبعد وقبل وخلال وعقب".split())
 
 
 # Verbal nouns and plurals by shape: istifaal (استهداف), iftiaal (اعتقال), tafiil (تفجير), mafal
@@ -668,6 +674,15 @@ def _without_demands_for_events(matches: list[TriggerMatch]) -> list[TriggerMatc
     return [m for m in matches if m.type != "DEMAND" or not any(k in others for k in range(m.end, m.end + DEMANDED_WITHIN + 1))]
 
 
+# Words for the victims of an attack ("القتلى", "قتلى"): they stand for the event only where no
+# other trigger of it does (normalized, without clitics).
+VICTIM_WORDS = frozenset("قتلي القتلي".split())
+
+
+def _names_the_victims(words: Sequence[str]) -> bool:
+    return len(words) == 1 and _bare_head(words[0]) in VICTIM_WORDS
+
+
 def _sentences(doc: Doc) -> list[Span]:
     if doc.has_annotation("SENT_START"):
         return list(doc.sents)
@@ -767,6 +782,8 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
         for position, match in enumerate(matches):
             if match.type in seen_types:
                 continue
+            if _names_the_victims(words[match.start : match.end]) and any(m.type == match.type and not _names_the_victims(words[m.start : m.end]) for m in matches[position + 1 :]):
+                continue  # "حصيلة القتلى جراء قصف ...": the later trigger tells who did it
             plover = TYPE_TO_PLOVER.get(match.type)
             if plover in detectors:
                 if plover not in verdicts:
