@@ -187,3 +187,8 @@ def test_the_victims_word_gives_way_to_the_trigger_that_tells_who(make_doc):
 def test_victims_alone_still_make_the_event(make_doc):
     doc = make_doc("وبلغ عدد القتلى عشرين شخصا")
     assert [e.type for e in extract_events(doc)] == ["ATTACK"]
+
+
+def test_the_agent_of_doing_it_in_a_relative_clause(make_doc):
+    doc = make_doc("وأدان البيان الاعتداءات المتكررة التي تقوم بها العصابات المسلحة في الريف")
+    assert names(only(doc, "ATTACK")) == ("العصابات المسلحة", None)

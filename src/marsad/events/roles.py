@@ -57,6 +57,8 @@ AGENT_VERBS = frozenset(
     نظم نظمت ينظم تنظم اطلق اطلقت يطلق تطلق تبني تبنت يتبني عقد عقدت يعقد تعقد اجري اجرت يجري تجري
     دعا دعت يدعو تدعو""".split()
 )
+# "الأعمال التي تقوم بها الميليشيات", "أعمال قام بها مسلحون": doing, its object behind "ب" (normalized).
+DOING_VERBS = frozenset("قام قامت قاموا يقوم تقوم يقومون".split())
 OBJECT_PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه
 ADJECTIVE_SPAN = 3  # words of description between an event noun and what names its agent
 APPOSITION_WORDS = 8  # words between a title and the name it goes with
@@ -243,7 +245,7 @@ def _agent_verb(word: str) -> bool:
             stem = norm[: -len(pronoun)]
             if stem in AGENT_VERBS or (stem.endswith("\u062a") and stem[:-1] in AGENT_VERBS) or stem.removesuffix("\u0648") in AGENT_VERBS:
                 return True
-    return norm in AGENT_VERBS and norm.startswith(("\u062f\u0639", "\u064a\u062f\u0639", "\u062a\u062f\u0639"))  # "دعا إليها"
+    return norm in AGENT_VERBS and norm.startswith(("\u062f\u0639", "\u064a\u062f\u0639", "\u062a\u062f\u0639")) or norm in DOING_VERBS  # "دعا إليها", "تقوم بها"
 
 
 def noun_roles(doc: Doc, words: Sequence[str], trigger: Span, clause_end: int, event_type: str = "") -> tuple[Actor | None, Actor | None]:
@@ -266,7 +268,12 @@ def noun_roles(doc: Doc, words: Sequence[str], trigger: Span, clause_end: int, e
             agent = side(doc, words, j, end) if j < end else None
             # any name acts here, a country too: "الهجوم الذي تشنه تركيا"
             if agent is not None and (doc[agent[0]].ent_type_ or _is_subject(doc, words, agent)):
-                return span_actor(doc, _with_apposition(doc, words, agent, end)), None
+                # the verb's object is the event noun itself, so definite words after the agent
+                # describe it: "تقوم بها الجماعات المسلحة"
+                stop = agent[1]
+                while stop < end and stop - agent[0] < MAX_SUBJECT_TOKENS and not doc[agent[0]].ent_type_ and normalize(words[stop]).startswith("\u0627\u0644"):
+                    stop += 1
+                return span_actor(doc, _with_apposition(doc, words, (agent[0], stop), end)), None
     lam = _lam_phrase(doc, words, trigger, end)
     if lam is not None:
         actor = _without_lam(span_actor(doc, lam))
