@@ -192,3 +192,13 @@ def test_victims_alone_still_make_the_event(make_doc):
 def test_the_agent_of_doing_it_in_a_relative_clause(make_doc):
     doc = make_doc("وأدان البيان الاعتداءات المتكررة التي تقوم بها العصابات المسلحة في الريف")
     assert names(only(doc, "ATTACK")) == ("العصابات المسلحة", None)
+
+
+def test_a_verb_after_a_fronted_time_and_its_comma_opens_its_clause(make_doc):
+    doc = make_doc("وفي الأسبوع المقبل، سيناقش رئيس اللجنة الخطة مع النواب")
+    assert names(only(doc, "MEET"))[0] == "رئيس اللجنة"
+
+
+def test_a_time_word_after_a_support_verb_is_not_its_subject(make_doc):
+    doc = make_doc("وقالت المصادر إن طائرات التحالف، شنت الخميس غارات على المعسكر")
+    assert names(only(doc, "ATTACK"))[0].endswith("التحالف")

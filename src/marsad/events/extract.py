@@ -43,7 +43,7 @@ from ..arabic.normalize import normalize
 from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_text, doc_words, entity_start
 from .classify import TYPE_TO_PLOVER, LinearDetector, sentence_features
 from .lexicon import TriggerLexicon, load_cues, load_lexicon
-from .roles import TITLE_HEADS, clause_roles, is_verb, noun_roles, side, span_actor
+from .roles import TITLE_HEADS, clause_roles, is_verb, noun_roles, side, skip_time, span_actor
 from .phrases import ACTOR_HEADS, actor_head_before, is_adjective, phrase_after, phrase_with_partners, support_verb_before
 from .triggers import Modalities, TriggerMatch, find_triggers, modality
 
@@ -246,7 +246,7 @@ def _phrase_actors(
     if source is None:
         support = support_verb_before(words, clause_start, trigger.start)
         if support is not None and _opens_clause(doc, doc[support : support + 1], clause_start):
-            span = phrase_after(words, support + 1, trigger.start)  # "ألقت الشرطة القبض"
+            span = phrase_after(words, skip_time(words, support + 1, trigger.start), trigger.start)  # "ألقت الشرطة القبض"
             source = span_actor(doc, span)
         elif not definite and _opens_clause(doc, trigger, clause_start):
             span = phrase_after(words, trigger.end, clause_end)  # "أوقفت قوات الأمن ..."
@@ -515,7 +515,19 @@ def _opens_clause(doc: Doc, trigger: Span, clause_start: int) -> bool:
     k = trigger.start - 1
     while k >= clause_start and (doc[k].is_punct or normalize(doc[k].text) in PRE_VERB):
         k -= 1
+    if k >= clause_start and k + 1 < trigger.start and doc[k + 1].text in CLAUSE_BREAKS and _is_finite_verb(trigger):
+        return True  # "والأربعاء المقبل، سيناقش المدير ...": a verb after a fronted phrase and its comma
     return k < clause_start
+
+
+def _is_finite_verb(trigger: Span) -> bool:
+    """One word, no verbal noun, no participle ("مطالباً", "متوعدة"): "سيناقش", "التقى", "قصفت"."""
+    if len(trigger) != 1:
+        return False
+    norm = normalize(trigger[0].text)
+    if norm[:1] in "\u0648\u0641" and len(norm) > 3:
+        norm = norm[1:]
+    return is_verb(trigger[0].text) or not (_is_nominal(trigger) or norm[:1] == "\u0645")
 
 
 def _with_preposition(ent: Span) -> bool:

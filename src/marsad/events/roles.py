@@ -124,7 +124,7 @@ def is_verb(word: str) -> bool:
     return norm in VERBS_WITH_AL
 
 
-def _skip_time(words: Sequence[str], k: int, end: int) -> int:
+def skip_time(words: Sequence[str], k: int, end: int) -> int:
     while k < end and (words[k] in PUNCT or normalize(words[k]) in TIME_WORDS):
         k += 1
     return k
@@ -176,7 +176,7 @@ def _with_apposition(doc: Doc, words: Sequence[str], span: tuple[int, int], end:
 
 def _object_after(doc: Doc, words: Sequence[str], k: int, end: int) -> tuple[int, int] | None:
     """The unmarked object at `k` (after time words): no preposition, no new verb."""
-    k = _skip_time(words, k, end)
+    k = skip_time(words, k, end)
     if k >= end:
         return None
     norm = _head(words[k])
@@ -210,7 +210,7 @@ def _matrix_subject(doc: Doc, words: Sequence[str], sentence_start: int, complem
     if k >= complementizer:
         return None
     if not (doc[k].ent_type_ or _head(words[k]).startswith("\u0627\u0644")):
-        k = _skip_time(words, k + 1, complementizer)  # a verb first: its subject follows
+        k = skip_time(words, k + 1, complementizer)  # a verb first: its subject follows
     span = side(doc, words, k, complementizer)
     if span is None or not _is_subject(doc, words, span):
         return None
@@ -264,7 +264,7 @@ def noun_roles(doc: Doc, words: Sequence[str], trigger: Span, clause_end: int, e
             j = k + 1
             if j < end and normalize(words[j]).startswith(("\u0627\u0644\u064a", "\u0628", "\u0644")) and len(words[j]) <= 5:
                 j += 1  # "دعا إليها", "قام بها"
-            j = _skip_time(words, j, end)
+            j = skip_time(words, j, end)
             agent = side(doc, words, j, end) if j < end else None
             # any name acts here, a country too: "الهجوم الذي تشنه تركيا"
             if agent is not None and (doc[agent[0]].ent_type_ or _is_subject(doc, words, agent)):
@@ -376,7 +376,7 @@ def clause_roles(
             subject = _matrix_subject(doc, words, sentence.start, before)
             obj = _object_after(doc, words, trigger.end, clause_end)
         else:
-            k = _skip_time(words, trigger.end, clause_end)
+            k = skip_time(words, trigger.end, clause_end)
             first = side(doc, words, k, clause_end) if k < clause_end else None
             verb = normalize(trigger[-1].text if len(trigger) == 1 else trigger[0].text)
             verb = verb[1:] if verb[:1] in "\u0648\u0641" and len(verb) > 3 else verb
