@@ -202,3 +202,11 @@ def test_a_verb_after_a_fronted_time_and_its_comma_opens_its_clause(make_doc):
 def test_a_time_word_after_a_support_verb_is_not_its_subject(make_doc):
     doc = make_doc("وقالت المصادر إن طائرات التحالف، شنت الخميس غارات على المعسكر")
     assert names(only(doc, "ATTACK"))[0].endswith("التحالف")
+
+
+def test_a_subject_named_since_the_last_source_is_the_one_carried(make_doc):
+    text = "وطالب الوزير سامي العلي بالتحرك. وقال الأمين العام ماجد الحسن إن الوضع صعب. وفي اجتماع لاحق، شدد على الموقف نفسه."
+    doc = make_doc(
+        text, ents=[("سامي العلي", "PERS", "Q3"), ("ماجد الحسن", "PERS", "Q4")], sentences=[text.index("وقال"), text.index("وفي")]
+    )
+    assert only(doc, "MEET").source.entity_id == "Q4"
