@@ -210,3 +210,14 @@ def test_a_subject_named_since_the_last_source_is_the_one_carried(make_doc):
         text, ents=[("سامي العلي", "PERS", "Q3"), ("ماجد الحسن", "PERS", "Q4")], sentences=[text.index("وقال"), text.index("وفي")]
     )
     assert only(doc, "MEET").source.entity_id == "Q4"
+
+
+def test_a_title_that_starts_with_waw_is_an_object_not_a_second_subject(make_doc):
+    text = "وكان الرئيس التقى ولي العهد الأمير فيصل في القصر"
+    doc = make_doc(text, ents=[("فيصل", "PERS", "Q5")])
+    assert names(only(doc, "MEET"))[1] == "ولي العهد الأمير فيصل"
+
+
+def test_the_one_received_after_where_and_when(make_doc):
+    doc = make_doc("واستقبل المحافظ في مكتبه صباح اليوم، رئيس الغرفة التجارية")
+    assert names(only(doc, "MEET")) == ("المحافظ", "رئيس الغرفة التجارية")

@@ -182,9 +182,10 @@ def _object_after(doc: Doc, words: Sequence[str], k: int, end: int) -> tuple[int
     norm = _head(words[k])
     if norm[:1] in "\u0628\u0644\u0643" and not doc[k].ent_type_:  # "بالتدخل", "لمدة": not an object
         return None
-    if normalize(words[k])[:1] == "\u0648" and (norm.startswith("\u0627\u0644") or _is_title(words[k]) or doc[k].ent_type_):
-        return None  # "ووزير الاقتصاد": a second subject, joined to the first
-    return side(doc, words, k, end)
+    if normalize(words[k])[:1] == "\u0648" and normalize(words[k]) not in TITLE_HEADS and (norm.startswith("\u0627\u0644") or _is_title(words[k]) or doc[k].ent_type_):
+        return None  # "ووزير الاقتصاد": a second subject, joined to the first ("ولي العهد" is one word)
+    span = side(doc, words, k, end)
+    return None if span is None else _with_apposition(doc, words, span, end)  # "التقى ولي العهد الأمير فلان"
 
 
 def _subject_before(doc: Doc, words: Sequence[str], clause_start: int, verb: int) -> tuple[int, int] | None:
@@ -397,4 +398,32 @@ def clause_roles(
             obj = _object_after(doc, words, trigger.end, clause_end)
     if obj is not None and (normalize(words[obj[0]]) in MARKERS or (event_type == "MEET" and not _meets_party(doc, words, obj))):
         obj = None
+    if obj is None and subject is not None and event_type in ASIDE_TYPES:
+        after = subject[1] if subject[0] > trigger.start else trigger.end
+        obj = _object_after_aside(doc, words, after, sentence.end)
     return span_actor(doc, subject), span_actor(doc, obj)
+
+
+# Events whose other party may come after where and when: "استقبل الوزير في مكتبه أمس، رئيس
+# الهيئة", "التقى خلال الصباح مدير ..." (the party then is a person or a body).
+ASIDE_TYPES = frozenset({"MEET", "DEMAND"})
+ASIDE_WORDS = 6  # words of a place or time phrase before its comma
+ASIDE_OPENERS = frozenset("في خلال اثناء عند لدي امس اليوم صباح مساء بعد قبل".split())
+
+
+def _object_after_aside(doc: Doc, words: Sequence[str], k: int, end: int) -> tuple[int, int] | None:
+    """The party after a place or time phrase that follows the verb (and its subject)."""
+    if k >= end:
+        return None
+    norm = normalize(words[k])
+    if not (norm in ASIDE_OPENERS or (norm[:1] == "\u0628" and len(norm) > 4 and not doc[k].ent_type_)):
+        return None
+    comma = next((j for j in range(k + 1, min(end, k + ASIDE_WORDS + 1)) if words[j] in PUNCT), None)
+    for start in ([comma + 1] if comma is not None else []) + [k + 2]:
+        if start >= end:
+            continue
+        stop = next((j for j in range(start, end) if words[j] in PUNCT), end)
+        span = _object_after(doc, words, start, stop)
+        if span is not None and _meets_party(doc, words, span):
+            return span
+    return None
