@@ -221,3 +221,15 @@ def test_a_title_that_starts_with_waw_is_an_object_not_a_second_subject(make_doc
 def test_the_one_received_after_where_and_when(make_doc):
     doc = make_doc("واستقبل المحافظ في مكتبه صباح اليوم، رئيس الغرفة التجارية")
     assert names(only(doc, "MEET")) == ("المحافظ", "رئيس الغرفة التجارية")
+
+
+def test_a_feminine_description_after_a_plural_event_noun_is_no_target(make_doc):
+    doc = make_doc("وتشهد المنطقة منذ أيام اشتباكات عنيفة")
+    assert only(doc, "ATTACK").target is None
+
+
+def test_the_verb_after_an_event_noun_is_no_target(make_doc):
+    doc = make_doc("وقال الشهود إن المعارك الطاحنة خلفت دمارا واسعا")
+    assert only(doc, "ATTACK").target is None
+    doc = make_doc("وكان التفجير الأخير استهدف سوقا شعبية")
+    assert only(doc, "ATTACK").target.name.startswith("سوقا")

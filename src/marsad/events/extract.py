@@ -43,7 +43,7 @@ from ..arabic.normalize import normalize
 from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_text, doc_words, entity_start
 from .classify import TYPE_TO_PLOVER, LinearDetector, sentence_features
 from .lexicon import TriggerLexicon, load_cues, load_lexicon
-from .roles import TITLE_HEADS, clause_roles, is_verb, noun_roles, side, skip_time, span_actor
+from .roles import TITLE_HEADS, clause_roles, is_definite, is_verb, noun_roles, side, skip_time, span_actor
 from .phrases import ACTOR_HEADS, actor_head_before, is_adjective, phrase_after, phrase_with_partners, support_verb_before
 from .triggers import Modalities, TriggerMatch, find_triggers, modality
 
@@ -287,13 +287,39 @@ def _phrase_actors(
         if target is None and event_type in OBJECT_TYPES and object_from < clause_end and not verb_without_subject:
             k = object_from
             # "غارات جوية", "الضربات الجوية", "قصفاً جوياً": no object yet
-            while k < clause_end and (is_adjective(words[k]) or (definite and is_adjective(words[k], definite=True)) or _is_adverb(words[k])):
+            while k < clause_end and (
+                is_adjective(words[k]) or (definite and is_adjective(words[k], definite=True)) or _is_adverb(words[k])
+                or (object_from == trigger.end and _agrees_with(trigger, words[k]))
+            ):
                 k += 1
-            if k < clause_end and _can_be_object(doc, words, k) and not _goes_on(doc, words, k, clause_end):
+            if k < clause_end and _can_be_object(doc, words, k) and not _goes_on(doc, words, k, clause_end) and not _is_verb_after(doc, words, k):
                 target = span_actor(doc, phrase_with_partners(words, k, clause_end))
         if target is not None and source is not None and target.name == source.name:
             target = None
     return source, target
+
+
+def _is_verb_after(doc: Doc, words: Sequence[str], k: int) -> bool:
+    """The word after an event noun is the verb it is the subject of: another trigger word ("الاعتداء
+    استهدف المصلين"), or a perfect in ت ("الحرب خلفت", "المصادر أشارت")."""
+    if doc[k].ent_type_:
+        return False
+    word = words[k]
+    if any(not trigger.blocking for trigger in load_lexicon().word_candidates(word)):
+        return True
+    norm = normalize(word)
+    return 4 <= len(norm) <= 5 and norm.endswith("\u062a") and not norm.startswith("\u0627\u0644") and norm[:1] not in "\u0628\u0644\u0643"
+
+
+def _agrees_with(trigger: Span, word: str) -> bool:
+    """`word` describes the event noun: any definite word after a definite one ("ضرباتها الجوية",
+    "الغارات العنيفة": a definite noun takes no genitive), a feminine indefinite one after a noun
+    in ة or ات ("مواجهات مسلحة", "اغتيالات موجهة")."""
+    norm = normalize(word)
+    if is_definite(trigger[-1].text):
+        return norm.startswith("\u0627\u0644")
+    noun = normalize(trigger[-1].text)
+    return noun.endswith(("\u0647", "\u0627\u062a")) and word.endswith("\u0629") and not norm.startswith("\u0627\u0644") and norm[:1] not in "\u0628\u0644\u0643\u0648"
 
 
 def _can_be_object(doc: Doc, words: Sequence[str], k: int) -> bool:

@@ -281,7 +281,7 @@ def noun_roles(doc: Doc, words: Sequence[str], trigger: Span, clause_end: int, e
         if _names_its_agent_with_lam(trigger):
             return actor, None
         return (None, actor) if event_type in LAM_OBJECT_TYPES else (None, None)
-    first = side(doc, words, trigger.end, end) if trigger.end < end and not _is_definite(trigger[-1].text) else None
+    first = side(doc, words, trigger.end, end) if trigger.end < end and not is_definite(trigger[-1].text) else None
     if first is not None and first[1] < end and _is_subject(doc, words, first):
         following = normalize(words[first[1]])
         if following[:1] == "\u0644" and len(following) > 3 and not following.startswith("\u0644\u062f"):  # "لمعاقل", not "لدى"
@@ -314,7 +314,7 @@ def _bare_noun(word: str) -> str:
     return norm
 
 
-def _is_definite(word: str) -> bool:
+def is_definite(word: str) -> bool:
     """With the article, or a possessive pronoun: "الهجوم", "بالقصف", "قصفها"."""
     if word.endswith(("\u0647\u0627", "\u0647\u0645", "\u0647")) and len(word) > 4:  # ها هم ه, not ة
         return True
@@ -333,7 +333,7 @@ def _lam_phrase(doc: Doc, words: Sequence[str], trigger: Span, end: int) -> tupl
     """The phrase in "ل" right after an event noun and its adjectives: "غارة جوية للتحالف",
     "القصف المدفعي لمواقع المسلحين". A definite noun takes no genitive, so every definite word after
     it qualifies it; after an indefinite one only a nisba adjective does ("غارة جوية")."""
-    definite = _is_definite(trigger[-1].text)
+    definite = is_definite(trigger[-1].text)
     agent_noun = _names_its_agent_with_lam(trigger)
     k = trigger.end
     while k < end and k - trigger.end < ADJECTIVE_SPAN and not doc[k].ent_type_:
