@@ -233,3 +233,25 @@ def test_the_verb_after_an_event_noun_is_no_target(make_doc):
     assert only(doc, "ATTACK").target is None
     doc = make_doc("وكان التفجير الأخير استهدف سوقا شعبية")
     assert only(doc, "ATTACK").target.name.startswith("سوقا")
+
+
+def test_a_passive_with_tamma_tells_of_the_one_named_before(make_doc):
+    doc = make_doc("وقال المحامي إن الطلاب الذين تم اعتقالهم نقلوا إلى سجن آخر")
+    assert names(only(doc, "ARREST")) == (None, "الطلاب")
+
+
+def test_the_one_who_suffered_an_attack_is_its_target(make_doc):
+    text = "ومن بين الضحايا رامي، الذي تعرض لاعتداء داخل الملجأ"
+    doc = make_doc(text, ents=[("رامي", "PERS", "Q2")])
+    assert names(only(doc, "ATTACK"))[1] == "رامي"
+
+
+def test_a_participle_in_apposition_after_a_name(make_doc):
+    text = "ورفع المتظاهرون صورا للقيادي خالد ناصر، المعتقل منذ سنوات"
+    doc = make_doc(text, ents=[("خالد ناصر", "PERS", "Q4")])
+    assert names(only(doc, "ARREST")) == (None, "خالد ناصر")
+
+
+def test_a_time_word_before_tamma_is_no_victim(make_doc):
+    doc = make_doc("وفي يوم السبت تم القبض على ثلاثة مهربين")
+    assert names(only(doc, "ARREST"))[1] == "ثلاثة مهربين"

@@ -43,8 +43,8 @@ from ..arabic.normalize import normalize
 from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_text, doc_words, entity_start
 from .classify import TYPE_TO_PLOVER, LinearDetector, sentence_features
 from .lexicon import TriggerLexicon, load_cues, load_lexicon
-from .roles import TITLE_HEADS, clause_roles, is_definite, is_verb, noun_roles, side, skip_time, span_actor
-from .phrases import ACTOR_HEADS, actor_head_before, is_adjective, phrase_after, phrase_with_partners, support_verb_before
+from .roles import TIME_WORDS, TITLE_HEADS, clause_roles, is_definite, is_verb, noun_roles, side, skip_time, span_actor
+from .phrases import ACTOR_HEADS, STOP_WORDS, actor_head_before, is_adjective, phrase_after, phrase_with_partners, support_verb_before
 from .triggers import Modalities, TriggerMatch, find_triggers, modality
 
 GATE_MARGIN = 2.5
@@ -181,9 +181,55 @@ def _actors(
         agent, patient = noun_roles(doc, words, trigger, _clause_end(words, trigger.end, sentence.end), event_type)
         source = _named(agent, actor_ents) or source
         target = _named(patient, actor_ents) or target
-    if source is not None and target is not None:
-        return source, target
-    return _phrase_actors(doc, sentence, trigger, event_type, words, source, target)
+    if source is None or target is None:
+        source, target = _phrase_actors(doc, sentence, trigger, event_type, words, source, target)
+    if target is None and event_type in VICTIM_TYPES:
+        victim = _victim_before(doc, words, sentence, trigger)
+        if victim is not None:
+            target = _named(victim, actor_ents)
+            if source is not None and source.start is not None and victim.start <= source.start < victim.end:
+                source = None  # the one it was done to, not who did it
+    return source, target
+
+
+VICTIM_TYPES = frozenset({"ATTACK", "ARREST"})
+# Words before a verbal noun that make it a passive of the one named before them: "الذين تم
+# اعتقالهم", "الذي تعرض لاعتداء" (normalized, conjunction aside).
+PASSIVE_HELPERS = frozenset("تم يتم تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون".split())
+VICTIM_WORDS_BACK = 4  # words of the phrase that names the victim
+
+
+def _victim_before(doc: Doc, words: Sequence[str], sentence: Span, trigger: Span) -> Actor | None:
+    """Whom a passive tells of before it: "وكان الناشط قد تم توقيفه", "الأطفال الذين تعرضوا
+    للاعتداء", "فلان، المعتقل منذ": the name or phrase before the helper verb (a relative pronoun
+    and "قد" aside), or before the comma of a participle in apposition."""
+    k = trigger.start - 1
+    while k > sentence.start and normalize(words[k]) in ("\u0642\u062f", "\u0641\u064a\u0647\u0627", "\u0641\u064a\u0647"):
+        k -= 1  # "قد", "فيها"
+    if k < sentence.start:
+        return None
+    head = _bare_head(words[k])
+    first = normalize(trigger[0].text)
+    if head in PASSIVE_HELPERS or normalize(words[k]) in PASSIVE_HELPERS:
+        end = k
+    elif words[k] in CLAUSE_BREAKS and first.startswith(("\u0627\u0644\u0645", "\u0645")) and len(trigger) == 1:
+        end = k  # "فلان، المعتقل في ..."
+    else:
+        return None
+    while end > sentence.start and (normalize(words[end - 1]) in RELATIVE_PRONOUNS or words[end - 1] in CLAUSE_BREAKS or normalize(words[end - 1]) in ("\u0642\u062f", "\u0648\u0647\u064a", "\u0648\u0647\u0648")):
+        end -= 1
+    if end <= sentence.start:
+        return None
+    if normalize(words[end - 1]) in STOP_WORDS or _bare_head(words[end - 1]) in TIME_WORDS:
+        return None  # "حين تم", "السبت تم": no one named
+    ent = next((e for e in doc.ents if e.end == end and e.start >= sentence.start), None)
+    if ent is not None and ent.label_ in ACTOR_LABELS:
+        return _actor(ent)
+    for start in range(max(sentence.start, end - VICTIM_WORDS_BACK), end):
+        span = phrase_after(words, start, end)
+        if span == (start, end):
+            return span_actor(doc, span)
+    return None
 
 
 def _named(actor: Actor | None, actor_ents: Sequence[Span]) -> Actor | None:
@@ -366,7 +412,7 @@ TIME_UNITS = frozenset("عاما عام اعوام سنه سنوات سنين ش
 
 
 # Words that follow an event noun without being its object (normalized).
-NOT_OBJECTS = frozenset("لمده مده عده تستهدف يستهدف اكثر اقل مدي نحو حوالي وقع وقعت اسفر اسفرت امتد امتدت ادي ادت جاء جاءت تم يتم بموجب اثناء لفت لفتت اشار اشارت اكد اكدت اضاف اضافت قال قالت".split())
+NOT_OBJECTS = frozenset("داخل خارج قرب بالقرب لمده مده عده تستهدف يستهدف اكثر اقل مدي نحو حوالي وقع وقعت اسفر اسفرت امتد امتدت ادي ادت جاء جاءت تم يتم بموجب اثناء لفت لفتت اشار اشارت اكد اكدت اضاف اضافت قال قالت".split())
 
 
 def _is_nominal(trigger: Span) -> bool:
