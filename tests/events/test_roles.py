@@ -255,3 +255,15 @@ def test_a_participle_in_apposition_after_a_name(make_doc):
 def test_a_time_word_before_tamma_is_no_victim(make_doc):
     doc = make_doc("وفي يوم السبت تم القبض على ثلاثة مهربين")
     assert names(only(doc, "ARREST"))[1] == "ثلاثة مهربين"
+
+
+def test_a_name_before_a_verb_of_force_with_no_object_is_its_victim(make_doc):
+    text = "وكان الصحفي وليد قد اعتقل في العاصمة الشهر الماضي"
+    doc = make_doc(text, ents=[("وليد", "PERS", "Q6")])
+    assert names(only(doc, "ARREST")) == (None, "وليد")
+
+
+def test_someone_named_before_a_passive_did_not_do_it(make_doc):
+    doc = make_doc("وأعادت الحكومة رفات الجنود الذين قتلوا خلال الحرب")
+    source, target = names(only(doc, "ATTACK"))
+    assert source is None and target.endswith("الجنود")

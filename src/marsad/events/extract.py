@@ -187,8 +187,8 @@ def _actors(
         victim = _victim_before(doc, words, sentence, trigger)
         if victim is not None:
             target = _named(victim, actor_ents)
-            if source is not None and source.start is not None and victim.start <= source.start < victim.end:
-                source = None  # the one it was done to, not who did it
+            if source is not None and source.start is not None and (victim.start <= source.start < victim.end or source.end <= victim.start):
+                source = None  # the one it was done to, or someone named before them, did not do it
     return source, target
 
 
@@ -197,6 +197,18 @@ VICTIM_TYPES = frozenset({"ATTACK", "ARREST"})
 # اعتقالهم", "الذي تعرض لاعتداء" (normalized, conjunction aside).
 PASSIVE_HELPERS = frozenset("تم يتم تعرض تعرضت تعرضوا يتعرض تتعرض يتعرضون".split())
 VICTIM_WORDS_BACK = 4  # words of the phrase that names the victim
+# Verbs of force that, with a name before them and no object after, are passives in print (normalized).
+PASSIVE_VERBS = frozenset("قتل قتلت قتلوا اعتقل اعتقلت اعتقلوا اوقف اوقفت اوقفوا اصيب اصيبت اصيبوا احتجز احتجزت اختطف اختطفت اغتيل خطف خطفت".split())
+
+
+def _nothing_follows(doc: Doc, words: Sequence[str], k: int, end: int) -> bool:
+    """No object after a verb: the sentence ends, or a comma, a preposition or a time word follows."""
+    if k >= end or words[k] in CLAUSE_BREAKS or not any(ch.isalnum() for ch in words[k]):
+        return True
+    norm = normalize(words[k])
+    return not doc[k].ent_type_ and norm not in ("\u0639\u0644\u064a", "\u0636\u062f") and (
+        norm in STOP_WORDS or _bare_head(words[k]) in TIME_WORDS or (norm[:1] in "\u0628\u0644" and len(norm) > 3)
+    )
 
 
 def _victim_before(doc: Doc, words: Sequence[str], sentence: Span, trigger: Span) -> Actor | None:
@@ -212,6 +224,8 @@ def _victim_before(doc: Doc, words: Sequence[str], sentence: Span, trigger: Span
     first = normalize(trigger[0].text)
     if head in PASSIVE_HELPERS or normalize(words[k]) in PASSIVE_HELPERS:
         end = k
+    elif len(trigger) == 1 and _bare_head(trigger[0].text) in PASSIVE_VERBS and _nothing_follows(doc, words, trigger.end, sentence.end):
+        end = k + 1  # "سكان قتلوا خلال الحرب", "وكان فلان قد اعتقل في ...": a passive in print
     elif words[k] in CLAUSE_BREAKS and first.startswith(("\u0627\u0644\u0645", "\u0645")) and len(trigger) == 1:
         end = k  # "فلان، المعتقل في ..."
     else:
