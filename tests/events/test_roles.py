@@ -267,3 +267,8 @@ def test_someone_named_before_a_passive_did_not_do_it(make_doc):
     doc = make_doc("وأعادت الحكومة رفات الجنود الذين قتلوا خلال الحرب")
     source, target = names(only(doc, "ATTACK"))
     assert source is None and target.endswith("الجنود")
+
+
+def test_the_accused_is_the_source_of_the_event_of_the_accusation(make_doc):
+    doc = make_doc("واتهمت النيابة العامة رجلين بالتخطيط لهجوم على السفارة")
+    assert names(only(doc, "ATTACK"))[0] == "رجلين"

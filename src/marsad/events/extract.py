@@ -181,6 +181,9 @@ def _actors(
         agent, patient = noun_roles(doc, words, trigger, _clause_end(words, trigger.end, sentence.end), event_type)
         source = _named(agent, actor_ents) or source
         target = _named(patient, actor_ents) or target
+    accused = _accused(doc, words, sentence, trigger)
+    if accused is not None:
+        source = _named(accused, actor_ents)  # "اتهمت الشرطة رجلين بتنفيذ الهجوم": the accused did it
     if source is None or target is None:
         source, target = _phrase_actors(doc, sentence, trigger, event_type, words, source, target)
     if target is None and event_type in VICTIM_TYPES:
@@ -190,6 +193,38 @@ def _actors(
             if source is not None and source.start is not None and (victim.start <= source.start < victim.end or source.end <= victim.start):
                 source = None  # the one it was done to, or someone named before them, did not do it
     return source, target
+
+
+ACCUSING_VERBS = ("\u0627\u062a\u0647\u0645", "\u064a\u062a\u0647\u0645", "\u062a\u062a\u0647\u0645")  # اتهم يتهم تتهم
+ACCUSATIONS = frozenset("اتهام اتهامات تهم تهمه".split())
+ACCUSED_WITHIN = 10  # tokens from the accusation to the event it names
+
+
+def _accused(doc: Doc, words: Sequence[str], sentence: Span, trigger: Span) -> Actor | None:
+    """Whom an accusation names as the doer of the event it is about: "اتهمت السلطات رجلا وزوجته
+    بالتحضير لهجوم", "وجهت النيابة اتهامات لثلاثة شبان بإحراق". The event's word, or the one
+    that leads to it, carries "ب"."""
+    lead = next((k for k in range(trigger.start, max(sentence.start, trigger.start - 3) - 1, -1) if normalize(words[k])[:1] == "\u0628"), None)
+    if lead is None:
+        return None
+    for k in range(lead - 1, max(sentence.start, lead - ACCUSED_WITHIN) - 1, -1):
+        if words[k] in CLAUSE_BREAKS:
+            return None
+        head = _bare_head(words[k])
+        j = k + 1
+        if head.startswith(ACCUSING_VERBS) and len(head) <= 6:
+            first = side(doc, words, j, lead)
+            if first is not None and first[1] < lead and (doc[first[0]].ent_type_ or _bare_head(words[first[0]]).startswith("\u0627\u0644")):
+                j = first[1]  # "اتهمت السلطات ...": the subject, then the accused
+        elif head not in ACCUSATIONS:
+            continue
+        if j >= lead:
+            return None
+        actor = span_actor(doc, phrase_with_partners(words, j, lead))
+        if actor is not None and actor.name[:1] == "\u0644":  # "لثلاثة شبان"
+            actor = Actor(name=actor.name[1:] if actor.name[:2] != "\u0644\u0644" else "\u0627" + actor.name[1:], entity_id=None, start=actor.start + 1, end=actor.end)
+        return actor
+    return None
 
 
 VICTIM_TYPES = frozenset({"ATTACK", "ARREST"})
