@@ -216,6 +216,9 @@ def _accused(doc: Doc, words: Sequence[str], sentence: Span, trigger: Span) -> A
             first = side(doc, words, j, lead)
             if first is not None and first[1] < lead and (doc[first[0]].ent_type_ or _bare_head(words[first[0]]).startswith("\u0627\u0644")):
                 j = first[1]  # "اتهمت السلطات ...": the subject, then the accused
+                feminine = normalize(words[first[1] - 1]).endswith("\u0647")
+                while j < lead and feminine and not doc[j].ent_type_ and normalize(words[j]).startswith("\u0627\u0644") and normalize(words[j]).endswith("\u0647"):
+                    j += 1  # "النيابة العامة": an adjective that agrees with it
         elif head not in ACCUSATIONS:
             continue
         if j >= lead:
