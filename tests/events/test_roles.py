@@ -272,3 +272,10 @@ def test_someone_named_before_a_passive_did_not_do_it(make_doc):
 def test_the_accused_is_the_source_of_the_event_of_the_accusation(make_doc):
     doc = make_doc("واتهمت النيابة العامة رجلين بالتخطيط لهجوم على السفارة")
     assert names(only(doc, "ATTACK"))[0] == "رجلين"
+
+
+def test_a_protest_without_a_subject_is_by_the_protesters_the_sentence_names(make_doc):
+    doc = make_doc("وتواصلت الاحتجاجات في المدينة، حيث رفع المحتجون لافتات")
+    assert names(only(doc, "PROTEST"))[0] == "المحتجون"
+    doc = make_doc("وتواصلت الاحتجاجات على أوضاع المحتجزين")
+    assert names(only(doc, "PROTEST"))[0] is None

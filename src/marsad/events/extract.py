@@ -186,6 +186,8 @@ def _actors(
         source = _named(accused, actor_ents)  # "اتهمت الشرطة رجلين بتنفيذ الهجوم": the accused did it
     if source is None or target is None:
         source, target = _phrase_actors(doc, sentence, trigger, event_type, words, source, target)
+    if source is None and event_type == "PROTEST":
+        source = _protesters(doc, words, sentence)
     if target is None and event_type in VICTIM_TYPES:
         victim = _victim_before(doc, words, sentence, trigger)
         if victim is not None:
@@ -227,6 +229,18 @@ def _accused(doc: Doc, words: Sequence[str], sentence: Span, trigger: Span) -> A
         if actor is not None and actor.name[:1] == "\u0644":  # "لثلاثة شبان"
             actor = Actor(name=actor.name[1:] if actor.name[:2] != "\u0644\u0644" else "\u0627" + actor.name[1:], entity_id=None, start=actor.start + 1, end=actor.end)
         return actor
+    return None
+
+
+PROTESTERS = ("\u0645\u062a\u0638\u0627\u0647\u0631", "\u0645\u062d\u062a\u062c", "\u0645\u0639\u062a\u0635\u0645")  # متظاهر محتج معتصم
+
+
+def _protesters(doc: Doc, words: Sequence[str], sentence: Span) -> Actor | None:
+    """"المتظاهرون", "محتجون": the sentence's word for those who protest (not "محتجز", held)."""
+    for k in range(sentence.start, sentence.end):
+        head = _bare_head(words[k]).removeprefix("\u0627\u0644")
+        if head.startswith(PROTESTERS) and not head.startswith("\u0645\u062d\u062a\u062c\u0632"):
+            return span_actor(doc, phrase_after(words, k, sentence.end))
     return None
 
 
