@@ -189,7 +189,7 @@ def _actors(
     if source is None and event_type == "PROTEST":
         source = _protesters(doc, words, sentence)
     if target is None and event_type in VICTIM_TYPES:
-        victim = _victim_before(doc, words, sentence, trigger)
+        victim = _victim_before(doc, words, sentence, trigger, actor_ents)
         if victim is not None:
             target = _named(victim, actor_ents)
             if source is not None and source.start is not None and (victim.start <= source.start < victim.end or source.end <= victim.start):
@@ -263,7 +263,7 @@ def _nothing_follows(doc: Doc, words: Sequence[str], k: int, end: int) -> bool:
     )
 
 
-def _victim_before(doc: Doc, words: Sequence[str], sentence: Span, trigger: Span) -> Actor | None:
+def _victim_before(doc: Doc, words: Sequence[str], sentence: Span, trigger: Span, actor_ents: Sequence[Span]) -> Actor | None:
     """Whom a passive tells of before it: "وكان الناشط قد تم توقيفه", "الأطفال الذين تعرضوا
     للاعتداء", "فلان، المعتقل منذ": the name or phrase before the helper verb (a relative pronoun
     and "قد" aside), or before the comma of a participle in apposition."""
@@ -288,8 +288,8 @@ def _victim_before(doc: Doc, words: Sequence[str], sentence: Span, trigger: Span
         return None
     if normalize(words[end - 1]) in STOP_WORDS or _bare_head(words[end - 1]) in TIME_WORDS:
         return None  # "حين تم", "السبت تم": no one named
-    ent = next((e for e in doc.ents if e.end == end and e.start >= sentence.start), None)
-    if ent is not None and ent.label_ in ACTOR_LABELS:
+    ent = next((e for e in actor_ents if e.end == end and e.start >= sentence.start), None)  # the sentence's, not doc.ents (new Spans per call)
+    if ent is not None:
         return _actor(ent)
     for start in range(max(sentence.start, end - VICTIM_WORDS_BACK), end):
         span = phrase_after(words, start, end)
