@@ -279,3 +279,11 @@ def test_a_protest_without_a_subject_is_by_the_protesters_the_sentence_names(mak
     assert names(only(doc, "PROTEST"))[0] == "المحتجون"
     doc = make_doc("وتواصلت الاحتجاجات على أوضاع المحتجزين")
     assert names(only(doc, "PROTEST"))[0] is None
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out(make_doc):
+    text = "وأدانت منظمة العفو الاغتيال الذي وقع أمس"
+    doc = make_doc(text, ents=[("منظمة العفو", "ORG", "Q9")])
+    assert only(doc, "ATTACK").source is None
+    doc = make_doc("ونددت الحكومة بالهجوم على القرية")
+    assert only(doc, "ATTACK").source is None

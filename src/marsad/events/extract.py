@@ -244,6 +244,18 @@ def _protesters(doc: Doc, words: Sequence[str], sentence: Span) -> Actor | None:
     return None
 
 
+# Verbs by which someone judges or reports an event named after them (normalized).
+COMMENTING_VERBS = frozenset(
+    """ادان ادانت يدين تدين ندد نددت يندد تندد استنكر استنكرت يستنكر تستنكر شجب شجبت رحب رحبت يرحب ترحب
+    انتقد انتقدت ينتقد تنتقد وصف وصفت يصف تصف نفي نفت ينفي تنفي حذر حذرت يحذر تحذر اوصي اوصت""".split()
+)
+
+
+def _commented_on(words: Sequence[str], start: int, end: int) -> bool:
+    """A verb of judging or reporting stands between `start` (the would-be source) and the event noun."""
+    return any(_bare_head(words[k]) in COMMENTING_VERBS for k in range(start, end))
+
+
 VICTIM_TYPES = frozenset({"ATTACK", "ARREST"})
 # Words before a verbal noun that make it a passive of the one named before them: "الذين تم
 # اعتقالهم", "الذي تعرض لاعتداء" (normalized, conjunction aside).
@@ -366,7 +378,9 @@ def _phrase_actors(
                 source = span_actor(doc, span)
                 object_from = span[1]
         if source is None:
-            source = span_actor(doc, actor_head_before(words, clause_start, trigger.start))
+            head = actor_head_before(words, clause_start, trigger.start)
+            if head is not None and not (definite and _commented_on(words, max(clause_start, head[0] - 2), trigger.start)):
+                source = span_actor(doc, head)
     elif source.start is not None and trigger.end_char <= source.start:
         after_source = next((t.i for t in doc[trigger.end : clause_end] if t.idx >= source.end), None)
         object_from = after_source if after_source is not None else object_from
@@ -549,6 +563,8 @@ def _entity_actors(
     people = [ent for ent in before if ent.label_ in ("PERS", "ORG")]
     candidates = [ent for ent in before if ent.start not in locative]
     source = people[-1] if people else (candidates[-1] if candidates else None)
+    if source is not None and _is_nominal(trigger) and _commented_on(words, max(clause_start, source.start - 2), trigger.start):
+        source = None  # "أدانت الخارجية الهجوم": who comments on an event did not do it
     # "الولايات المتحدة وروسيا تمكنتا من التوصل إلى وقف لإطلاق النار": a list of subjects is led by
     # its first. Of an event with two sides, a pair's second is the other side (see below); in a
     # longer list ("الدول الضامنة ... روسيا وإيران وتركيا") they stand on one side together.
