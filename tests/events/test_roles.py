@@ -287,3 +287,10 @@ def test_who_condemns_an_attack_did_not_carry_it_out(make_doc):
     assert only(doc, "ATTACK").source is None
     doc = make_doc("ونددت الحكومة بالهجوم على القرية")
     assert only(doc, "ATTACK").source is None
+
+
+def test_the_country_a_visit_goes_to_is_its_place_not_its_target(make_doc):
+    text = "ويزور رئيس الوزراء الهندي اليابان الأسبوع المقبل"
+    doc = make_doc(text, ents=[("اليابان", "LOC", "Q17")], places=["اليابان"])
+    event = only(doc, "MEET")
+    assert event.target is None and event.place == 0

@@ -998,6 +998,10 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                 sentence_dates = date_index_of.inside(sentence.start_char, sentence.end_char)
             quotes_here = around.at(trigger.start_char)
             source, target = _actors(doc, sentence, trigger, match.type, sentence_ents, words_of_doc, quotes_here)
+            if target is not None and target.start is not None and _is_visit(trigger) and any(
+                places[i] is not None and places[i].start <= target.start < places[i].end for i in sentence_places
+            ):
+                target = None  # "زار طهران": where the visit goes is its place, not a party to it
             # One event per (sentence, type): its other triggers tell of the same event and may
             # name whom it hit ("وقع هجوم ... استهدف القرية"). (Their sources too: LOO source
             # 0.440 -> 0.421, a later trigger's subject is more often another clause's.)
