@@ -70,3 +70,8 @@ def test_detention_is_arrest_not_protest():
 )
 def test_lemma_forms(words, expected):
     assert [m.type for m in find_triggers(words)] == expected
+
+
+def test_missiles_fired_are_an_attack_missiles_named_are_not():
+    assert [m.type for m in find_triggers("وأطلقت الفصائل خمسة صواريخ على البلدة".split())] == ["ATTACK"]
+    assert find_triggers("وتسلم الجيش أنظمة صواريخ جديدة".split()) == []

@@ -57,6 +57,8 @@ AGENT_VERBS = frozenset(
     نظم نظمت ينظم تنظم اطلق اطلقت يطلق تطلق تبني تبنت يتبني عقد عقدت يعقد تعقد اجري اجرت يجري تجري
     دعا دعت يدعو تدعو""".split()
 )
+# "الأعمال التي تقوم بها الميليشيات", "أعمال قام بها مسلحون": doing, its object behind "ب" (normalized).
+DOING_VERBS = frozenset("قام قامت قاموا يقوم تقوم يقومون".split())
 OBJECT_PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647")  # ها هم ه
 ADJECTIVE_SPAN = 3  # words of description between an event noun and what names its agent
 APPOSITION_WORDS = 8  # words between a title and the name it goes with
@@ -122,7 +124,7 @@ def is_verb(word: str) -> bool:
     return norm in VERBS_WITH_AL
 
 
-def _skip_time(words: Sequence[str], k: int, end: int) -> int:
+def skip_time(words: Sequence[str], k: int, end: int) -> int:
     while k < end and (words[k] in PUNCT or normalize(words[k]) in TIME_WORDS):
         k += 1
     return k
@@ -174,15 +176,16 @@ def _with_apposition(doc: Doc, words: Sequence[str], span: tuple[int, int], end:
 
 def _object_after(doc: Doc, words: Sequence[str], k: int, end: int) -> tuple[int, int] | None:
     """The unmarked object at `k` (after time words): no preposition, no new verb."""
-    k = _skip_time(words, k, end)
+    k = skip_time(words, k, end)
     if k >= end:
         return None
     norm = _head(words[k])
     if norm[:1] in "\u0628\u0644\u0643" and not doc[k].ent_type_:  # "بالتدخل", "لمدة": not an object
         return None
-    if normalize(words[k])[:1] == "\u0648" and (norm.startswith("\u0627\u0644") or _is_title(words[k]) or doc[k].ent_type_):
-        return None  # "ووزير الاقتصاد": a second subject, joined to the first
-    return side(doc, words, k, end)
+    if normalize(words[k])[:1] == "\u0648" and normalize(words[k]) not in TITLE_HEADS and (norm.startswith("\u0627\u0644") or _is_title(words[k]) or doc[k].ent_type_):
+        return None  # "ووزير الاقتصاد": a second subject, joined to the first ("ولي العهد" is one word)
+    span = side(doc, words, k, end)
+    return None if span is None else _with_apposition(doc, words, span, end)  # "التقى ولي العهد الأمير فلان"
 
 
 def _subject_before(doc: Doc, words: Sequence[str], clause_start: int, verb: int) -> tuple[int, int] | None:
@@ -208,7 +211,7 @@ def _matrix_subject(doc: Doc, words: Sequence[str], sentence_start: int, complem
     if k >= complementizer:
         return None
     if not (doc[k].ent_type_ or _head(words[k]).startswith("\u0627\u0644")):
-        k = _skip_time(words, k + 1, complementizer)  # a verb first: its subject follows
+        k = skip_time(words, k + 1, complementizer)  # a verb first: its subject follows
     span = side(doc, words, k, complementizer)
     if span is None or not _is_subject(doc, words, span):
         return None
@@ -243,10 +246,10 @@ def _agent_verb(word: str) -> bool:
             stem = norm[: -len(pronoun)]
             if stem in AGENT_VERBS or (stem.endswith("\u062a") and stem[:-1] in AGENT_VERBS) or stem.removesuffix("\u0648") in AGENT_VERBS:
                 return True
-    return norm in AGENT_VERBS and norm.startswith(("\u062f\u0639", "\u064a\u062f\u0639", "\u062a\u062f\u0639"))  # "دعا إليها"
+    return norm in AGENT_VERBS and norm.startswith(("\u062f\u0639", "\u064a\u062f\u0639", "\u062a\u062f\u0639")) or norm in DOING_VERBS  # "دعا إليها", "تقوم بها"
 
 
-def noun_roles(doc: Doc, words: Sequence[str], trigger: Span, clause_end: int) -> tuple[Actor | None, Actor | None]:
+def noun_roles(doc: Doc, words: Sequence[str], trigger: Span, clause_end: int, event_type: str = "") -> tuple[Actor | None, Actor | None]:
     """(source, target) of an event noun from what follows it, None where it does not say:
     - a relative clause of an agent verb: "الهجوم الذي شنه مسلحون" (source "مسلحون");
     - a genitive agent before an object in "ل": "قصف النظام لمعاقل المعارضة" (source "النظام",
@@ -262,20 +265,102 @@ def noun_roles(doc: Doc, words: Sequence[str], trigger: Span, clause_end: int) -
             j = k + 1
             if j < end and normalize(words[j]).startswith(("\u0627\u0644\u064a", "\u0628", "\u0644")) and len(words[j]) <= 5:
                 j += 1  # "دعا إليها", "قام بها"
-            j = _skip_time(words, j, end)
+            j = skip_time(words, j, end)
             agent = side(doc, words, j, end) if j < end else None
-            if agent is not None and _is_subject(doc, words, agent):
-                return span_actor(doc, _with_apposition(doc, words, agent, end)), None
-    first = side(doc, words, trigger.end, end) if trigger.end < end else None
+            # any name acts here, a country too: "الهجوم الذي تشنه تركيا"
+            if agent is not None and (doc[agent[0]].ent_type_ or _is_subject(doc, words, agent)):
+                # the verb's object is the event noun itself, so definite words after the agent
+                # describe it: "تقوم بها الجماعات المسلحة"
+                stop = agent[1]
+                while stop < end and stop - agent[0] < MAX_SUBJECT_TOKENS and not doc[agent[0]].ent_type_ and normalize(words[stop]).startswith("\u0627\u0644"):
+                    stop += 1
+                return span_actor(doc, _with_apposition(doc, words, (agent[0], stop), end)), None
+    lam = _lam_phrase(doc, words, trigger, end)
+    if lam is not None:
+        actor = _without_lam(span_actor(doc, lam))
+        if _names_its_agent_with_lam(trigger):
+            return actor, None
+        return (None, actor) if event_type in LAM_OBJECT_TYPES else (None, None)
+    first = side(doc, words, trigger.end, end) if trigger.end < end and not is_definite(trigger[-1].text) else None
     if first is not None and first[1] < end and _is_subject(doc, words, first):
         following = normalize(words[first[1]])
         if following[:1] == "\u0644" and len(following) > 3 and not following.startswith("\u0644\u062f"):  # "لمعاقل", not "لدى"
-            target = phrase_after(words, first[1], end)
-            actor = span_actor(doc, target)
-            if actor is not None:
-                actor = Actor(name=actor.name[1:] if actor.name[:2] != "\u0644\u0644" else "\u0627" + actor.name[1:], entity_id=None, start=actor.start, end=actor.end)
-            return span_actor(doc, first), actor
+            return span_actor(doc, first), _without_lam(span_actor(doc, phrase_after(words, first[1], end)))
     return None, None
+
+
+# Event nouns whose "ل" phrase names who carried them out: "غارة جوية للتحالف", "الضربة المشتركة
+# للدول الثلاث", "اجتماع طارئ للمجلس" (normalized, without clitics). After a verbal noun of a
+# transitive verb the "ل" phrase is its object instead: "قصف مدفعي لمواقع المسلحين".
+LAM_AGENT_NOUNS = frozenset(
+    """غاره غارات هجوم هجمات ضربه ضربات اعتداء اعتداءات عمليه عمليات اجتماع اجتماعات لقاء لقاءات قمه
+    مظاهره مظاهرات تظاهره تظاهرات احتجاج احتجاجات اعتصام وقفه حمله""".split()
+)
+LAM_OBJECT_TYPES = frozenset({"ATTACK", "ARREST", "THREATEN"})
+LAM = "\u0644"  # ل
+# Words in "ل" that open no phrase of a party: "لدى", "لمدة", "لكن", "لذلك" (normalized).
+LAM_NOT_PHRASES = frozenset("لدي لمده لكن لكنه لكنها لذلك لهذا لهذه لعدم لصالح لمواجهه لمنع لحين لجهه لجميع لكل".split())
+
+
+def _bare_noun(word: str) -> str:
+    """"بالهجوم", "وللاجتماع", "غارة" -> "هجوم", "اجتماع", "غاره": the noun without clitics and article."""
+    norm = normalize(word)
+    for clitic in ("\u0648", "\u0641"):
+        if len(norm) > 4 and norm.startswith(clitic):
+            norm = norm[1:]
+    for clitic in ("\u0644\u0644", "\u0628\u0627\u0644", "\u0644\u0627\u0644", "\u0643\u0627\u0644", "\u0627\u0644"):
+        if len(norm) > len(clitic) + 2 and norm.startswith(clitic):
+            return norm[len(clitic):]
+    return norm
+
+
+def is_definite(word: str) -> bool:
+    """With the article, or a possessive pronoun: "الهجوم", "بالقصف", "قصفها"."""
+    if word.endswith(("\u0647\u0627", "\u0647\u0645", "\u0647")) and len(word) > 4:  # ها هم ه, not ة
+        return True
+    norm = normalize(word)
+    if len(norm) > 4 and norm[0] in "\u0648\u0641":
+        norm = norm[1:]
+    return norm.startswith(("\u0627\u0644", "\u0644\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644"))
+
+
+def _names_its_agent_with_lam(trigger: Span) -> bool:
+    norm = normalize(trigger[0].text)
+    return _bare_noun(trigger[0].text) in LAM_AGENT_NOUNS or (norm[:1] in "\u0628\u0644" and _bare_noun(norm[1:]) in LAM_AGENT_NOUNS)
+
+
+def _lam_phrase(doc: Doc, words: Sequence[str], trigger: Span, end: int) -> tuple[int, int] | None:
+    """The phrase in "ل" right after an event noun and its adjectives: "غارة جوية للتحالف",
+    "القصف المدفعي لمواقع المسلحين". A definite noun takes no genitive, so every definite word after
+    it qualifies it; after an indefinite one only a nisba adjective does ("غارة جوية")."""
+    definite = is_definite(trigger[-1].text)
+    agent_noun = _names_its_agent_with_lam(trigger)
+    k = trigger.end
+    while k < end and k - trigger.end < ADJECTIVE_SPAN and not doc[k].ent_type_:
+        norm = normalize(words[k])
+        indefinite = not norm.startswith("\u0627\u0644") and norm[:1] != LAM and norm not in STOP_WORDS and words[k] not in PUNCT
+        # "غارة جوية", and after a noun that names its agent any description: "اجتماع طارئ"
+        if (definite and norm.startswith("\u0627\u0644")) or (not definite and indefinite and len(norm) > 3 and (agent_noun or norm.endswith(("\u064a\u0647", "\u064a", "\u064a\u0627")))):
+            k += 1
+            continue
+        break
+    if k >= end:
+        return None
+    norm = normalize(words[k])
+    # "للتحالف", "لقوات النظام", "لتركيا": a definite phrase, a force or a name; not "لدى", "لمدة", "ليقتل"
+    if not (norm.startswith(LAM + LAM) and len(norm) > 4) and not (
+        norm[:1] == LAM and len(norm) > 3 and norm not in LAM_NOT_PHRASES and (doc[k].ent_type_ or norm[1:] in ACTOR_HEADS or norm[1] not in "\u064a\u062a\u0646\u0627")
+    ):
+        return None
+    return phrase_after(words, k, end)
+
+
+def _without_lam(actor: Actor | None) -> Actor | None:
+    """"للمعارضة" -> "المعارضة", "لمعاقل" -> "معاقل": the phrase without its "ل"."""
+    if actor is None:
+        return None
+    name = actor.name[1:] if actor.name[:2] != LAM + LAM else "\u0627" + actor.name[1:]
+    return Actor(name=name, entity_id=None, start=actor.start, end=actor.end)
 
 
 def clause_roles(
@@ -292,7 +377,7 @@ def clause_roles(
             subject = _matrix_subject(doc, words, sentence.start, before)
             obj = _object_after(doc, words, trigger.end, clause_end)
         else:
-            k = _skip_time(words, trigger.end, clause_end)
+            k = skip_time(words, trigger.end, clause_end)
             first = side(doc, words, k, clause_end) if k < clause_end else None
             verb = normalize(trigger[-1].text if len(trigger) == 1 else trigger[0].text)
             verb = verb[1:] if verb[:1] in "\u0648\u0641" and len(verb) > 3 else verb
@@ -313,4 +398,32 @@ def clause_roles(
             obj = _object_after(doc, words, trigger.end, clause_end)
     if obj is not None and (normalize(words[obj[0]]) in MARKERS or (event_type == "MEET" and not _meets_party(doc, words, obj))):
         obj = None
+    if obj is None and subject is not None and event_type in ASIDE_TYPES:
+        after = subject[1] if subject[0] > trigger.start else trigger.end
+        obj = _object_after_aside(doc, words, after, sentence.end)
     return span_actor(doc, subject), span_actor(doc, obj)
+
+
+# Events whose other party may come after where and when: "استقبل الوزير في مكتبه أمس، رئيس
+# الهيئة", "التقى خلال الصباح مدير ..." (the party then is a person or a body).
+ASIDE_TYPES = frozenset({"MEET", "DEMAND"})
+ASIDE_WORDS = 6  # words of a place or time phrase before its comma
+ASIDE_OPENERS = frozenset("في خلال اثناء عند لدي امس اليوم صباح مساء بعد قبل".split())
+
+
+def _object_after_aside(doc: Doc, words: Sequence[str], k: int, end: int) -> tuple[int, int] | None:
+    """The party after a place or time phrase that follows the verb (and its subject)."""
+    if k >= end:
+        return None
+    norm = normalize(words[k])
+    if not (norm in ASIDE_OPENERS or (norm[:1] == "\u0628" and len(norm) > 4 and not doc[k].ent_type_)):
+        return None
+    comma = next((j for j in range(k + 1, min(end, k + ASIDE_WORDS + 1)) if words[j] in PUNCT), None)
+    for start in ([comma + 1] if comma is not None else []) + [k + 2]:
+        if start >= end:
+            continue
+        stop = next((j for j in range(start, end) if words[j] in PUNCT), end)
+        span = _object_after(doc, words, start, stop)
+        if span is not None and _meets_party(doc, words, span):
+            return span
+    return None
