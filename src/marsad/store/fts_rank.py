@@ -67,14 +67,14 @@ def _ranked_window(store: SQLiteStore, match: query.Match, *, offset: int, limit
         " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)"
         " ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
     )
-    params = [*BM25_WEIGHTS, fts_expression(match), match.low, match.high, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+    params = [*BM25_WEIGHTS, fts_expression(match), match.low, match.high, query.rank_window(store), query.PK_SPAN, limit, offset]
     return [(row[0], row[1]) for row in store.conn.execute(sql, params)]
 
 
 def _window(store: SQLiteStore, match: query.Match) -> list[int]:
     """The sort keys of the newest `RANK_WINDOW` matches, newest first (no score: no IDF read)."""
     sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?"
-    return [row[0] for row in store.conn.execute(sql, (fts_expression(match, ranked=False), match.low, match.high, query.RANK_WINDOW))]
+    return [row[0] for row in store.conn.execute(sql, (fts_expression(match, ranked=False), match.low, match.high, query.rank_window(store)))]
 
 
 def _bm25_in_span(store: SQLiteStore, terms: list[search.Term], *, low: int, high: int) -> dict[int, float]:
