@@ -110,6 +110,22 @@ def test_relevance_beyond_the_window_is_flagged_and_ranks_the_newest(filled: Sto
     assert not filled.search("اجتماع", 50).ranked_window  # date order ranks nothing
 
 
+def test_a_backends_lower_window_limit_bounds_relevance(filled: Store) -> None:
+    filled.rank_window_limit = 2
+    results = filled.search("اجتماع", 50, sort="relevance")
+    assert results.ranked_window
+    assert {hit.id for hit in results.hits} == {"f", "d"}
+    assert search_query.rank_window(filled) == 2
+
+
+def test_postgresql_ranks_a_smaller_window_than_sqlite() -> None:
+    pytest.importorskip("psycopg")
+    from marsad.store.postgres import PostgresStore
+    from marsad.store.sqlite import SQLiteStore
+
+    assert PostgresStore.rank_window_limit < search_query.RANK_WINDOW <= SQLiteStore.rank_window_limit
+
+
 @pytest.mark.parametrize("options", [{"date_from": "July"}, {"date_to": "2015-7-1"}, {"sort": "newest"}])
 def test_bad_options_are_value_errors(filled: Store, options: dict[str, str]) -> None:
     with pytest.raises(ValueError, match="must be"):

@@ -70,6 +70,8 @@ class Store(StoryQueries, ABC):
     value_errors: tuple[type[Exception], ...] = ()
     # Search totals are counted exactly up to this many matches, estimated above (`query.run`).
     count_limit: int = 10**9
+    # Relevance ranks at most this many of the newest matches (`query.rank_window`).
+    rank_window_limit: int = 10**9
 
     # The dialect --------------------------------------------------------------------------------
 
@@ -220,9 +222,9 @@ class Store(StoryQueries, ABC):
         Hamza/alef forms, alef maksura, teh marbuta, diacritics and tatweel are ignored on both
         sides, and a word also matches with a proclitic (و ف ب ل ك ال) attached or removed.
         `sort` is "date" (newest first; ties in ingest order; score 0), whose cost does not grow with
-        the number of matches, or "relevance" (best first among the newest `query.RANK_WINDOW`
+        the number of matches, or "relevance" (best first among the newest `query.rank_window`
         matches; scores rank hits within one backend, their scale differs between backends), whose
-        cost grows with the matches of the query's words (bm25's IDF). Facets, keyword-only, narrow the
+        cost is bounded by that window (on SQLite, words in many articles narrow without ranking: `fts_rank`). Facets, keyword-only, narrow the
         search inside the index (see `query.Facets`): date_from, date_to, source, topic, speaker,
         place. A bad date or sort raises ValueError.
         """

@@ -38,10 +38,17 @@ MAX_SORT_KEY = 99991231 * PK_SPAN + PK_SPAN - 1
 DATED_FLOOR = 1 * PK_SPAN  # the least key of a dated article
 # Relevance ranks the newest RANK_WINDOW matches by bm25 (ts_rank): a query matching fewer finds
 # exactly the hits a ranking of all matches finds; one matching more is marked `ranked_window` in
-# the results. This bounds the scoring, not all of the cost: FTS5's bm25 reads every posting of
-# each query word for its IDF (13 ms for a word in 65% of 100k articles), so date order, which
-# scores nothing and stops after one page, is the default (see bench/search_scale.py).
+# the results. FTS5's bm25 also reads every posting of each query word for its IDF, so on SQLite
+# a word in more than `fts_rank.DF_LIMIT` articles narrows the match without being scored (see
+# fts_rank.py). Date order, which scores nothing and stops after one page, is the default.
 RANK_WINDOW = 5000
+
+
+def rank_window(store: Store) -> int:
+    """How many of the newest matches relevance ranks in `store`: RANK_WINDOW, or the backend's lower `Store.rank_window_limit`."""
+    return min(RANK_WINDOW, store.rank_window_limit)
+
+
 # Totals are counted exactly up to COUNT_LIMIT matches (or a backend's lower `Store.count_limit`), and estimated above.
 COUNT_LIMIT = 10000
 DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -208,7 +215,7 @@ def run(store: Store, text: str, facets: Facets, *, sort: Sort, offset: int, lim
             results.total_estimated = True
     else:
         results.total = offset + len(found.hits)
-    results.ranked_window = sort == "relevance" and (results.total > RANK_WINDOW)
+    results.ranked_window = sort == "relevance" and (results.total > rank_window(store))
     return results
 
 

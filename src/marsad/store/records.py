@@ -102,7 +102,7 @@ class SearchResults:
     `total` is exact unless `total_estimated`: above 10,000 matches on SQLite (`query.COUNT_LIMIT`),
     2,000 on PostgreSQL, it is estimated (SQLite: extrapolated from the days the counted matches
     span; PostgreSQL: the planner's estimate from the word statistics). `ranked_window` says that the query matched more articles
-    than relevance ranks (`query.RANK_WINDOW`, the newest), so the best hits are the best of those.
+    than relevance ranks (`query.rank_window`, the newest), so the best hits are the best of those.
     """
 
     query: str

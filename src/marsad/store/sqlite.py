@@ -9,14 +9,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import derived, query, rows, search
+from . import derived, fts_rank, query, rows
+from .fts_rank import fts_expression
 from .stories import story_schema
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
 DEFAULT_PATH = "marsad.db"
-# bm25 weights of the FTS columns (title, body, stems, facets), as in `search.FIELD_WEIGHTS`;
-# facet tokens narrow a search and do not rank it.
-BM25_WEIGHTS = (*search.FIELD_WEIGHTS, 0.0)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -136,19 +134,13 @@ class SQLiteStore(Store):
         )
 
     def _top(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int) -> list[tuple[int, float]]:
-        """Newest first, or bm25 ranking (the score is -bm25, so that higher is better) of the newest
-        `query.RANK_WINDOW` matches; either way FTS5 stops walking the match early. Date order
-        computes no score (0): bm25 reads the whole posting list of every term for its IDF."""
-        if sort == "date":
-            sql = "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?"
-            params: list[Any] = [fts_expression(match, ranked=False), match.low, match.high, limit, offset]
-        else:
-            sql = (
-                "SELECT key, score FROM (SELECT rowid AS key, -bm25(articles_fts, ?, ?, ?, ?) AS score FROM articles_fts"
-                " WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?)"
-                " ORDER BY score DESC, key % ? LIMIT ? OFFSET ?"
-            )
-            params = [*BM25_WEIGHTS, fts_expression(match), match.low, match.high, query.RANK_WINDOW, query.PK_SPAN, limit, offset]
+        """Newest first, or ranked among the newest `query.RANK_WINDOW` matches (`fts_rank`: bm25, the
+        score being -bm25 so that higher is better); either way FTS5 stops walking the match early.
+        Date order computes no score (0)."""
+        if sort == "relevance":
+            return fts_rank.top(self, match, offset=offset, limit=limit)
+        sql = "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?"
+        params: list[Any] = [fts_expression(match, ranked=False), match.low, match.high, limit, offset]
         return [(row[0], row[1]) for row in self.conn.execute(sql, params)]
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
@@ -168,16 +160,3 @@ class SQLiteStore(Store):
         last = self.conn.execute("SELECT rowid FROM articles_fts ORDER BY rowid DESC LIMIT 1").fetchone()
         return query.extrapolate(match, counted=counted, last_key=last_key, first_stored=first and first[0], last_stored=last and last[0])
 
-
-def fts_expression(match: query.Match, *, ranked: bool = True) -> str:
-    """An FTS5 MATCH expression: every term, either as written (title, body) or by its stem, and a token of each facet group.
-
-    Unranked, a term is its stem alone: the stems column holds the stem of every title and body
-    word, so it matches the same articles, and FTS5 walks one posting list instead of two.
-    """
-    if ranked:
-        parts = [f'({{title body}} : "{term.word}" OR stems : "{term.stem}")' for term in match.terms]
-    else:
-        parts = [f'stems : "{term.stem}"' for term in match.terms]
-    parts += ["(" + " OR ".join(f'facets : "{token}"' for token in group) + ")" for group in match.groups]
-    return " AND ".join(parts)
