@@ -23,7 +23,7 @@ def search(
     topic: Annotated[str | None, Query(description="the article's topic label")] = None,
     speaker: Annotated[str | None, Query(description="a speaker quoted in the article ('لافروف')")] = None,
     place: Annotated[str | None, Query(description="a place named in the article, Arabic or English")] = None,
-    sort: Annotated[Literal["date", "relevance"], Query(description="newest first, or best first (slower on common words)")] = "date",
+    sort: Annotated[Literal["date", "relevance"], Query(description="newest first, or best first among the newest matches (words in very many articles narrow the match without being scored)")] = "date",
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 20,
 ) -> SearchResults:
