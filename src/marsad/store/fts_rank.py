@@ -71,10 +71,17 @@ def _ranked_window(store: SQLiteStore, match: query.Match, *, offset: int, limit
     return [(row[0], row[1]) for row in store.conn.execute(sql, params)]
 
 
+def newest(store: SQLiteStore, match: query.Match, *, limit: int, offset: int = 0) -> list[int]:
+    """The sort keys of the newest matches, newest first: FTS5 walks the match from the index's
+    newest end and stops after `offset + limit` (no score: no IDF read)."""
+    sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?"
+    params = (fts_expression(match, ranked=False), match.low, match.high, limit, offset)
+    return [row[0] for row in store.conn.execute(sql, params)]
+
+
 def _window(store: SQLiteStore, match: query.Match) -> list[int]:
-    """The sort keys of the newest `RANK_WINDOW` matches, newest first (no score: no IDF read)."""
-    sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?"
-    return [row[0] for row in store.conn.execute(sql, (fts_expression(match, ranked=False), match.low, match.high, query.rank_window(store)))]
+    """The sort keys of the newest `RANK_WINDOW` matches, newest first."""
+    return newest(store, match, limit=query.rank_window(store))
 
 
 def _bm25_in_span(store: SQLiteStore, terms: list[search.Term], *, low: int, high: int) -> dict[int, float]:

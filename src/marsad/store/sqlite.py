@@ -139,9 +139,7 @@ class SQLiteStore(Store):
         Date order computes no score (0)."""
         if sort == "relevance":
             return fts_rank.top(self, match, offset=offset, limit=limit)
-        sql = "SELECT rowid, 0.0 FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ? OFFSET ?"
-        params: list[Any] = [fts_expression(match, ranked=False), match.low, match.high, limit, offset]
-        return [(row[0], row[1]) for row in self.conn.execute(sql, params)]
+        return [(key, 0.0) for key in fts_rank.newest(self, match, limit=limit, offset=offset)]
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
         row = self.conn.execute(
