@@ -19,9 +19,9 @@ import random
 from pathlib import Path
 
 SEED = 2026
-ANT_PER_OUTLET = 12
-JAWHARA = 10
-SNN_PER_OUTLET = 7
+ANT_PER_OUTLET = 14
+JAWHARA = 12
+SNN_PER_OUTLET = 10
 ANT_CATEGORIES = {"middleEast", "internationalNews"}
 JAWHARA_CATEGORIES = {"politic", "localNews", "internationalNews"}
 SNN_SPORTS = {"arreyadi", "arriyadiyah"}
