@@ -1,6 +1,6 @@
 """Evaluation gate: leave-one-outlet-out quotes, events and places on the multi-outlet gold set (eval/gold_loo.py).
 
-Quotes are pinned on the 154 new articles (the old 20 dev articles keep their own gate in
+Quotes are pinned on the 250 new articles (the old 20 dev articles keep their own gate in
 tests/quotes/test_eval_gate.py); events and places on the whole set (the old dev articles carry
 no events; their places count).
 

@@ -19,9 +19,10 @@ import random
 from pathlib import Path
 
 SEED = 2026
-ANT_PER_OUTLET = 14
-JAWHARA = 12
-SNN_PER_OUTLET = 10
+# Articles per outlet, cumulative by round: (ANT outlet, Jawhara FM, SaudiNewsNet outlet). A later
+# round reads the same seeded shuffle further down, so it only adds articles; round 1 was annotated
+# before the rules of issue 15/16 were written, rounds 2-3 after (a check no rule was tuned on).
+ROUNDS = ((12, 10, 7), (14, 12, 10), (16, 14, 13))
 ANT_CATEGORIES = {"middleEast", "internationalNews"}
 JAWHARA_CATEGORIES = {"politic", "localNews", "internationalNews"}
 SNN_SPORTS = {"arreyadi", "arriyadiyah"}
@@ -39,12 +40,16 @@ def readable(record: dict) -> bool:
     return MIN_WORDS <= words <= MAX_WORDS
 
 
-def draw(pool: dict[str, list[str]], per_outlet: int, rng: random.Random) -> list[tuple[str, str]]:
+def draw(pool: dict[str, list[str]], per_round: list[int], rng: random.Random) -> list[tuple[str, str, str]]:
+    """(source, id, round) for each outlet's first articles of the seeded shuffle, `per_round` cumulative."""
     chosen = []
     for source in sorted(pool):
         ids = sorted(pool[source])
         rng.shuffle(ids)
-        chosen += [(source, article_id) for article_id in ids[:per_outlet]]
+        start = 0
+        for number, end in enumerate(per_round, start=1):
+            chosen += [(source, article_id, str(number)) for article_id in ids[start:end]]
+            start = end
     return chosen
 
 
@@ -68,10 +73,11 @@ def main() -> None:
         if record["source"] not in SNN_SPORTS and readable(record):
             snn.setdefault(record["source"], []).append(record["id"])
 
-    rows = [("ant", *pair) for pair in draw(ant, ANT_PER_OUTLET, rng)]
-    rows += [("jawhara", *pair) for pair in draw(jawhara, JAWHARA, rng)]
-    rows += [("saudinewsnet", *pair) for pair in draw(snn, SNN_PER_OUTLET, rng)]
-    print("corpus\tsource\tid")
+    ant_n, jawhara_n, snn_n = zip(*ROUNDS, strict=True)
+    rows = [("ant", *row) for row in draw(ant, list(ant_n), rng)]
+    rows += [("jawhara", *row) for row in draw(jawhara, list(jawhara_n), rng)]
+    rows += [("saudinewsnet", *row) for row in draw(snn, list(snn_n), rng)]
+    print("corpus\tsource\tid\tround")
     for row in rows:
         print("\t".join(row))
 

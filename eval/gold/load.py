@@ -45,7 +45,7 @@ def old_dev_set(data: Path) -> list[dict]:
     for article in _read(folder / "dev_articles.jsonl"):
         record = gold.get(article["id"], {})
         out.append({"id": article["id"], "corpus": "ant", "source": article["source"], "date": article.get("date"),
-                    "title": article.get("title", ""), "text": article["text"], "part": "old-dev", "annotator": "dev",
+                    "title": article.get("title", ""), "text": article["text"], "part": "old-dev", "round": 0, "annotator": "dev",
                     "quotes": record.get("quotes", []), "places": record.get("places", []), "events": None})
     return out
 

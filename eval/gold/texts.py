@@ -49,7 +49,7 @@ def load_articles(data: Path, listing: Path = HERE / "articles.tsv") -> list[dic
     missing = [row["id"] for row in rows if row["id"] not in found]
     if missing:
         raise SystemExit(f"{len(missing)} listed articles are not in {data}: {missing[:5]}")
-    return [found[row["id"]] for row in rows]
+    return [{**found[row["id"]], "round": int(row.get("round") or 1)} for row in rows]
 
 
 def main() -> None:
