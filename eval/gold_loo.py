@@ -49,6 +49,7 @@ def _module(name: str, path: Path):
 places_eval = _module("places", ROOT / "places.py")
 quotes_eval = _module("quotes", ROOT / "quotes.py")
 gold_set = _module("gold_load", ROOT / "gold" / "load.py").gold_set
+SEALED_FROM = 2  # the first round whose errors --errors leaves out (see sealed_ids)
 
 ATTRIBUTES = ("modality", "source", "target", "place")
 
@@ -290,6 +291,16 @@ def evaluate(data: Path, *, layers=("quotes", "places", "events"), fit: Callable
     return result
 
 
+def sealed_ids(data: Path) -> set[str]:
+    """Articles of the rounds from SEALED_FROM on: scored, but their errors are never written out.
+
+    Rules written while reading round 1's errors fell from 0.86 to 0.77-0.82 quote detection on
+    rounds 2-3, drawn later from the same outlets: leaving an outlet out does not hide it from the
+    person writing rules. The later rounds stay a check that no rule is written from.
+    """
+    return {a["id"] for a in gold_set(data, include_old_dev=False) if a["round"] >= SEALED_FROM}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
@@ -303,7 +314,10 @@ def main(argv: list[str] | None = None) -> int:
     fit = "speaker_ranker" if args.speaker == "ranker" else "rules"
     result = evaluate(args.data, layers=tuple(args.layer), fit=fit, errors=errors)
     if args.errors:
-        args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8")
+        sealed = sealed_ids(args.data)
+        shown = [e for e in errors if e["id"] not in sealed]
+        args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in shown), encoding="utf-8")
+        print(f"{len(shown)} errors -> {args.errors} ({len(errors) - len(shown)} of sealed rounds left out)", file=sys.stderr)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0

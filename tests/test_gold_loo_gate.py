@@ -46,3 +46,17 @@ def test_gold_loo_holds_its_floor(result, key, layer, name):
     baseline = json.loads(BASELINES.read_text(encoding="utf-8"))[key]
     measured = result[layer]["parts"]["new"][name] if layer == "quotes" else result[layer]["overall"][name]
     assert measured >= baseline["floor"] - baseline["tolerance"], (key, measured, baseline["floor"])
+
+
+def test_errors_of_sealed_rounds_are_never_written(shared_data: Path, eval_script, tmp_path):
+    """Rounds 2-3 are the check no rule is written from: --errors leaves their articles out."""
+    if not PRIMARY.is_file():
+        pytest.skip(f"{PRIMARY} not found")
+    gold_loo = eval_script("gold_loo")
+    sealed = gold_loo.sealed_ids(shared_data)
+    rounds = {a["id"]: a["round"] for a in gold_loo.gold_set(shared_data, include_old_dev=False)}
+    assert sealed and sealed == {i for i, r in rounds.items() if r >= gold_loo.SEALED_FROM}
+    out = tmp_path / "errors.jsonl"
+    gold_loo.main(["--data", str(shared_data), "--layer", "places", "--errors", str(out)])
+    written = {json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()}
+    assert written and not written & sealed
