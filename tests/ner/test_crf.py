@@ -5,7 +5,7 @@ import numba
 import numpy as np
 import pytest
 
-from marsad.ner.crf import LinearChainCRF, TokenIds, aligned, compiled, join_tokens, viterbi
+from marsad.ner.crf import LinearChainCRF, TokenIds, aligned, compiled, join_tokens, viterbi, viterbi_numpy
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -150,6 +150,38 @@ def test_viterbi_finds_the_best_sequence_by_exhaustive_search(crf):
         best = max(itertools.product(range(n_labels), repeat=length), key=total)
         found = viterbi(ids, counts, np.array([length]), crf.state, crf.transitions)
         assert total(tuple(found.tolist())) == pytest.approx(total(best))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_numpy_viterbi_gives_the_compiled_labels(crf, seed):
+    rng = np.random.default_rng(seed)
+    lengths = rng.integers(0, 14, size=rng.integers(1, 9))
+    ids, counts = _random_ids(rng, crf, int(lengths.sum()))
+    found = viterbi_numpy(ids, counts, lengths, crf.state, crf.transitions)
+    assert found.tolist() == viterbi(ids, counts, lengths, crf.state, crf.transitions).tolist()
+
+
+def test_numpy_viterbi_keeps_the_first_of_tied_labels():
+    # Small integer weights: many paths tie exactly, and only the tie rule (crfsuite's first
+    # best predecessor, first best last label) decides.
+    rng = np.random.default_rng(11)
+    state = rng.integers(-1, 2, size=(7, 4)).astype(np.float64)
+    state[-1] = 0.0
+    transitions = rng.integers(-1, 2, size=(4, 4)).astype(np.float64)
+    for _ in range(40):
+        lengths = rng.integers(0, 8, size=rng.integers(1, 5))
+        counts = rng.integers(0, 4, size=int(lengths.sum()))
+        ids = rng.integers(0, 7, size=int(counts.sum()))
+        assert viterbi_numpy(ids, counts, lengths, state, transitions).tolist() == viterbi(ids, counts, lengths, state, transitions).tolist()
+
+
+def test_numpy_viterbi_adds_state_weights_in_order():
+    # Float sums depend on their order: left to right ((1e16 + 1) - 1e16) + 1 = 1.0 > 0.5, so
+    # label 0; added pairwise, (1e16 + 1) + (-1e16 + 1) = 0.0 < 0.5, it would be label 1.
+    state = np.array([[1e16, 0.0], [1.0, 0.0], [-1e16, 0.0], [1.0, 0.5], [0.0, 0.0]])
+    ids, counts, lengths, transitions = np.array([0, 1, 2, 3]), np.array([4]), np.array([1]), np.zeros((2, 2))
+    assert viterbi(ids, counts, lengths, state, transitions).tolist() == [0]
+    assert viterbi_numpy(ids, counts, lengths, state, transitions).tolist() == [0]
 
 
 def test_join_tokens_puts_second_ids_after_first_per_token():
