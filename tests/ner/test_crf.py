@@ -231,16 +231,18 @@ def test_compiles_without_a_cache_folder(monkeypatch):
     assert compiled(_double)(21) == 42
 
 
-def test_decode_uses_numpy_for_the_first_tokens_then_the_compiled_viterbi(crf, monkeypatch):
+def test_decode_uses_numpy_for_the_first_texts_then_the_compiled_viterbi(crf, monkeypatch):
     from marsad.ner import crf as crf_module
 
     used = []
-    monkeypatch.setattr(crf_module, "_numpy_tokens_left", 6)
+    monkeypatch.setattr(crf_module, "_numpy_decodes_left", 2)
     monkeypatch.setattr(crf_module, "viterbi_numpy", lambda *args: used.append("numpy") or viterbi_numpy(*args))
     monkeypatch.setattr(crf_module, "viterbi", lambda *args: used.append("compiled") or viterbi(*args))
     rng = np.random.default_rng(8)
     lengths = np.array([4, 3])
     ids, counts = _random_ids(rng, crf, 7)
     expected = viterbi(ids, counts, lengths, crf.state, crf.transitions).tolist()
-    assert [crf_module.decode(ids, counts, lengths, crf.state, crf.transitions).tolist() for _ in range(2)] == [expected, expected]
-    assert used == ["numpy", "compiled"]  # 7 tokens spend the budget of 6
+    empty = crf_module.decode(ids[:0], counts[:0], np.array([0]), crf.state, crf.transitions)
+    found = [crf_module.decode(ids, counts, lengths, crf.state, crf.transitions).tolist() for _ in range(3)]
+    assert empty.tolist() == [] and found == [expected] * 3
+    assert used == ["numpy", "numpy", "numpy", "compiled"]  # an empty text spends nothing

@@ -2,8 +2,8 @@
 
 `LinearChainCRF.from_crfsuite` reads a `.crfsuite` file once at build time; `save` / `load` keep
 it as a small `.npz`, so tagging needs numpy and numba only. The process's first document is
-decoded by numpy instead (`viterbi_numpy`, the same labels), so that a single analysis never pays
-for numba's import and cache load (0.35 s of CPU). Decoding mirrors crfsuite's `crf1d`
+decoded by numpy instead (`decode`, `viterbi_numpy`: the same labels), so that a single analysis
+never pays for numba's import and cache load (0.35 s of CPU). Decoding mirrors crfsuite's `crf1d`
 tagger operation for operation, in float64:
 
 - an item's attributes are strings taken whole, each with value 1.0 (pycrfsuite's rule for a
@@ -254,20 +254,21 @@ def compiled(function):
         return numba.njit(nogil=True)(function)
 
 
-# Tokens the process decodes by numpy before it loads the compiled Viterbi: the first document
-# (both stages) of any usual size. numba's import and cache load cost 0.35 s of CPU, the numpy
-# path about 4 us a token more (1.8 against 0.09 ms for a 430-token article's stage): one
-# article analyzed alone (the CLI on a file, a first API request) starts 0.35 s sooner, a batch
-# loads numba at its second article.
-NUMPY_FIRST_TOKENS = 2_000
-_numpy_tokens_left = NUMPY_FIRST_TOKENS
+# Decodes the process makes by numpy before it loads the compiled Viterbi: its first document
+# (the default model's two stages). numba's import and cache load cost 0.35 s of CPU, the numpy
+# path 2-3 ms more for a 430-token article: one article analyzed alone (the CLI on a file, a
+# first API request) starts 0.35 s sooner; a batch loads numba at its second article, before
+# `pipeline.BatchAnalyzer` freezes what the process has loaded.
+NUMPY_FIRST_DECODES = 2
+_numpy_decodes_left = NUMPY_FIRST_DECODES
 
 
 def decode(ids: np.ndarray, counts: np.ndarray, lengths: np.ndarray, state: np.ndarray, transitions: np.ndarray) -> np.ndarray:
-    """`viterbi`'s labels: by numpy for the process's first `NUMPY_FIRST_TOKENS` tokens, then compiled."""
-    global _numpy_tokens_left
-    if _numpy_tokens_left > 0:
-        _numpy_tokens_left -= len(counts)
+    """`viterbi`'s labels: by numpy for the process's first `NUMPY_FIRST_DECODES` texts, then compiled."""
+    global _numpy_decodes_left
+    if _numpy_decodes_left > 0:
+        if len(counts):  # an empty text does not spend the budget
+            _numpy_decodes_left -= 1
         return viterbi_numpy(ids, counts, lengths, state, transitions)
     if _NUMBA_NUMPY_SUPPORT in sys.modules:
         return viterbi(ids, counts, lengths, state, transitions)
