@@ -290,9 +290,9 @@ def viterbi_numpy(ids: np.ndarray, counts: np.ndarray, lengths: np.ndarray, stat
     """`viterbi_loops`'s labels by numpy: each step one position of every sentence at once.
 
     The same float64 operations in the same order, so the labels are the same to the last tie:
-    a token's state rows summed left to right, `prev[i] + trans[i][j]` and `argmax`'s first best label for crfsuite's strict `>`. Twenty
-    times slower than compiled (a Python step per position of the longest sentence), and no
-    load time.
+    a token's state rows summed left to right, `prev[i] + trans[i][j]`, and `argmax`'s first
+    best label for crfsuite's strict `>`. Twenty times slower than compiled (a Python step per
+    position of the longest sentence; `lengths` an array), and no load time.
     """
     n_tokens, n_labels = len(counts), transitions.shape[0]
     out = np.empty(n_tokens, dtype=np.intp)
