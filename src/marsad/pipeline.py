@@ -155,9 +155,10 @@ class BatchAnalyzer:
     def start_article(self) -> None:
         """Count one more article, opening the next memory zone when the last one is full (for
         callers that run the pipeline's stages themselves, e.g. the benchmark)."""
-        if self._count == 1:
-            # The first article has loaded the models, which stay for the life of the process:
-            # frozen, the collector's passes during the batch no longer walk them (`loading`).
+        if self._count == 2:
+            # The first articles have loaded the models (the second numba's compiled Viterbi,
+            # `ner/crf.py`), which stay for the life of the process: frozen, the collector's
+            # passes during the batch no longer walk them (`loading`).
             freeze_loaded()
         if self.every and self._count % self.every == 0:
             self.close()

@@ -5,7 +5,7 @@ import numba
 import numpy as np
 import pytest
 
-from marsad.ner.crf import LinearChainCRF, TokenIds, aligned, compiled, join_tokens, viterbi
+from marsad.ner.crf import LinearChainCRF, TokenIds, aligned, compiled, join_tokens, viterbi, viterbi_numpy
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
 
@@ -152,6 +152,38 @@ def test_viterbi_finds_the_best_sequence_by_exhaustive_search(crf):
         assert total(tuple(found.tolist())) == pytest.approx(total(best))
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_numpy_viterbi_gives_the_compiled_labels(crf, seed):
+    rng = np.random.default_rng(seed)
+    lengths = rng.integers(0, 14, size=rng.integers(1, 9))
+    ids, counts = _random_ids(rng, crf, int(lengths.sum()))
+    found = viterbi_numpy(ids, counts, lengths, crf.state, crf.transitions)
+    assert found.tolist() == viterbi(ids, counts, lengths, crf.state, crf.transitions).tolist()
+
+
+def test_numpy_viterbi_keeps_the_first_of_tied_labels():
+    # Small integer weights: many paths tie exactly, and only the tie rule (crfsuite's first
+    # best predecessor, first best last label) decides.
+    rng = np.random.default_rng(11)
+    state = rng.integers(-1, 2, size=(7, 4)).astype(np.float64)
+    state[-1] = 0.0
+    transitions = rng.integers(-1, 2, size=(4, 4)).astype(np.float64)
+    for _ in range(40):
+        lengths = rng.integers(0, 8, size=rng.integers(1, 5))
+        counts = rng.integers(0, 4, size=int(lengths.sum()))
+        ids = rng.integers(0, 7, size=int(counts.sum()))
+        assert viterbi_numpy(ids, counts, lengths, state, transitions).tolist() == viterbi(ids, counts, lengths, state, transitions).tolist()
+
+
+def test_numpy_viterbi_adds_state_weights_in_order():
+    # Float sums depend on their order: left to right ((1e16 + 1) - 1e16) + 1 = 1.0 > 0.5, so
+    # label 0; added pairwise, (1e16 + 1) + (-1e16 + 1) = 0.0 < 0.5, it would be label 1.
+    state = np.array([[1e16, 0.0], [1.0, 0.0], [-1e16, 0.0], [1.0, 0.5], [0.0, 0.0]])
+    ids, counts, lengths, transitions = np.array([0, 1, 2, 3]), np.array([4]), np.array([1]), np.zeros((2, 2))
+    assert viterbi(ids, counts, lengths, state, transitions).tolist() == [0]
+    assert viterbi_numpy(ids, counts, lengths, state, transitions).tolist() == [0]
+
+
 def test_join_tokens_puts_second_ids_after_first_per_token():
     first = TokenIds(np.array([1, 2, 3]), np.array([2, 0, 1]))
     second = TokenIds(np.array([7, 8, 9]), np.array([1, 2, 0]))
@@ -197,3 +229,20 @@ def test_compiles_without_a_cache_folder(monkeypatch):
     with pytest.raises(RuntimeError, match="no locator"):
         numba.njit(cache=True)(_double)
     assert compiled(_double)(21) == 42
+
+
+def test_decode_uses_numpy_for_the_first_texts_then_the_compiled_viterbi(crf, monkeypatch):
+    from marsad.ner import crf as crf_module
+
+    used = []
+    monkeypatch.setattr(crf_module, "_numpy_decodes_left", 2)
+    monkeypatch.setattr(crf_module, "viterbi_numpy", lambda *args: used.append("numpy") or viterbi_numpy(*args))
+    monkeypatch.setattr(crf_module, "viterbi", lambda *args: used.append("compiled") or viterbi(*args))
+    rng = np.random.default_rng(8)
+    lengths = np.array([4, 3])
+    ids, counts = _random_ids(rng, crf, 7)
+    expected = viterbi(ids, counts, lengths, crf.state, crf.transitions).tolist()
+    empty = crf_module.decode(ids[:0], counts[:0], np.array([0]), crf.state, crf.transitions)
+    found = [crf_module.decode(ids, counts, lengths, crf.state, crf.transitions).tolist() for _ in range(3)]
+    assert empty.tolist() == [] and found == [expected] * 3
+    assert used == ["numpy", "numpy", "numpy", "compiled"]  # an empty text spends nothing

@@ -1,7 +1,9 @@
 """Linear-chain CRF Viterbi, compiled by numba: the labels crfsuite gives, from a crfsuite model, faster.
 
 `LinearChainCRF.from_crfsuite` reads a `.crfsuite` file once at build time; `save` / `load` keep
-it as a small `.npz`, so tagging needs numpy and numba only. Decoding mirrors crfsuite's `crf1d`
+it as a small `.npz`, so tagging needs numpy and numba only. The process's first document is
+decoded by numpy instead (`decode`, `viterbi_numpy`: the same labels), so that a single analysis
+never pays for numba's import and cache load (0.35 s of CPU). Decoding mirrors crfsuite's `crf1d`
 tagger operation for operation, in float64:
 
 - an item's attributes are strings taken whole, each with value 1.0 (pycrfsuite's rule for a
@@ -27,11 +29,11 @@ import sys
 from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
 from typing import NamedTuple
 
-import numba
 import numpy as np
 
 LOGGER = logging.getLogger(__name__)
@@ -195,11 +197,7 @@ class LinearChainCRF:
         if len(token_ids.counts) != sum(lengths):
             raise ValueError(f"ids of {len(token_ids.counts)} tokens for sentences of {sum(lengths)} tokens")
         arguments = (token_ids.ids, token_ids.counts, np.asarray(lengths, dtype=np.intp), self.state, self.transitions)
-        if _NUMBA_NUMPY_SUPPORT in sys.modules:
-            paths = viterbi(*arguments)
-        else:  # the process's first compiled call: numba loads its numpy support now
-            with _without_scipy_blas():
-                paths = viterbi(*arguments)
+        paths = decode(*arguments)
         names = self._label_array[paths].tolist()
         out: list[list[str]] = []
         start = 0
@@ -248,14 +246,86 @@ def compiled(function):
     Without a writable cache folder (a read-only install and no home folder) it is compiled
     once per process instead, in about a second, rather than failing to import.
     """
+    import numba  # here, not at the top: a process that decodes one document never loads it
+
     try:
         return numba.njit(cache=True, nogil=True)(function)
     except RuntimeError:  # numba found no cache location
         return numba.njit(nogil=True)(function)
 
 
-@compiled
+# Decodes the process makes by numpy before it loads the compiled Viterbi: its first document
+# (the default model's two stages). numba's import and cache load cost 0.35 s of CPU, the numpy
+# path 2-3 ms more for a 430-token article: one article analyzed alone (the CLI on a file, a
+# first API request) starts 0.35 s sooner; a batch loads numba at its second article, before
+# `pipeline.BatchAnalyzer` freezes what the process has loaded.
+NUMPY_FIRST_DECODES = 2
+_numpy_decodes_left = NUMPY_FIRST_DECODES
+
+
+def decode(ids: np.ndarray, counts: np.ndarray, lengths: np.ndarray, state: np.ndarray, transitions: np.ndarray) -> np.ndarray:
+    """`viterbi`'s labels: by numpy for the process's first `NUMPY_FIRST_DECODES` texts, then compiled."""
+    global _numpy_decodes_left
+    if _numpy_decodes_left > 0:
+        if len(counts):  # an empty text does not spend the budget
+            _numpy_decodes_left -= 1
+        return viterbi_numpy(ids, counts, lengths, state, transitions)
+    if _NUMBA_NUMPY_SUPPORT in sys.modules:
+        return viterbi(ids, counts, lengths, state, transitions)
+    with _without_scipy_blas():  # the process's first compiled call: numba loads its numpy support now
+        return viterbi(ids, counts, lengths, state, transitions)
+
+
 def viterbi(ids: np.ndarray, counts: np.ndarray, lengths: np.ndarray, state: np.ndarray, transitions: np.ndarray) -> np.ndarray:
+    """`viterbi_loops` compiled by numba (loaded on the first call)."""
+    return _compiled_viterbi()(ids, counts, lengths, state, transitions)
+
+
+@lru_cache(maxsize=1)
+def _compiled_viterbi():
+    return compiled(viterbi_loops)
+
+
+def viterbi_numpy(ids: np.ndarray, counts: np.ndarray, lengths: np.ndarray, state: np.ndarray, transitions: np.ndarray) -> np.ndarray:
+    """`viterbi_loops`'s labels by numpy: each step one position of every sentence at once.
+
+    The same float64 operations in the same order, so the labels are the same to the last tie:
+    a token's state rows summed left to right, `prev[i] + trans[i][j]`, and `argmax`'s first
+    best label for crfsuite's strict `>`. Twenty times slower than compiled (a Python step per
+    position of the longest sentence; `lengths` an array), and no load time.
+    """
+    n_tokens, n_labels = len(counts), transitions.shape[0]
+    out = np.empty(n_tokens, dtype=np.intp)
+    if not n_tokens:
+        return out
+    # State scores: each token's k-th row added in step k, so every sum runs left to right
+    # (`np.add.reduceat` and `sum` add pairwise, which rounds otherwise).
+    alpha = np.zeros((n_tokens, n_labels), dtype=np.float64)
+    starts = np.cumsum(counts) - counts
+    for k in range(int(counts.max())):
+        tokens = np.flatnonzero(counts > k)
+        alpha[tokens] += state[ids[starts[tokens] + k]]
+    firsts = np.cumsum(lengths) - lengths
+    back = np.empty((n_tokens, n_labels), dtype=np.intp)
+    for t in range(1, int(lengths.max())):
+        rows = firsts[lengths > t] + t
+        candidates = alpha[rows - 1][:, :, None] + transitions  # [sentence, i, j]: prev[i] + trans[i][j]
+        best = candidates.argmax(axis=1)
+        back[rows] = best
+        alpha[rows] += np.take_along_axis(candidates, best[:, None, :], axis=1)[:, 0, :]
+    nonempty = lengths > 0
+    last = firsts[nonempty] + lengths[nonempty] - 1
+    out[last] = alpha[last].argmax(axis=1)
+    remaining = lengths[nonempty] - 1  # tokens before `last` in each sentence
+    for _ in range(int(remaining.max(initial=0))):
+        live = remaining > 0
+        last, remaining = last[live], remaining[live]
+        out[last - 1] = back[last, out[last]]
+        last, remaining = last - 1, remaining - 1
+    return out
+
+
+def viterbi_loops(ids: np.ndarray, counts: np.ndarray, lengths: np.ndarray, state: np.ndarray, transitions: np.ndarray) -> np.ndarray:
     """Best label index per token for consecutive sentences of `lengths` tokens (flat, int).
 
     Token k has `counts[k]` attribute ids, flat in `ids`; its state score for label j is the sum

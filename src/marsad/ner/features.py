@@ -403,11 +403,16 @@ class FeatureIds:
         # A core feature (`FeatureExtractor._parts`) -> its known id at the center and as seen
         # from -1, +1, -2, +2, packed (b"": unknown), so that a new word builds no strings: its
         # five id lists are then its views joined side by side (see `_word`).
+        # Only the views `_word` reads (`_VIEWED`): the other names, a third of them (pairs,
+        # marks, stage-2 features), are looked up by name, and making their views took a
+        # quarter of loading the model.
         views: dict[str, list] = {}
         for name, index in attributes.items():
-            views.setdefault(name, [no_id] * 5)[0] = index
+            if name.startswith(_VIEWED):
+                views.setdefault(name, [no_id] * 5)[0] = index
+                continue
             side = _VIEW_PREFIXES.get(name[:2])
-            if side is not None and (side < 3 or name[2:3] in ("w", "c")):
+            if side is not None and (side < 3 or name[2:3] in ("w", "c")) and name.startswith(_VIEWED, 2):
                 views.setdefault(name[2:], [no_id] * 5)[side] = index
         self._views = {name: tuple(map(packed_ids.__getitem__, ids)) for name, ids in views.items()}
         # The same by the feature's value, per kind, so that a new word builds no string:
@@ -440,7 +445,7 @@ class FeatureIds:
         # at "|" into two parts is the only name a pair of "|"-free features can build; a
         # feature with "|" in it goes by its string (`_pair`).
         known: dict[tuple[str, ...], list] = {}
-        for name, index in attributes.items():
+        for name, index in [(name, index) for name, index in attributes.items() if "|" in name]:  # every pair name has one
             for side, prefix in enumerate(_PAIR_PREFIXES):
                 if name.startswith(prefix):
                     parts = tuple(name[len(prefix) :].split("|"))
@@ -626,6 +631,8 @@ _VIEW_PREFIXES = {"-1": 1, "+1": 2, "-2": 3, "+2": 4}
 # Kinds of word features whose values `FeatureIds` looks up without building their names.
 _VALUE_PREFIXES = ("w=", "st=", "sh=", "pc=", "p2=", "s1=", "s2=", "len=", "p3=", "s3=")
 _CLUSTER_NAME = re.compile(r"c(0|[1-9][0-9]*)=(.*)", re.DOTALL)  # "c0=" + cluster id, at position 0
+# Names whose views `FeatureIds._word` reads: word features by value, clusters ("c0=", "c=none"), lexicon entries.
+_VIEWED = (*_VALUE_PREFIXES, "c", "lx=")
 _VALUE_PREFIX = re.compile("|".join(map(re.escape, sorted(_VALUE_PREFIXES, key=len, reverse=True))))
 
 

@@ -95,7 +95,9 @@ class TopicModel:
         "", the position in `_pair_tables` of the two-word place names its stem starts, or 0))."""
         entry = self._words.get(word)
         if entry is None:
-            analyzed = topic_word(word)
+            # Not through `topic_word`'s own cache: this entry is the cache, and a second copy
+            # of every word type's features only cost time and memory.
+            analyzed = topic_word.__wrapped__(word)
             if analyzed is None:
                 entry = _IGNORED
             else:
