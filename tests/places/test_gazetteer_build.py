@@ -87,3 +87,20 @@ def test_shipped_gazetteer_is_compact_and_current_format():
         data = json.load(handle)
     gazetteer = from_dict(data)
     assert len(gazetteer.entries) > 3000 and "دمشق" in gazetteer.names
+
+
+def test_cldr_exemplar_city_names_the_geonames_town_of_its_zone(build_module, tiny_inputs, tmp_path):
+    cities = json.loads(tiny_inputs["cities_path"].read_text(encoding="utf-8"))
+    cities["1796236"] = {**_city(1796236, "Shanghai", "CN", 22315474, 31.22, 121.46, ["Shanghai"]), "timezone": "Asia/Shanghai"}
+    cities["1"] = {**_city(1, "Minhang", "CN", 300000, 31.1, 121.4, []), "timezone": "Asia/Shanghai"}
+    path = tmp_path / "zoned.json"
+    path.write_text(json.dumps(cities, ensure_ascii=False), encoding="utf-8")
+    gazetteer = build_module.build(**{**tiny_inputs, "cities_path": path},
+                                   exemplars={"Asia/Shanghai": ("شنغهاي", "Shanghai"), "Asia/Nowhere": ("لامكان", "Nowhere")})
+    assert [gazetteer["entries"][i][0] for i in gazetteer["names"]["شنغهاي"]] == ["Shanghai"]
+    assert "لامكان" not in gazetteer["names"]
+
+
+def test_cldr_exemplar_cities_read_from_babel(build_module):
+    exemplars = build_module.cldr_exemplar_cities()
+    assert exemplars["Asia/Shanghai"] == ("شنغهاي", "Shanghai") and len(exemplars) > 300

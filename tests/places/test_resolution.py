@@ -82,3 +82,9 @@ def test_a_club_named_after_its_city_is_no_place(places_of, text):
 def test_the_city_itself_still_counts(places_of):
     assert [p.name for p in places_of("تظاهر الآلاف في برشلونة.")] == ["Barcelona"]
     assert [p.name for p in places_of("وصل الرئيس إلى طرابلس اللبنانية.")] == ["Tripoli"]
+
+
+def test_a_stock_index_named_after_its_city_is_no_place(places_of):
+    assert places_of("وارتفع مؤشر بورصة شنغهاي المركب في ختام التعاملات.") == []
+    text = "ووصل الوزير إلى شنغهاي في زيارة رسمية."
+    assert place_named(places_of(text), text, "شنغهاي").country_code == "CN"

@@ -220,7 +220,8 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
           geonames_ar: dict[str, str], geonames_en: dict[str, str], curated_dir: Path,
           countries: bool = True, ar_iso: dict[str, str] | None = None,
           centres: dict[str, tuple[float, float]] | None = None, corpus_counts: Counter | None = None,
-          after_trigger: Counter | None = None, persons: set[str] | None = None) -> dict:
+          after_trigger: Counter | None = None, persons: set[str] | None = None,
+          exemplars: dict[str, tuple[str, str]] | None = None) -> dict:
     b = Builder()
     cities = list(json.loads(cities_path.read_text(encoding="utf-8")).values())
     small: list[dict] = []
@@ -262,6 +263,9 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
             b.names[key].add(i)
         if preferred:
             b.primary.add((preferred, i))
+
+    if exemplars:
+        add_exemplar_cities(b, exemplars, towns=cities + everywhere, geonames_en=geonames_en)
 
     centres1 = admin1_centres(cities + small)
     for code, ar_name in sorted(geonames_ar.items()):
@@ -366,6 +370,53 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
             "entries": entries, "names": names, "stop": sorted(stop), "common": sorted(common - dropped),
             "adjectives": adjectives, "persons": sorted(persons), "blocked": sorted(blocked),
             "triggered": triggered}
+
+
+def cldr_exemplar_cities() -> dict[str, tuple[str, str]]:
+    """Time zone -> (Arabic, English) name of its exemplar city in CLDR (via Babel): the spelling
+    Arabic software shows for 400 cities (شنغهاي، مكسيكو سيتي، سول), which GeoNames' Arabic
+    alternate names often lack."""
+    from babel import Locale
+
+    ar, en = Locale("ar").time_zones, Locale("en").time_zones
+    out = {}
+    for zone, names in sorted(ar.items()):
+        city = names.get("city")
+        english_name = (en.get(zone) or {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        if city:
+            out[zone] = (city, english_name)
+    return out
+
+
+def add_exemplar_cities(b: Builder, exemplars: dict[str, tuple[str, str]], *, towns: list[dict],
+                        geonames_en: dict[str, str]) -> None:
+    """Give each CLDR exemplar city its Arabic name: the GeoNames town of that time zone whose
+    name is the exemplar's English name (the most populous one). A town not built yet is added:
+    being a time zone's exemplar makes it a city the world names. The CLDR spelling is a
+    preferred name, so a short one is kept as a name needing corroboration, not dropped."""
+    by_zone: dict[str, list[dict]] = defaultdict(list)
+    for town in towns:
+        if town.get("timezone"):
+            by_zone[town["timezone"]].append(town)
+    by_gid = {key[1]: i for key, i in b.index.items() if key[0] == "city"}
+    for zone, (arabic, english_name) in sorted(exemplars.items()):
+        wanted = english(english_name).lower()
+        matches = [t for t in by_zone.get(zone, ())
+                   if english(t["name"]).lower() == wanted
+                   or any(english(a).lower() == wanted for a in t["alternatenames"] if a.isascii())]
+        key = name_key(arabic)
+        if not matches or not key:
+            continue
+        town = max(matches, key=lambda t: (t["population"], -int(t["geonameid"])))
+        gid = int(town["geonameid"])
+        i = by_gid.get(gid)
+        if i is None:
+            prior = city_prior(town["population"]) + 0.5 * math.log10(1 + len(town["alternatenames"]))
+            i = b.add(name_en=english(geonames_en.get(str(gid)) or town["name"]), cc=town["countrycode"],
+                      lat=town["latitude"], lon=town["longitude"], gid=gid, kind="city", prior=prior)
+            by_gid[gid] = i
+        b.names[key].add(i)
+        b.primary.add((key, i))
 
 
 def after_trigger_tier(b: Builder, towns: list[dict], *, geonames_en: dict[str, str]) -> dict[str, set[int]]:
@@ -594,7 +645,7 @@ def main(argv: list[str] | None = None) -> int:
     gazetteer = build(corpus_counts=counts, after_trigger=after_trigger, persons=persons, cities_path=data / "cities15000.json",
                       small_cities_path=None if args.no_small_towns else data / "cities500.json",
                       continents_path=data / "continents.json", geonames_ar=geonames_ar, geonames_en=geonames_en,
-                      curated_dir=HERE / "curated", ar_iso=iso_arabic())
+                      curated_dir=HERE / "curated", ar_iso=iso_arabic(), exemplars=cldr_exemplar_cities())
     write(gazetteer, args.out)
     print(f"{args.out}: {len(gazetteer['entries'])} places, {len(gazetteer['names'])} names, "
           f"{args.out.stat().st_size / 1e6:.2f} MB", file=sys.stderr)

@@ -236,10 +236,19 @@ def _club_use(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
     return False
 
 
+# A stock index is named after its exchange and city: "مؤشر بورصة شنغهاي", "مؤشر سوق دبي".
+INDEX_HEADS = frozenset("مؤشر مؤشرات ومؤشر".split())
+MARKET_WORDS = frozenset("بورصه سوق".split())
+
+
 def _after_org_head(match: Match, words: Words) -> bool:
     i = match.first_word
-    return (i > 0 and words.norms[i - 1] in ORG_HEADS and words.norms[i] == (match.key or "").split(" ")[0]
-            and words.joined(i))
+    if not (i > 0 and words.norms[i] == (match.key or "").split(" ")[0] and words.joined(i)):
+        return False
+    previous = words.norms[i - 1]
+    if previous in ORG_HEADS or previous in INDEX_HEADS:
+        return True
+    return previous in MARKET_WORDS and i > 1 and words.norms[i - 2] in INDEX_HEADS and words.joined(i - 1)
 
 
 def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
