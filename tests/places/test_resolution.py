@@ -88,3 +88,16 @@ def test_a_stock_index_named_after_its_city_is_no_place(places_of):
     assert places_of("وارتفع مؤشر بورصة شنغهاي المركب في ختام التعاملات.") == []
     text = "ووصل الوزير إلى شنغهاي في زيارة رسمية."
     assert place_named(places_of(text), text, "شنغهاي").country_code == "CN"
+
+
+@pytest.mark.parametrize("text, mention, cc", [
+    ("وتقدمت القوات العراقية باتجاه قضاء حديثة غربي الأنبار.", "حديثة", "IQ"),
+    ("وقال مسؤول سعودي إن مشروع نقل المياه من محافظة الخبر اكتمل.", "الخبر", "SA"),
+])
+def test_an_administrative_word_vouches_for_a_town_named_like_a_word(places_of, text, mention, cc):
+    assert place_named(places_of(text), text, mention).country_code == cc
+
+
+def test_a_generic_area_word_does_not_vouch_for_a_word(places_of):
+    text = "وقال مسؤول سعودي إن منطقة الخبر غير واضحة."
+    assert [text[p.start:p.end] for p in places_of(text) if text[p.start:p.end] == "الخبر"] == []
