@@ -101,3 +101,10 @@ def test_an_administrative_word_vouches_for_a_town_named_like_a_word(places_of, 
 def test_a_generic_area_word_does_not_vouch_for_a_word(places_of):
     text = "وقال مسؤول سعودي إن منطقة الخبر غير واضحة."
     assert [text[p.start:p.end] for p in places_of(text) if text[p.start:p.end] == "الخبر"] == []
+
+
+def test_in_fused_to_a_name_ends_the_person_name_before_it(places_of):
+    text = "ووصلت الشحنة عبر ميناء الملك عبدالعزيز بالدمام أمس."
+    assert place_named(places_of(text), text, "الدمام").country_code == "SA"
+    # A person-name token after the name still makes it a person's: "باراك أوباما" is no ب + Arak.
+    assert places_of("واتصل باراك أوباما بالرئيس.") == []

@@ -195,6 +195,16 @@ def _is_adjective_use(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
     return any(form.startswith("\u0627\u0644") for _, form in prefix_candidates(previous))
 
 
+def _attached_in(match: Match, words: Words) -> bool:
+    """The name carries the preposition "ب" (after an optional "و"/"ف"): "بالدمام", "وبحلب"."""
+    own = words.norms[match.first_word]
+    name = (match.key or "").split(" ")[0]
+    if own == name:
+        return False
+    rest = own[1:] if own[:1] in CONJUNCTIONS else own
+    return rest[:1] == "\u0628" and rest[1:] in (name, name[1:])
+
+
 def _person_like(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
     """"بشار الأسد", "هالي جاكسون": a one-word name that is itself a person-name token, or
     stands beside one, is a person unless a locative word (في، مدينة...) introduces it."""
@@ -206,7 +216,8 @@ def _person_like(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
         return False
     if match.key in gazetteer.persons:
         return True
-    before = i > 0 and norms[i - 1] in gazetteer.persons and words.joined(i)
+    # "عبدالعزيز بالدمام": "in" fused to the name ends the person's name before it.
+    before = i > 0 and norms[i - 1] in gazetteer.persons and words.joined(i) and not _attached_in(match, words)
     after = i + 1 < len(norms) and norms[i + 1] in gazetteer.persons and words.joined(i + 1)
     return before or after
 
