@@ -108,3 +108,10 @@ def test_in_fused_to_a_name_ends_the_person_name_before_it(places_of):
     assert place_named(places_of(text), text, "الدمام").country_code == "SA"
     # A person-name token after the name still makes it a person's: "باراك أوباما" is no ب + Arak.
     assert places_of("واتصل باراك أوباما بالرئيس.") == []
+
+
+def test_a_word_like_town_listed_after_places_is_one_of_them(places_of):
+    text = "وشملت الحملة في الجزائر مدن تلمسان وأدرار وبشار."
+    assert place_named(places_of(text), text, "بشار").country_code == "DZ"
+    # Listed after a place but followed by a family name: a person.
+    assert [p.name for p in places_of("ووصل الوفد إلى دمشق وبشار الأسد.")] == ["Damascus"]

@@ -206,8 +206,6 @@ def find_triggered(words: Words, gazetteer: Gazetteer, taken: list[Match]) -> li
         return []
     norms = words.norms
     settlements = list(compress(range(1, len(norms) + 1), map(PLACE_WORD_FORMS.__contains__, norms)))
-    if not settlements:
-        return []
     covered = {j for match in taken for j in range(match.first_word, match.last_word + 1)}
     found: list[Match] = []
     for i in settlements:
@@ -220,4 +218,21 @@ def find_triggered(words: Words, gazetteer: Gazetteer, taken: list[Match]) -> li
             if key in gazetteer.triggered:
                 found.append(Match(words.start(i), words.end(last), key, i, last))
                 break
+    found += _coordinated(words, gazetteer, taken, covered)
     return found
+
+
+def _coordinated(words: Words, gazetteer: Gazetteer, taken: list[Match], covered: set[int]) -> list[Match]:
+    """"تلمسان وأدرار وبشار": a one-word name joined by "و" right after a place name is listed
+    with it, which vouches for it as a place word would."""
+    out = []
+    for match in taken:
+        i = match.last_word + 1
+        if match.key is None or i >= len(words.norms) or i in covered or not words.spaced(i):
+            continue
+        norm = words.norms[i]
+        if norm[:1] != CONJUNCTIONS[0] or norm[1:] not in gazetteer.triggered:
+            continue
+        start = _original_offset(words.text, words.start(i), words.end(i), 1)
+        out.append(Match(start, words.end(i), norm[1:], i, i))
+    return out

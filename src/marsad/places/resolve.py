@@ -205,7 +205,7 @@ def _attached_in(match: Match, words: Words) -> bool:
     return rest[:1] == "\u0628" and rest[1:] in (name, name[1:])
 
 
-def _person_like(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
+def _person_like(match: Match, words: Words, gazetteer: Gazetteer, place_ends: frozenset[int] = frozenset()) -> bool:
     """"بشار الأسد", "هالي جاكسون": a one-word name that is itself a person-name token, or
     stands beside one, is a person unless a locative word (في، مدينة...) introduces it."""
     if match.first_word != match.last_word:
@@ -214,10 +214,13 @@ def _person_like(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
     norms = words.norms
     if i > 0 and norms[i - 1] in LOCATIVES and words.joined(i):
         return False
-    if match.key in gazetteer.persons:
+    # "تلمسان وأدرار وبشار": listed with "و" right after a place name, it is one of the list.
+    listed = i - 1 in place_ends and norms[i][:1] == CONJUNCTIONS[0] and norms[i] != match.key and words.spaced(i)
+    if match.key in gazetteer.persons and not listed:
         return True
     # "عبدالعزيز بالدمام": "in" fused to the name ends the person's name before it.
-    before = i > 0 and norms[i - 1] in gazetteer.persons and words.joined(i) and not _attached_in(match, words)
+    before = (i > 0 and norms[i - 1] in gazetteer.persons and words.joined(i) and not _attached_in(match, words)
+              and not listed)
     after = i + 1 < len(norms) and norms[i + 1] in gazetteer.persons and words.joined(i + 1)
     return before or after
 
@@ -275,6 +278,7 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
     matches = []
     found = find_names(words, gazetteer)
     found = sorted(found + find_triggered(words, gazetteer, found), key=lambda m: m.start)
+    place_ends = frozenset(match.last_word for match in found if match.key is not None)
     for match in found:
         if match.key is None or any(s <= match.start and match.end <= e for s, e in skip):
             continue
@@ -284,7 +288,7 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
             continue
         if _is_adjective_use(match, words, gazetteer) or _after_org_head(match, words) or _club_use(match, words, gazetteer):
             continue
-        if _person_like(match, words, gazetteer) and not _trusted(match.key, gazetteer):
+        if _person_like(match, words, gazetteer, place_ends) and not _trusted(match.key, gazetteer):
             continue
         if match.key in COUNTRY_HOMOGRAPHS and not _introduced_as_country(match, words):
             continue
