@@ -104,3 +104,23 @@ def test_cldr_exemplar_city_names_the_geonames_town_of_its_zone(build_module, ti
 def test_cldr_exemplar_cities_read_from_babel(build_module):
     exemplars = build_module.cldr_exemplar_cities()
     assert exemplars["Asia/Shanghai"] == ("شنغهاي", "Shanghai") and len(exemplars) > 300
+
+
+def test_districts_are_placed_at_their_governorate_and_need_their_country(build_module, tiny_inputs):
+    rows = [("منبج", "حلب", "Manbij District"), ("الباب", "حلب", "Al-Bab District"), ("تدمر", "حمص", "Palmyra District")]
+    gazetteer = build_module.build(**tiny_inputs, districts={"SY": rows})
+    entries = gazetteer["entries"]
+    districts = {entries[i][0]: entries[i] for ids in gazetteer["names"].values() for i in ids if "district" in entries[i][7]}
+    # Al-Bab sits at the governorate's centre, Manbij at the GeoNames town of its name; Homs is no
+    # governorate of this build, so Palmyra District is left out.
+    assert set(districts) == {"Manbij District", "Al-Bab District"}
+    assert districts["Manbij District"][2:4] == [36.527, 37.956]
+    assert districts["Al-Bab District"][6] < 5.8 and "مديريه الباب" in gazetteer["names"]
+
+
+def test_yemen_districts_read_from_their_package(build_module):
+    districts = pytest.importorskip("districts", reason="training/gazetteer on sys.path")
+    rows = districts.yemen_districts()
+    if not rows:
+        pytest.skip("yemen-regions-py is not installed (pip install -e '.[train]')")
+    assert len(rows) > 300 and any(row[0] == "التحيتا" and row[1] == "الحديدة" for row in rows)

@@ -115,3 +115,9 @@ def test_a_word_like_town_listed_after_places_is_one_of_them(places_of):
     assert place_named(places_of(text), text, "بشار").country_code == "DZ"
     # Listed after a place but followed by a family name: a person.
     assert [p.name for p in places_of("ووصل الوفد إلى دمشق وبشار الأسد.")] == ["Damascus"]
+
+
+def test_a_yemeni_district_counts_where_yemen_is_named(places_of):
+    text = "وقصفت طائرات التحالف مواقع للحوثيين في التحيتا جنوب الحديدة غربي اليمن."
+    assert place_named(places_of(text), text, "التحيتا").country_code == "YE"
+    assert [p for p in places_of("وجرى الحديث عن التحيتا أمس.")] == []

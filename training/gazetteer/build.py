@@ -41,6 +41,7 @@ sys.path.insert(0, str(HERE))
 from marsad.arabic.normalize import normalize  # noqa: E402
 
 import corpus_stats  # noqa: E402
+import districts  # noqa: E402
 
 DEFAULT_OUT = REPO / "src" / "marsad" / "resources" / "places" / "gazetteer.json.gz"
 FORMAT_VERSION = 1
@@ -221,7 +222,8 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
           countries: bool = True, ar_iso: dict[str, str] | None = None,
           centres: dict[str, tuple[float, float]] | None = None, corpus_counts: Counter | None = None,
           after_trigger: Counter | None = None, persons: set[str] | None = None,
-          exemplars: dict[str, tuple[str, str]] | None = None) -> dict:
+          exemplars: dict[str, tuple[str, str]] | None = None,
+          districts: dict[str, list[tuple[str, str, str]]] | None = None) -> dict:
     b = Builder()
     cities = list(json.loads(cities_path.read_text(encoding="utf-8")).values())
     small: list[dict] = []
@@ -284,6 +286,9 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
             # "محافظة X", "ولاية X"...: the explicit form always means the region.
             for prefix in ADMIN_PREFIXES:
                 b.names[f"{prefix} {key}"].add(i)
+
+    for cc, rows in sorted((districts or {}).items()):
+        add_districts(b, rows, cc=cc, centres1=centres1, geonames_ar=geonames_ar, towns=cities + small)
 
     if continents_path is not None:
         for record in json.loads(continents_path.read_text(encoding="utf-8")).values():
@@ -370,6 +375,45 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
             "entries": entries, "names": names, "stop": sorted(stop), "common": sorted(common - dropped),
             "adjectives": adjectives, "persons": sorted(persons), "blocked": sorted(blocked),
             "triggered": triggered}
+
+
+DISTRICT_PRIOR = 4.5  # below the floor: a district counts only where its country is named
+
+
+def _unit_key(name: str) -> str | None:
+    """A governorate's name without its head word: "محافظة الحديدة" -> "الحديده"."""
+    key = name_key(name)
+    if key and " " in key and key.split(" ", 1)[0] in ADMIN_PREFIXES:
+        return key.split(" ", 1)[1]
+    return key
+
+
+def add_districts(b: Builder, rows: list[tuple[str, str, str]], *, cc: str, centres1: dict[str, tuple[float, float]],
+                  geonames_ar: dict[str, str], towns: list[dict]) -> None:
+    """Second-level units (Yemen's districts) from a list without coordinates: each is placed at a
+    GeoNames town of its own name in its governorate, else at the governorate's centre. Flagged
+    "district": they need their country named in the article, like small towns."""
+    governorates = {_unit_key(name): code for code, name in geonames_ar.items()
+                    if code.startswith(cc + ".") and code in centres1}
+    by_name: dict[tuple[str, str], tuple[float, float]] = {}
+    for town in sorted(towns, key=lambda t: -t["population"]):
+        if town["countrycode"] != cc:
+            continue
+        for form in town["alternatenames"]:
+            key = name_key(form)
+            if key:
+                by_name.setdefault((f"{cc}.{town.get('admin1code') or ''}", key), (town["latitude"], town["longitude"]))
+    for district_ar, governorate_ar, district_en in rows:
+        code = governorates.get(_unit_key(governorate_ar))
+        key = name_key(district_ar)
+        if code is None or not key:
+            continue
+        lat, lon = by_name.get((code, key), centres1[code])
+        i = b.add(name_en=english(district_en), cc=cc, lat=lat, lon=lon, gid=None, kind="region",
+                  prior=DISTRICT_PRIOR, flags="district", key=("district", cc, district_en, code))
+        b.names[key].add(i)
+        b.primary.add((key, i))  # the official name: a person-name token is common, not dropped
+        b.names[f"مديريه {key}"].add(i)
 
 
 def cldr_exemplar_cities() -> dict[str, tuple[str, str]]:
@@ -645,7 +689,8 @@ def main(argv: list[str] | None = None) -> int:
     gazetteer = build(corpus_counts=counts, after_trigger=after_trigger, persons=persons, cities_path=data / "cities15000.json",
                       small_cities_path=None if args.no_small_towns else data / "cities500.json",
                       continents_path=data / "continents.json", geonames_ar=geonames_ar, geonames_en=geonames_en,
-                      curated_dir=HERE / "curated", ar_iso=iso_arabic(), exemplars=cldr_exemplar_cities())
+                      curated_dir=HERE / "curated", ar_iso=iso_arabic(), exemplars=cldr_exemplar_cities(),
+                      districts={"YE": districts.yemen_districts()})
     write(gazetteer, args.out)
     print(f"{args.out}: {len(gazetteer['entries'])} places, {len(gazetteer['names'])} names, "
           f"{args.out.stat().st_size / 1e6:.2f} MB", file=sys.stderr)

@@ -125,6 +125,11 @@ def _score(entry: Entry, context: Counter) -> float:
     return score
 
 
+def _curated(entry: Entry) -> bool:
+    """A hand-curated place (no GeoNames id); not a district placed at its governorate."""
+    return entry.geonames_id is None and "district" not in entry.flags
+
+
 def _needs_context(entry: Entry, key: str, gazetteer: Gazetteer) -> bool:
     """Small towns, names that are also ordinary words, and ambiguous curated names are only
     taken when their country is named elsewhere in the article; famous cities stand alone."""
@@ -139,13 +144,13 @@ def _standalone(key: str, gazetteer: Gazetteer) -> bool:
     """A country, a capital, a famous city or a curated place: its name is not an adjective
     even after a definite noun (العاصمة القطرية الدوحة)."""
     top = gazetteer.candidates(key)[:1]
-    return any(entry.kind == "country" or entry.geonames_id is None or "capital" in entry.flags
+    return any(entry.kind == "country" or _curated(entry) or "capital" in entry.flags
                or entry.prior >= FAMOUS for entry in top)
 
 
 def _trusted(key: str, gazetteer: Gazetteer) -> bool:
     """Countries, capitals and hand-curated places are never taken for a person's name."""
-    return any(entry.kind == "country" or entry.geonames_id is None or entry.prior >= FAMOUS
+    return any(entry.kind == "country" or _curated(entry) or entry.prior >= FAMOUS
                for entry in gazetteer.candidates(key)[:1])
 
 
@@ -154,7 +159,7 @@ def _confidence(entry: Entry, key: str, gazetteer: Gazetteer, margin: float | No
     cities are near certain; mid-size cities likely; places taken only because their country is
     in the article less so; towns from the small-town tier least. A homonym scoring close behind
     (`margin` small) halves it at worst; a name that is also an ordinary word lowers it."""
-    if entry.kind == "country" or entry.geonames_id is None or entry.prior >= FAMOUS:
+    if entry.kind == "country" or _curated(entry) or entry.prior >= FAMOUS:
         value = 0.95
     elif "triggered" in entry.flags:
         value = 0.6
