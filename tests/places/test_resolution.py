@@ -121,3 +121,9 @@ def test_a_yemeni_district_counts_where_yemen_is_named(places_of):
     text = "وقصفت طائرات التحالف مواقع للحوثيين في التحيتا جنوب الحديدة غربي اليمن."
     assert place_named(places_of(text), text, "التحيتا").country_code == "YE"
     assert [p for p in places_of("وجرى الحديث عن التحيتا أمس.")] == []
+
+
+def test_a_masculine_nationality_before_a_name_introduces_a_person(places_of):
+    assert places_of("وتعاقد النادي مع اللاعب الهولندي ممفيس ديباي.") == []
+    text = "ووصل الوفد إلى مدينة ممفيس الأمريكية."
+    assert place_named(places_of(text), text, "ممفيس").country_code == "US"

@@ -210,6 +210,12 @@ def _attached_in(match: Match, words: Words) -> bool:
     return rest[:1] == "\u0628" and rest[1:] in (name, name[1:])
 
 
+def _masculine_nationality(word: str, gazetteer: Gazetteer) -> bool:
+    """"الهولندي ممفيس ديباي", "الإسباني بدرو": a definite masculine nationality adjective
+    before a name introduces a person; a city takes the feminine ("العاصمة الأفغانية كابل")."""
+    return word.startswith("\u0627\u0644") and word.endswith("\u064a") and word in gazetteer.adjectives
+
+
 def _person_like(match: Match, words: Words, gazetteer: Gazetteer, place_ends: frozenset[int] = frozenset()) -> bool:
     """"بشار الأسد", "هالي جاكسون": a one-word name that is itself a person-name token, or
     stands beside one, is a person unless a locative word (في، مدينة...) introduces it."""
@@ -224,8 +230,8 @@ def _person_like(match: Match, words: Words, gazetteer: Gazetteer, place_ends: f
     if match.key in gazetteer.persons and not listed:
         return True
     # "عبدالعزيز بالدمام": "in" fused to the name ends the person's name before it.
-    before = (i > 0 and norms[i - 1] in gazetteer.persons and words.joined(i) and not _attached_in(match, words)
-              and not listed)
+    before = (i > 0 and (norms[i - 1] in gazetteer.persons or _masculine_nationality(norms[i - 1], gazetteer))
+              and words.joined(i) and not _attached_in(match, words) and not listed)
     after = i + 1 < len(norms) and norms[i + 1] in gazetteer.persons and words.joined(i + 1)
     return before or after
 
