@@ -127,3 +127,8 @@ def test_a_masculine_nationality_before_a_name_introduces_a_person(places_of):
     assert places_of("وتعاقد النادي مع اللاعب الهولندي ممفيس ديباي.") == []
     text = "ووصل الوفد إلى مدينة ممفيس الأمريكية."
     assert place_named(places_of(text), text, "ممفيس").country_code == "US"
+
+
+@pytest.mark.parametrize("text", ["وقدم مدرب مارسيليا استقالته أمس.", "وأشاد لاعب برشلونة بزملائه."])
+def test_a_city_after_a_club_role_is_the_club(places_of, text):
+    assert places_of(text) == []
