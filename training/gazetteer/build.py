@@ -601,18 +601,24 @@ def spelling_variants(b: Builder, *, counts: Counter, trusted: set[str], persons
         if entry[1] in ARAB_COUNTRIES or (entry[5] != "country" and entry[6] < VARIANT_MIN_PRIOR):
             continue
         if " " in key:
-            # A name of several words: one word spelled another way ("سانت بطرسبرغ" -> "سان بطرسبرج").
+            # A name of several words: one word spelled another way ("سانت بطرسبرغ" -> "سانت بطرسبرج"),
+            # maybe beside a swapped word ("سان بطرسبرج"). The corpus counts single words: the
+            # edited word itself must be attested.
             words = key.split(" ")
-            candidates = {" ".join([*words[:k], variant, *words[k + 1:]]) for k, word in enumerate(words)
-                          for variant in _word_variants(word) | MULTIWORD_SWAPS.get(word, set())}
+            swaps = [[*words[:k], swap, *words[k + 1:]] for k, word in enumerate(words) for swap in MULTIWORD_SWAPS.get(word, ())]
+            # Only a rare foreign word is respelled, never "جمهورية", "الأمريكية" (-ية, -ي).
+            edited = {" ".join([*base[:m], variant, *base[m + 1:]]): variant for base in [words, *swaps]
+                      for m, other in enumerate(base)
+                      if counts.get(other, 0) < VERY_FREQUENT_COUNT and not other.endswith(("يه", "ي"))
+                      for variant in _word_variants(other)}
         else:
-            candidates = _word_variants(key)
-        for variant in sorted(candidates):
-            bare = variant[2:] if variant.startswith("ال") else variant
-            share = corpus_stats.placeness(counts, after_trigger or Counter(), variant)
+            edited = {variant: variant for variant in _word_variants(key)}
+        for variant, word in sorted(edited.items()):
+            bare = word[2:] if word.startswith("ال") else word
+            share = corpus_stats.placeness(counts, after_trigger or Counter(), word)
             if (len(bare) >= VARIANT_MIN_LENGTH and not bare.endswith(("يه", "ي")) and variant not in b.names and variant not in trusted
-                    and variant not in persons and counts.get(variant, 0) >= VARIANT_MIN_COUNT
-                    and not corpus_stats.is_common(counts, variant) and (share is None or share >= MIN_PLACENESS)):
+                    and variant not in persons and word not in persons and counts.get(word, 0) >= VARIANT_MIN_COUNT
+                    and not corpus_stats.is_common(counts, word) and (share is None or share >= MIN_PLACENESS)):
                 out.append((variant, best))
     return out
 
