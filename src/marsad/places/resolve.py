@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from ..arabic.clitics import CONJUNCTIONS
 from ..document import Place
 from .anchored import anchored_places
+from .capitals import capital_phrases
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .matcher import ADMIN_WORDS, SETTLEMENT_WORDS, Match, Words, after_place_word, find_names, find_triggered, prefix_candidates, words_from_text
 
@@ -309,7 +310,7 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
             continue
         matches.append(match)
     if not matches:
-        return []
+        return capital_phrases(words, gazetteer, [])
     # "مدينة X", "محافظة X": the text itself says X is a place; no need for its country elsewhere.
     introduced = {match.key for match in matches
                   if after_place_word(words, match.first_word) or _starts_with_place_word(match.key)}
@@ -360,7 +361,7 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
         places.append(Place(start=match.start, end=match.end, name=entry.name, country_code=entry.cc,
                             lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id, kind=entry.kind,
                             confidence=confidence))
-    extra = anchored_places(words, places, skip=skip)
+    extra = anchored_places(words, places, skip=skip) + capital_phrases(words, gazetteer, places)
     return sorted(places + extra, key=lambda place: place.start) if extra else places
 
 
