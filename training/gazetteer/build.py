@@ -42,6 +42,7 @@ from marsad.arabic.normalize import normalize  # noqa: E402
 
 import corpus_stats  # noqa: E402
 import districts  # noqa: E402
+import romanized  # noqa: E402
 
 DEFAULT_OUT = REPO / "src" / "marsad" / "resources" / "places" / "gazetteer.json.gz"
 FORMAT_VERSION = 1
@@ -223,7 +224,8 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
           centres: dict[str, tuple[float, float]] | None = None, corpus_counts: Counter | None = None,
           after_trigger: Counter | None = None, persons: set[str] | None = None,
           exemplars: dict[str, tuple[str, str]] | None = None,
-          districts: dict[str, list[tuple[str, str, str]]] | None = None) -> dict:
+          districts: dict[str, list[tuple[str, str, str]]] | None = None,
+          attestation: tuple[Counter, Counter] | None = None) -> dict:
     b = Builder()
     cities = list(json.loads(cities_path.read_text(encoding="utf-8")).values())
     small: list[dict] = []
@@ -266,6 +268,9 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
         if preferred:
             b.primary.add((preferred, i))
 
+    if attestation:
+        add_romanized_towns(b, [(c, False) for c in cities] + [(c, True) for c in small], attestation=attestation,
+                            geonames_en=geonames_en)
     if exemplars:
         add_exemplar_cities(b, exemplars, towns=cities + everywhere, geonames_en=geonames_en)
 
@@ -356,8 +361,10 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
     blocked = clitic_blocked(b, trusted=trusted, counts=corpus_counts or Counter())
     trigger_names = after_trigger_tier(b, everywhere, geonames_en=geonames_en)
     # Dropped as words, they are still names right after "مدينة": "مدينة الباب", "مدينة صور".
+    # Not a spelling read back from a Latin name: dropped as a word, it was never the name.
     for key, ids in demoted.items():
-        if len(key.replace(" ", "")) >= 3 and not corpus_stats.is_clitic_word(corpus_counts or Counter(), key):
+        ids = {i for i in ids if "romanized" not in b.entries[i][7]}
+        if ids and len(key.replace(" ", "")) >= 3 and not corpus_stats.is_clitic_word(corpus_counts or Counter(), key):
             trigger_names[key] |= ids
 
     ordered = sorted(range(len(b.entries)), key=lambda i: (b.entries[i][5], b.entries[i][0], b.entries[i][1] or "", b.entries[i][4] or 0))
@@ -375,6 +382,29 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
             "entries": entries, "names": names, "stop": sorted(stop), "common": sorted(common - dropped),
             "adjectives": adjectives, "persons": sorted(persons), "blocked": sorted(blocked),
             "triggered": triggered}
+
+
+def add_romanized_towns(b: Builder, towns: list[tuple[dict, bool]], *, attestation: tuple[Counter, Counter],
+                        geonames_en: dict[str, str]) -> None:
+    """Arab towns that GeoNames names only in Latin letters, under the Arabic spelling the news
+    uses for them as a place (`romanized.attested`). Not preferred names: a spelling that is
+    also a word is dropped by `classify_names` like any secondary name."""
+    counts, after_trigger = attestation
+    built = {key[1] for key in b.index if key[0] == "city"}
+    for town, low in towns:
+        gid = int(town["geonameid"])
+        if gid in built or town["countrycode"] not in ARAB_COUNTRIES:
+            continue
+        if any(name_key(form) for form in town["alternatenames"]):
+            continue
+        form = romanized.attested(town["name"], counts=counts, after_trigger=after_trigger)
+        if form is None or form in b.names or corpus_stats.is_common(counts, form):
+            continue
+        prior = city_prior(town["population"]) + 0.5 * math.log10(1 + len(town["alternatenames"]))
+        i = b.add(name_en=english(geonames_en.get(str(gid)) or town["name"]), cc=town["countrycode"],
+                  lat=town["latitude"], lon=town["longitude"], gid=gid, kind="city", prior=prior,
+                  flags="small romanized" if low else "romanized")
+        b.names[form].add(i)
 
 
 DISTRICT_PRIOR = 4.5  # below the floor: a district counts only where its country is named
@@ -683,20 +713,29 @@ def main(argv: list[str] | None = None) -> int:
     news = args.shared / "news" / "ant_multisource_topic_train.jsonl.gz"
     counts: Counter = Counter()
     after_trigger: Counter = Counter()
+    # The gold dev articles come from this pool: leave them out of the statistics.
+    dev = args.shared / "quotes" / "dev_articles.jsonl"
+    exclude = {json.loads(line)["id"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()} if dev.is_file() else set()
     if news.is_file():
-        # The gold dev articles come from this pool: leave them out of the statistics.
-        dev = args.shared / "quotes" / "dev_articles.jsonl"
-        exclude = {json.loads(line)["id"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()} if dev.is_file() else set()
         counts, after_trigger = corpus_stats.scan([news], exclude_ids=exclude)
     else:
         print(f"warning: {news} not found; common-word detection is off", file=sys.stderr)
+    # Which Arabic spelling a Latin-only town name has: the ANT news, Jawhara FM (Tunisia) too,
+    # without any gold article (dev or eval/gold).
+    jawhara = args.shared / "news" / "ant_jawharafm_v1.1_all.jsonl.gz"
+    gold_ids = set()
+    gold_list = REPO / "eval" / "gold" / "articles.tsv"
+    if gold_list.is_file():
+        gold_ids = {row["id"] for row in read_tsv(gold_list)}
+    sources = [path for path in (news, jawhara) if path.is_file()]
+    attestation = corpus_stats.scan(sources, exclude_ids=exclude | gold_ids) if sources else None
     persons = corpus_stats.news_person_tokens(corpus_stats.person_tokens(
         [args.shared / "anercorp" / "train.txt", args.shared / "wojood_sample" / "train.flat.txt"]), counts)
     gazetteer = build(corpus_counts=counts, after_trigger=after_trigger, persons=persons, cities_path=data / "cities15000.json",
                       small_cities_path=None if args.no_small_towns else data / "cities500.json",
                       continents_path=data / "continents.json", geonames_ar=geonames_ar, geonames_en=geonames_en,
                       curated_dir=HERE / "curated", ar_iso=iso_arabic(), exemplars=cldr_exemplar_cities(),
-                      districts={"YE": districts.yemen_districts()})
+                      districts={"YE": districts.yemen_districts()}, attestation=attestation)
     write(gazetteer, args.out)
     print(f"{args.out}: {len(gazetteer['entries'])} places, {len(gazetteer['names'])} names, "
           f"{args.out.stat().st_size / 1e6:.2f} MB", file=sys.stderr)
