@@ -132,3 +132,10 @@ def test_a_masculine_nationality_before_a_name_introduces_a_person(places_of):
 @pytest.mark.parametrize("text", ["وقدم مدرب مارسيليا استقالته أمس.", "وأشاد لاعب برشلونة بزملائه."])
 def test_a_city_after_a_club_role_is_the_club(places_of, text):
     assert places_of(text) == []
+
+
+def test_a_country_named_airport_is_at_the_capital(places_of):
+    text = "وهبطت الطائرة في مطار الكويت الدولي ثم غادر الوفد الكويت."
+    airport, country = places_of(text)
+    assert (airport.name, airport.kind) == ("Kuwait City", "city")
+    assert country.kind == "country" and country.country_code == "KW"

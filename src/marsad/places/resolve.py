@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from ..arabic.clitics import CONJUNCTIONS
 from ..document import Place
 from .anchored import anchored_places
-from .capitals import capital_phrases
+from .capitals import capital_phrases, capitals
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .matcher import ADMIN_WORDS, SETTLEMENT_WORDS, Match, Words, after_place_word, find_names, find_triggered, prefix_candidates, words_from_text
 
@@ -269,6 +269,15 @@ INDEX_HEADS = frozenset("مؤشر مؤشرات ومؤشر".split())
 MARKET_WORDS = frozenset("بورصه سوق".split())
 
 
+# Facilities named after the city they serve: "مطار الكويت الدولي" is at Kuwait City.
+PORT_WORDS = frozenset(p + w for w in ("مطار", "ميناء") for p in ("", "و", "ب", "ل", "وب", "ول"))
+
+
+def _after_port_word(match: Match, words: Words) -> bool:
+    i = match.first_word
+    return i > 0 and words.norms[i - 1] in PORT_WORDS and words.spaced(i)
+
+
 def _after_org_head(match: Match, words: Words) -> bool:
     i = match.first_word
     if not (i > 0 and words.norms[i] == (match.key or "").split(" ")[0] and words.joined(i)):
@@ -358,6 +367,8 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
         if chosen is None:
             continue
         confidence, entry = chosen
+        if entry.kind == "country" and _after_port_word(match, words):
+            entry = capitals(gazetteer).get(entry.cc or "", entry)  # "مطار تونس": Tunis, not Tunisia
         places.append(Place(start=match.start, end=match.end, name=entry.name, country_code=entry.cc,
                             lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id, kind=entry.kind,
                             confidence=confidence))
