@@ -54,3 +54,14 @@ def test_two_word_village_names():
 def test_nothing_without_known_places():
     words = words_from_text("في قرية الحصنين")
     assert anchored_places(words, []) == []
+
+
+def test_a_plural_head_places_each_listed_name(places_of):
+    text = "وقتل مسلحون في مناطق البوشمة والملاحيف في محافظة الأنبار غرب العراق."
+    listed = [(text[p.start:p.end], p.country_code) for p in places_of(text) if p.geonames_id is None and p.kind == "other"]
+    assert listed == [("البوشمة", "IQ"), ("الملاحيف", "IQ")]
+
+
+def test_a_plural_head_before_an_adjective_lists_nothing(places_of):
+    text = "وسقطت قذائف في مناطق متفرقة من محافظة الأنبار."
+    assert [text[p.start:p.end] for p in places_of(text)] == ["محافظة الأنبار"]

@@ -21,7 +21,12 @@ HEADS = {
     **dict.fromkeys("مستشفي مسجد جامع ملعب قاعده معسكر مطار ميناء شارع جسر قصر حديقه منتزه كنيسه".split(), "landmark"),
 }
 PROCLITICS = ("", "\u0648", "\u0641", "\u0628", "\u0644", "\u0648\u0628", "\u0641\u0628", "\u0648\u0644")  # و ف ب ل وب فب ول
-HEAD_FORMS = {p + head: kind for head, kind in HEADS.items() for p in PROCLITICS}
+# Plural heads introduce a list: "في مناطق البوشجل والملاحمة بمحافظة الأنبار", "قرى X وY".
+PLURAL_HEADS = {**dict.fromkeys("قري بلدات مدن".split(), "city"), **dict.fromkeys("مناطق احياء".split(), "other")}
+HEADS_ALL = {**HEADS, **PLURAL_HEADS}
+HEAD_FORMS = {p + head: kind for head, kind in HEADS_ALL.items() for p in PROCLITICS}
+PLURAL_FORMS = frozenset(p + head for head in PLURAL_HEADS for p in PROCLITICS)
+LIST_LENGTH = 6
 # Words that end a name: prepositions, relatives, directions, "التابعة لـ", "قرب".
 STOPS = frozenset(
     "في من الي علي عن مع قرب بين الذي التي الذين حيث عند منذ بعد قبل خلال داخل خارج امام نحو حول "
@@ -132,11 +137,27 @@ def anchored_places(words: Words, places: list[Place], *, skip: list[tuple[int, 
     for h in heads:
         i = h + 1
         kind = HEAD_FORMS[norms[h]]
+        plural = norms[h] in PLURAL_FORMS
+        if plural and (not norms[i].startswith("\u0627\u0644") or norms[i] in HEAD_FORMS):
+            continue  # "مناطق متفرقة", "مدن وبلدات": an adjective or another head, no list of names
         last = _name_end(words, i, kind, taken)
         if last is None:
             continue
+        spans = [(i, last)]
+        if plural:
+            spans += _listed(words, last, kind, taken)
+            last = spans[-1][1]
         anchor = _anchor(words, last, starts, places)
         if anchor is None:
+            continue
+        if len(spans) > 1:
+            for first, end_word in spans:
+                start, end = words.start(first), words.end(end_word)
+                if norms[first][:1] == "\u0648" and first != i:  # "والملاحمة": the name without "و"
+                    start = _original_offset(words.text, start, end, 1)
+                out.append(replace(anchor, start=start, end=end, name=words.text[start:end], kind=kind,
+                                   geonames_id=None, confidence=CONFIDENCE))
+            taken.update(range(h, last + 1))
             continue
         if kind == "landmark":  # the facility's name includes its head: "مستشفى سوروكا"
             clitics = len(norms[h]) - len(_bare_head(norms[h]))
@@ -152,9 +173,25 @@ def anchored_places(words: Words, places: list[Place], *, skip: list[tuple[int, 
     return out
 
 
+def _listed(words: Words, last: int, kind: str, taken: set[int]) -> list[tuple[int, int]]:
+    """Further definite names of a list after a plural head, each joined by "و": "البوشجل والملاحمة"."""
+    counts = word_counts()
+    out = []
+    j = last + 1
+    while j < len(words) and len(out) < LIST_LENGTH and j not in taken and words.spaced(j):
+        norm = words.norms[j]
+        rest = norm[1:]
+        if (norm[:1] != "\u0648" or not rest.startswith("\u0627\u0644") or len(rest) < 5 or rest in STOPS
+                or counts.get(rest, 0) >= RARE):
+            break
+        out.append((j, j))
+        j += 1
+    return out
+
+
 def _bare_head(norm: str) -> str:
     """The head without its proclitics: "بمستشفي" -> "مستشفي"."""
     for clitic in sorted(PROCLITICS, key=len, reverse=True):
-        if clitic and norm.startswith(clitic) and norm[len(clitic):] in HEADS:
+        if clitic and norm.startswith(clitic) and norm[len(clitic):] in HEADS_ALL:
             return norm[len(clitic):]
     return norm
