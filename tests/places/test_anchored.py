@@ -65,3 +65,9 @@ def test_a_plural_head_places_each_listed_name(places_of):
 def test_a_plural_head_before_an_adjective_lists_nothing(places_of):
     text = "وسقطت قذائف في مناطق متفرقة من محافظة الأنبار."
     assert [text[p.start:p.end] for p in places_of(text)] == ["محافظة الأنبار"]
+
+
+def test_a_natural_feature_is_named_with_its_head(places_of):
+    text = "وسيطرت القوات على وادي الخمائل في مدينة لحج جنوب اليمن."
+    valley = next(p for p in places_of(text) if p.geonames_id is None)
+    assert text[valley.start:valley.end] == "وادي الخمائل" and valley.country_code == "YE"

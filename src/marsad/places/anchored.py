@@ -19,7 +19,11 @@ HEADS = {
     **dict.fromkeys("حي منطقه عزله مخيم".split(), "other"),
     **dict.fromkeys("مديريه قضاء ناحيه".split(), "region"),
     **dict.fromkeys("مستشفي مسجد جامع ملعب قاعده معسكر مطار ميناء شارع جسر قصر حديقه منتزه كنيسه".split(), "landmark"),
+    # natural features: "جبل نقم", "وادي عقان", "جزيرة جربة" (their names include the head)
+    **dict.fromkeys("جبل تله".split(), "landmark"),
+    **dict.fromkeys("وادي جزيره".split(), "region"),
 }
+NAMED_WITH_HEAD = frozenset("جبل تله وادي جزيره".split())
 PROCLITICS = ("", "\u0648", "\u0641", "\u0628", "\u0644", "\u0648\u0628", "\u0641\u0628", "\u0648\u0644")  # و ف ب ل وب فب ول
 # Plural heads introduce a list: "في مناطق البوشجل والملاحمة بمحافظة الأنبار", "قرى X وY".
 PLURAL_HEADS = {**dict.fromkeys("قري بلدات مدن".split(), "city"), **dict.fromkeys("مناطق احياء".split(), "other")}
@@ -159,7 +163,7 @@ def anchored_places(words: Words, places: list[Place], *, skip: list[tuple[int, 
                                    geonames_id=None, confidence=CONFIDENCE))
             taken.update(range(h, last + 1))
             continue
-        if kind == "landmark":  # the facility's name includes its head: "مستشفى سوروكا"
+        if kind == "landmark" or _bare_head(norms[h]) in NAMED_WITH_HEAD:  # "مستشفى سوروكا", "وادي عقان"
             clitics = len(norms[h]) - len(_bare_head(norms[h]))
             start = _original_offset(words.text, words.start(h), words.end(h), clitics)
         else:  # a village's name does not: "قرية مشغرة" names مشغرة
