@@ -47,6 +47,7 @@ RARE = 300  # a settlement's name is rarer than this in the news corpus; "منط
 LANDMARK_WORDS = 4
 ANCHOR_WINDOW = 6  # words after the name where the known place that locates it may stand
 CLAUSE_END = re.compile(r"[.!?؟؛\n:()]")
+SENTENCE_END = re.compile(r"[.!?؟\n]")
 CONFIDENCE = 0.5
 
 
@@ -116,6 +117,38 @@ def _anchor(words: Words, last: int, starts: list[int], places: list[Place]) -> 
     return None
 
 
+BEFORE_WINDOW = 12  # words before the head where the place that locates it may stand
+# Heads that are also common nouns ("قاعدة" a rule, "منطقة" any area) want the place after them.
+LOOSE_HEADS = frozenset("قاعده منطقه".split())
+PRONOUN_SUFFIXES = ("\u0647\u0627", "\u0647\u0645", "\u0643\u0645")  # -ها -هم -كم
+
+
+def _plain_name(words: Words, head: int, first: int, last: int) -> bool:
+    """A name worth placing from a place before it: a specific head, no one-letter abbreviation
+    ("مستشفى د."), no word with a possessive suffix ("قاعدة عائداتها")."""
+    if _bare_head(words.norms[head]) in LOOSE_HEADS or words.norms[head] in PLURAL_FORMS:
+        return False  # a list wants its place after it: "من أفضل مناطق الاصطياف" names none
+    if len(words.norms[first].removeprefix("\u0627\u0644")) < 3:
+        return False
+    return not any(words.norms[j].endswith(PRONOUN_SUFFIXES) for j in range(first, last + 1))
+
+
+def _anchor_before(words: Words, head: int, starts: list[int], places: list[Place]) -> Place | None:
+    """Else the last known place (no country) a few words before the head, same sentence:
+    "في محافظة صعدة، منها جبل المجرور"."""
+    end = words.start(head)
+    begin = words.start(max(0, head - BEFORE_WINDOW))
+    k = bisect_left(starts, end) - 1
+    while k >= 0 and places[k].start >= begin:
+        place = places[k]
+        if SENTENCE_END.search(words.text, place.end, end):
+            return None
+        if place.kind != "country" and place.lat is not None:
+            return place
+        k -= 1
+    return None
+
+
 def _covered(words: Words, places: list[Place]) -> set[int]:
     """Indices of the words that known places cover."""
     word_starts = [words.start(i) for i in range(len(words))]
@@ -152,6 +185,8 @@ def anchored_places(words: Words, places: list[Place], *, skip: list[tuple[int, 
             spans += _listed(words, last, kind, taken)
             last = spans[-1][1]
         anchor = _anchor(words, last, starts, places)
+        if anchor is None and _plain_name(words, h, i, last):
+            anchor = _anchor_before(words, h, starts, places)
         if anchor is None:
             continue
         if len(spans) > 1:
