@@ -137,3 +137,11 @@ def test_a_several_word_name_gets_the_spellings_the_news_uses(build_module):
     # "سانت" may be "سان" beside an attested respelling; "جمهورية" (-ية) is never respelled.
     assert {"سان بطرسبرج", "سانت بطرسبرج"} <= variants
     assert not any(key.startswith("جمهوره") for key in variants)
+
+
+def test_a_region_centre_spans_all_its_towns(build_module):
+    # Few big towns in one corner, small ones across the region: the centre is the middle of all.
+    towns = [_city(i, f"T{i}", "SA", 500, 26.4 + 0.01 * i, 50.1, [], "06") for i in range(10)]
+    towns.append(_city(99, "South", "SA", 600, 19.0, 51.0, [], "06"))
+    lat, lon = build_module.admin1_centres(towns)["SA.06"]
+    assert abs(lat - (19.0 + 26.49) / 2) < 0.01 and abs(lon - 50.55) < 0.01

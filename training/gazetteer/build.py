@@ -203,7 +203,9 @@ def country_centres() -> dict[str, tuple[float, float]]:
 
 
 def admin1_centres(cities: list[dict]) -> dict[str, tuple[float, float]]:
-    """Centre of a first-level region: the middle of its towns' trimmed bounding box."""
+    """Centre of a first-level region: the middle of its towns' bounding box, the outer 2% of
+    them on each side left out (none below 50 towns: a region's one far town is often what
+    spans it, Saudi Arabia's Eastern Province to the south)."""
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in cities:
         code = f"{city['countrycode']}.{city.get('admin1code') or ''}"
@@ -212,7 +214,7 @@ def admin1_centres(cities: list[dict]) -> dict[str, tuple[float, float]]:
     for code, pts in points.items():
         lats = sorted(p[0] for p in pts)
         lons = sorted(p[1] for p in pts)
-        cut = len(pts) // 20
+        cut = len(pts) // 50
         lats, lons = lats[cut: len(lats) - cut], lons[cut: len(lons) - cut]
         centres[code] = ((lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2)
     return centres
@@ -274,7 +276,9 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
     if exemplars:
         add_exemplar_cities(b, exemplars, towns=cities + everywhere, geonames_en=geonames_en)
 
-    centres1 = admin1_centres(cities + small)
+    # All GeoNames towns of a region, not only the big ones: the towns' spread covers the region
+    # (Alaska, Saudi Arabia's Eastern Province), where a few cities sit in one corner of it.
+    centres1 = admin1_centres(everywhere or (cities + small))
     for code, ar_name in sorted(geonames_ar.items()):
         if "." not in code or code not in centres1 or code not in geonames_en:
             continue
