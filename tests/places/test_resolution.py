@@ -139,3 +139,8 @@ def test_a_country_named_airport_is_at_the_capital(places_of):
     airport, country = places_of(text)
     assert (airport.name, airport.kind) == ("Kuwait City", "city")
     assert country.kind == "country" and country.country_code == "KW"
+
+
+def test_a_presidency_named_after_its_country_is_no_place(places_of):
+    text = "وقال بيان صادر عن رئاسة الجمهورية اللبنانية إن المشاورات بدأت."
+    assert places_of(text) == []

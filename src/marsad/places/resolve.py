@@ -29,7 +29,7 @@ LOCATIVES = frozenset("في الي من مدينه بلده قريه ولايه 
 # Words that head an organisation or a medium: a place right after them is part of a name
 # (جامعة القاهرة, صحيفة لوموند, منتخب مصر), which the guide does not count.
 ORG_HEADS = frozenset(
-    "جامعه صحيفه جريده مجله قناه اذاعه تلفزيون نادي منتخب بنك مصرف شركه وكاله".split()
+    "جامعه صحيفه جريده مجله قناه اذاعه تلفزيون نادي منتخب بنك مصرف شركه وكاله رئاسه".split()
     # a club's staff and fans: "مدرب مارسيليا", "لاعب برشلونة", "جماهير ليفربول"
     + "مدرب لاعب لاعبو لاعبي مهاجم مدافع حارس جماهير مشجعو مشجعي".split()
 )
