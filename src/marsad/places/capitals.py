@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import compress
+
 from ..document import Place
 from .gazetteer import Entry, Gazetteer
 from .matcher import Words, _original_offset
@@ -32,7 +34,7 @@ def capital_phrases(words: Words, gazetteer: Gazetteer, places: list[Place]) -> 
     whole phrase as its mention. Where the name follows ("العاصمة القطرية الدوحة") the name is
     the mention."""
     norms = words.norms
-    heads = [i for i, norm in enumerate(norms[:-1]) if norm in CAPITAL_WORDS]
+    heads = list(compress(range(len(norms) - 1), map(CAPITAL_WORDS.__contains__, norms)))  # C-speed scan
     if not heads:
         return []
     starts = {place.start for place in places}
