@@ -54,3 +54,34 @@ def test_two_word_village_names():
 def test_nothing_without_known_places():
     words = words_from_text("في قرية الحصنين")
     assert anchored_places(words, []) == []
+
+
+def test_a_plural_head_places_each_listed_name(places_of):
+    text = "وقتل مسلحون في مناطق البوشمة والملاحيف في محافظة الأنبار غرب العراق."
+    listed = [(text[p.start:p.end], p.country_code) for p in places_of(text) if p.geonames_id is None and p.kind == "other"]
+    assert listed == [("البوشمة", "IQ"), ("الملاحيف", "IQ")]
+
+
+def test_a_plural_head_before_an_adjective_lists_nothing(places_of):
+    text = "وسقطت قذائف في مناطق متفرقة من محافظة الأنبار."
+    assert [text[p.start:p.end] for p in places_of(text)] == ["محافظة الأنبار"]
+
+
+def test_a_natural_feature_is_named_with_its_head(places_of):
+    text = "وسيطرت القوات على وادي الخمائل في مدينة لحج جنوب اليمن."
+    valley = next(p for p in places_of(text) if p.geonames_id is None)
+    assert text[valley.start:valley.end] == "وادي الخمائل" and valley.country_code == "YE"
+
+
+def test_without_a_place_after_it_the_place_before_the_head_locates_it(places_of):
+    text = "وفي محافظة صعدة اليمنية استهدفت الغارات معسكر الخنساء."
+    camp = next(p for p in places_of(text) if text[p.start:p.end] == "معسكر الخنساء")
+    assert camp.country_code == "YE" and camp.kind == "landmark"
+
+
+@pytest.mark.parametrize("text", [
+    "وفي محافظة صعدة اليمنية تتراجع قاعدة عائداتها.",  # a common-noun head, a possessive suffix
+    "وأصبحت منطقة عسير من أفضل مناطق الاصطياف.",  # a list wants its place after it
+])
+def test_loose_heads_take_no_place_from_before(places_of, text):
+    assert [text[p.start:p.end] for p in places_of(text)] in (["محافظة صعدة"], ["منطقة عسير"])

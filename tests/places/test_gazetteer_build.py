@@ -87,3 +87,61 @@ def test_shipped_gazetteer_is_compact_and_current_format():
         data = json.load(handle)
     gazetteer = from_dict(data)
     assert len(gazetteer.entries) > 3000 and "دمشق" in gazetteer.names
+
+
+def test_cldr_exemplar_city_names_the_geonames_town_of_its_zone(build_module, tiny_inputs, tmp_path):
+    cities = json.loads(tiny_inputs["cities_path"].read_text(encoding="utf-8"))
+    cities["1796236"] = {**_city(1796236, "Shanghai", "CN", 22315474, 31.22, 121.46, ["Shanghai"]), "timezone": "Asia/Shanghai"}
+    cities["1"] = {**_city(1, "Minhang", "CN", 300000, 31.1, 121.4, []), "timezone": "Asia/Shanghai"}
+    path = tmp_path / "zoned.json"
+    path.write_text(json.dumps(cities, ensure_ascii=False), encoding="utf-8")
+    gazetteer = build_module.build(**{**tiny_inputs, "cities_path": path},
+                                   exemplars={"Asia/Shanghai": ("شنغهاي", "Shanghai"), "Asia/Nowhere": ("لامكان", "Nowhere")})
+    assert [gazetteer["entries"][i][0] for i in gazetteer["names"]["شنغهاي"]] == ["Shanghai"]
+    assert "لامكان" not in gazetteer["names"]
+
+
+def test_cldr_exemplar_cities_read_from_babel(build_module):
+    exemplars = build_module.cldr_exemplar_cities()
+    assert exemplars["Asia/Shanghai"] == ("شنغهاي", "Shanghai") and len(exemplars) > 300
+
+
+def test_districts_are_placed_at_their_governorate_and_need_their_country(build_module, tiny_inputs):
+    rows = [("منبج", "حلب", "Manbij District"), ("الباب", "حلب", "Al-Bab District"), ("تدمر", "حمص", "Palmyra District")]
+    gazetteer = build_module.build(**tiny_inputs, districts={"SY": rows})
+    entries = gazetteer["entries"]
+    districts = {entries[i][0]: entries[i] for ids in gazetteer["names"].values() for i in ids if "district" in entries[i][7]}
+    # Al-Bab sits at the governorate's centre, Manbij at the GeoNames town of its name; Homs is no
+    # governorate of this build, so Palmyra District is left out.
+    assert set(districts) == {"Manbij District", "Al-Bab District"}
+    assert districts["Manbij District"][2:4] == [36.527, 37.956]
+    assert districts["Al-Bab District"][6] < 5.8 and "مديريه الباب" in gazetteer["names"]
+
+
+def test_yemen_districts_read_from_their_package(build_module):
+    districts = pytest.importorskip("districts", reason="training/gazetteer on sys.path")
+    rows = districts.yemen_districts()
+    if not rows:
+        pytest.skip("yemen-regions-py is not installed (pip install -e '.[train]')")
+    assert len(rows) > 300 and any(row[0] == "التحيتا" and row[1] == "الحديدة" for row in rows)
+
+
+def test_a_several_word_name_gets_the_spellings_the_news_uses(build_module):
+    b = build_module.Builder()
+    i = b.add(name_en="Saint Petersburg", cc="RU", lat=59.9, lon=30.3, gid=498817, kind="city", prior=7.7)
+    b.name("سانت بطرسبرغ", i)
+    j = b.add(name_en="Republic of Korea", cc="KR", lat=36.0, lon=128.0, gid=None, kind="country", prior=10.0)
+    b.name("جمهورية كوريا", j)
+    counts = Counter({"بطرسبرج": 40, "جمهوره": 40, "كوريا": 3000})
+    variants = {key for key, _ in build_module.spelling_variants(b, counts=counts, trusted=set())}
+    # "سانت" may be "سان" beside an attested respelling; "جمهورية" (-ية) is never respelled.
+    assert {"سان بطرسبرج", "سانت بطرسبرج"} <= variants
+    assert not any(key.startswith("جمهوره") for key in variants)
+
+
+def test_a_region_centre_spans_all_its_towns(build_module):
+    # Few big towns in one corner, small ones across the region: the centre is the middle of all.
+    towns = [_city(i, f"T{i}", "SA", 500, 26.4 + 0.01 * i, 50.1, [], "06") for i in range(10)]
+    towns.append(_city(99, "South", "SA", 600, 19.0, 51.0, [], "06"))
+    lat, lon = build_module.admin1_centres(towns)["SA.06"]
+    assert abs(lat - (19.0 + 26.49) / 2) < 0.01 and abs(lon - 50.55) < 0.01

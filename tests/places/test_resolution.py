@@ -82,3 +82,65 @@ def test_a_club_named_after_its_city_is_no_place(places_of, text):
 def test_the_city_itself_still_counts(places_of):
     assert [p.name for p in places_of("تظاهر الآلاف في برشلونة.")] == ["Barcelona"]
     assert [p.name for p in places_of("وصل الرئيس إلى طرابلس اللبنانية.")] == ["Tripoli"]
+
+
+def test_a_stock_index_named_after_its_city_is_no_place(places_of):
+    assert places_of("وارتفع مؤشر بورصة شنغهاي المركب في ختام التعاملات.") == []
+    text = "ووصل الوزير إلى شنغهاي في زيارة رسمية."
+    assert place_named(places_of(text), text, "شنغهاي").country_code == "CN"
+
+
+@pytest.mark.parametrize("text, mention, cc", [
+    ("وتقدمت القوات العراقية باتجاه قضاء حديثة غربي الأنبار.", "حديثة", "IQ"),
+    ("وقال مسؤول سعودي إن مشروع نقل المياه من محافظة الخبر اكتمل.", "الخبر", "SA"),
+])
+def test_an_administrative_word_vouches_for_a_town_named_like_a_word(places_of, text, mention, cc):
+    assert place_named(places_of(text), text, mention).country_code == cc
+
+
+def test_a_generic_area_word_does_not_vouch_for_a_word(places_of):
+    text = "وقال مسؤول سعودي إن منطقة الخبر غير واضحة."
+    assert [text[p.start:p.end] for p in places_of(text) if text[p.start:p.end] == "الخبر"] == []
+
+
+def test_in_fused_to_a_name_ends_the_person_name_before_it(places_of):
+    text = "ووصلت الشحنة عبر ميناء الملك عبدالعزيز بالدمام أمس."
+    assert place_named(places_of(text), text, "الدمام").country_code == "SA"
+    # A person-name token after the name still makes it a person's: "باراك أوباما" is no ب + Arak.
+    assert places_of("واتصل باراك أوباما بالرئيس.") == []
+
+
+def test_a_word_like_town_listed_after_places_is_one_of_them(places_of):
+    text = "وشملت الحملة في الجزائر مدن تلمسان وأدرار وبشار."
+    assert place_named(places_of(text), text, "بشار").country_code == "DZ"
+    # Listed after a place but followed by a family name: a person.
+    assert [p.name for p in places_of("ووصل الوفد إلى دمشق وبشار الأسد.")] == ["Damascus"]
+
+
+def test_a_yemeni_district_counts_where_yemen_is_named(places_of):
+    text = "وقصفت طائرات التحالف مواقع للحوثيين في التحيتا جنوب الحديدة غربي اليمن."
+    assert place_named(places_of(text), text, "التحيتا").country_code == "YE"
+    assert [p for p in places_of("وجرى الحديث عن التحيتا أمس.")] == []
+
+
+def test_a_masculine_nationality_before_a_name_introduces_a_person(places_of):
+    assert places_of("وتعاقد النادي مع اللاعب الهولندي ممفيس ديباي.") == []
+    text = "ووصل الوفد إلى مدينة ممفيس الأمريكية."
+    assert place_named(places_of(text), text, "ممفيس").country_code == "US"
+
+
+@pytest.mark.parametrize("text", ["وقدم مدرب مارسيليا استقالته أمس.", "وأشاد لاعب برشلونة بزملائه."])
+def test_a_city_after_a_club_role_is_the_club(places_of, text):
+    assert places_of(text) == []
+
+
+def test_a_country_named_airport_is_at_the_capital(places_of):
+    text = "وهبطت الطائرة في مطار الكويت الدولي ثم غادر الوفد الكويت."
+    airport, country = places_of(text)
+    assert (airport.name, airport.kind) == ("Kuwait City", "city")
+    assert country.kind == "country" and country.country_code == "KW"
+
+
+def test_a_presidency_named_after_its_country_is_no_place(places_of):
+    text = "وقال بيان صادر عن رئاسة الجمهورية اللبنانية إن المشاورات بدأت."
+    assert places_of(text) == []

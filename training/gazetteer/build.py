@@ -41,6 +41,8 @@ sys.path.insert(0, str(HERE))
 from marsad.arabic.normalize import normalize  # noqa: E402
 
 import corpus_stats  # noqa: E402
+import districts  # noqa: E402
+import romanized  # noqa: E402
 
 DEFAULT_OUT = REPO / "src" / "marsad" / "resources" / "places" / "gazetteer.json.gz"
 FORMAT_VERSION = 1
@@ -201,7 +203,9 @@ def country_centres() -> dict[str, tuple[float, float]]:
 
 
 def admin1_centres(cities: list[dict]) -> dict[str, tuple[float, float]]:
-    """Centre of a first-level region: the middle of its towns' trimmed bounding box."""
+    """Centre of a first-level region: the middle of its towns' bounding box, the outer 2% of
+    them on each side left out (none below 50 towns: a region's one far town is often what
+    spans it, Saudi Arabia's Eastern Province to the south)."""
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in cities:
         code = f"{city['countrycode']}.{city.get('admin1code') or ''}"
@@ -210,7 +214,7 @@ def admin1_centres(cities: list[dict]) -> dict[str, tuple[float, float]]:
     for code, pts in points.items():
         lats = sorted(p[0] for p in pts)
         lons = sorted(p[1] for p in pts)
-        cut = len(pts) // 20
+        cut = len(pts) // 50
         lats, lons = lats[cut: len(lats) - cut], lons[cut: len(lons) - cut]
         centres[code] = ((lats[0] + lats[-1]) / 2, (lons[0] + lons[-1]) / 2)
     return centres
@@ -220,7 +224,10 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
           geonames_ar: dict[str, str], geonames_en: dict[str, str], curated_dir: Path,
           countries: bool = True, ar_iso: dict[str, str] | None = None,
           centres: dict[str, tuple[float, float]] | None = None, corpus_counts: Counter | None = None,
-          after_trigger: Counter | None = None, persons: set[str] | None = None) -> dict:
+          after_trigger: Counter | None = None, persons: set[str] | None = None,
+          exemplars: dict[str, tuple[str, str]] | None = None,
+          districts: dict[str, list[tuple[str, str, str]]] | None = None,
+          attestation: tuple[Counter, Counter] | None = None) -> dict:
     b = Builder()
     cities = list(json.loads(cities_path.read_text(encoding="utf-8")).values())
     small: list[dict] = []
@@ -263,7 +270,15 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
         if preferred:
             b.primary.add((preferred, i))
 
-    centres1 = admin1_centres(cities + small)
+    if attestation:
+        add_romanized_towns(b, [(c, False) for c in cities] + [(c, True) for c in small], attestation=attestation,
+                            geonames_en=geonames_en)
+    if exemplars:
+        add_exemplar_cities(b, exemplars, towns=cities + everywhere, geonames_en=geonames_en)
+
+    # All GeoNames towns of a region, not only the big ones: the towns' spread covers the region
+    # (Alaska, Saudi Arabia's Eastern Province), where a few cities sit in one corner of it.
+    centres1 = admin1_centres(everywhere or (cities + small))
     for code, ar_name in sorted(geonames_ar.items()):
         if "." not in code or code not in centres1 or code not in geonames_en:
             continue
@@ -280,6 +295,9 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
             # "محافظة X", "ولاية X"...: the explicit form always means the region.
             for prefix in ADMIN_PREFIXES:
                 b.names[f"{prefix} {key}"].add(i)
+
+    for cc, rows in sorted((districts or {}).items()):
+        add_districts(b, rows, cc=cc, centres1=centres1, geonames_ar=geonames_ar, towns=cities + small)
 
     if continents_path is not None:
         for record in json.loads(continents_path.read_text(encoding="utf-8")).values():
@@ -347,8 +365,10 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
     blocked = clitic_blocked(b, trusted=trusted, counts=corpus_counts or Counter())
     trigger_names = after_trigger_tier(b, everywhere, geonames_en=geonames_en)
     # Dropped as words, they are still names right after "مدينة": "مدينة الباب", "مدينة صور".
+    # Not a spelling read back from a Latin name: dropped as a word, it was never the name.
     for key, ids in demoted.items():
-        if len(key.replace(" ", "")) >= 3 and not corpus_stats.is_clitic_word(corpus_counts or Counter(), key):
+        ids = {i for i in ids if "romanized" not in b.entries[i][7]}
+        if ids and len(key.replace(" ", "")) >= 3 and not corpus_stats.is_clitic_word(corpus_counts or Counter(), key):
             trigger_names[key] |= ids
 
     ordered = sorted(range(len(b.entries)), key=lambda i: (b.entries[i][5], b.entries[i][0], b.entries[i][1] or "", b.entries[i][4] or 0))
@@ -366,6 +386,115 @@ def build(*, cities_path: Path, small_cities_path: Path | None, continents_path:
             "entries": entries, "names": names, "stop": sorted(stop), "common": sorted(common - dropped),
             "adjectives": adjectives, "persons": sorted(persons), "blocked": sorted(blocked),
             "triggered": triggered}
+
+
+def add_romanized_towns(b: Builder, towns: list[tuple[dict, bool]], *, attestation: tuple[Counter, Counter],
+                        geonames_en: dict[str, str]) -> None:
+    """Arab towns that GeoNames names only in Latin letters, under the Arabic spelling the news
+    uses for them as a place (`romanized.attested`). Not preferred names: a spelling that is
+    also a word is dropped by `classify_names` like any secondary name."""
+    counts, after_trigger = attestation
+    built = {key[1] for key in b.index if key[0] == "city"}
+    for town, low in towns:
+        gid = int(town["geonameid"])
+        if gid in built or town["countrycode"] not in ARAB_COUNTRIES:
+            continue
+        if any(name_key(form) for form in town["alternatenames"]):
+            continue
+        form = romanized.attested(town["name"], counts=counts, after_trigger=after_trigger)
+        if form is None or form in b.names or corpus_stats.is_common(counts, form):
+            continue
+        prior = city_prior(town["population"]) + 0.5 * math.log10(1 + len(town["alternatenames"]))
+        i = b.add(name_en=english(geonames_en.get(str(gid)) or town["name"]), cc=town["countrycode"],
+                  lat=town["latitude"], lon=town["longitude"], gid=gid, kind="city", prior=prior,
+                  flags="small romanized" if low else "romanized")
+        b.names[form].add(i)
+
+
+DISTRICT_PRIOR = 4.5  # below the floor: a district counts only where its country is named
+
+
+def _unit_key(name: str) -> str | None:
+    """A governorate's name without its head word: "محافظة الحديدة" -> "الحديده"."""
+    key = name_key(name)
+    if key and " " in key and key.split(" ", 1)[0] in ADMIN_PREFIXES:
+        return key.split(" ", 1)[1]
+    return key
+
+
+def add_districts(b: Builder, rows: list[tuple[str, str, str]], *, cc: str, centres1: dict[str, tuple[float, float]],
+                  geonames_ar: dict[str, str], towns: list[dict]) -> None:
+    """Second-level units (Yemen's districts) from a list without coordinates: each is placed at a
+    GeoNames town of its own name in its governorate, else at the governorate's centre. Flagged
+    "district": they need their country named in the article, like small towns."""
+    governorates = {_unit_key(name): code for code, name in geonames_ar.items()
+                    if code.startswith(cc + ".") and code in centres1}
+    by_name: dict[tuple[str, str], tuple[float, float]] = {}
+    for town in sorted(towns, key=lambda t: -t["population"]):
+        if town["countrycode"] != cc:
+            continue
+        for form in town["alternatenames"]:
+            key = name_key(form)
+            if key:
+                by_name.setdefault((f"{cc}.{town.get('admin1code') or ''}", key), (town["latitude"], town["longitude"]))
+    for district_ar, governorate_ar, district_en in rows:
+        code = governorates.get(_unit_key(governorate_ar))
+        key = name_key(district_ar)
+        if code is None or not key:
+            continue
+        lat, lon = by_name.get((code, key), centres1[code])
+        i = b.add(name_en=english(district_en), cc=cc, lat=lat, lon=lon, gid=None, kind="region",
+                  prior=DISTRICT_PRIOR, flags="district", key=("district", cc, district_en, code))
+        b.names[key].add(i)
+        b.primary.add((key, i))  # the official name: a person-name token is common, not dropped
+        b.names[f"مديريه {key}"].add(i)
+
+
+def cldr_exemplar_cities() -> dict[str, tuple[str, str]]:
+    """Time zone -> (Arabic, English) name of its exemplar city in CLDR (via Babel): the spelling
+    Arabic software shows for 400 cities (شنغهاي، مكسيكو سيتي، سول), which GeoNames' Arabic
+    alternate names often lack."""
+    from babel import Locale
+
+    ar, en = Locale("ar").time_zones, Locale("en").time_zones
+    out = {}
+    for zone, names in sorted(ar.items()):
+        city = names.get("city")
+        english_name = (en.get(zone) or {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        if city:
+            out[zone] = (city, english_name)
+    return out
+
+
+def add_exemplar_cities(b: Builder, exemplars: dict[str, tuple[str, str]], *, towns: list[dict],
+                        geonames_en: dict[str, str]) -> None:
+    """Give each CLDR exemplar city its Arabic name: the GeoNames town of that time zone whose
+    name is the exemplar's English name (the most populous one). A town not built yet is added:
+    being a time zone's exemplar makes it a city the world names. The CLDR spelling is a
+    preferred name, so a short one is kept as a name needing corroboration, not dropped."""
+    by_zone: dict[str, list[dict]] = defaultdict(list)
+    for town in towns:
+        if town.get("timezone"):
+            by_zone[town["timezone"]].append(town)
+    by_gid = {key[1]: i for key, i in b.index.items() if key[0] == "city"}
+    for zone, (arabic, english_name) in sorted(exemplars.items()):
+        wanted = english(english_name).lower()
+        matches = [t for t in by_zone.get(zone, ())
+                   if english(t["name"]).lower() == wanted
+                   or any(english(a).lower() == wanted for a in t["alternatenames"] if a.isascii())]
+        key = name_key(arabic)
+        if not matches or not key:
+            continue
+        town = max(matches, key=lambda t: (t["population"], -int(t["geonameid"])))
+        gid = int(town["geonameid"])
+        i = by_gid.get(gid)
+        if i is None:
+            prior = city_prior(town["population"]) + 0.5 * math.log10(1 + len(town["alternatenames"]))
+            i = b.add(name_en=english(geonames_en.get(str(gid)) or town["name"]), cc=town["countrycode"],
+                      lat=town["latitude"], lon=town["longitude"], gid=gid, kind="city", prior=prior)
+            by_gid[gid] = i
+        b.names[key].add(i)
+        b.primary.add((key, i))
 
 
 def after_trigger_tier(b: Builder, towns: list[dict], *, geonames_en: dict[str, str]) -> dict[str, set[int]]:
@@ -506,18 +635,24 @@ def spelling_variants(b: Builder, *, counts: Counter, trusted: set[str], persons
         if entry[1] in ARAB_COUNTRIES or (entry[5] != "country" and entry[6] < VARIANT_MIN_PRIOR):
             continue
         if " " in key:
-            # A name of several words: one word spelled another way ("سانت بطرسبرغ" -> "سان بطرسبرج").
+            # A name of several words: one word spelled another way ("سانت بطرسبرغ" -> "سانت بطرسبرج"),
+            # maybe beside a swapped word ("سان بطرسبرج"). The corpus counts single words: the
+            # edited word itself must be attested.
             words = key.split(" ")
-            candidates = {" ".join([*words[:k], variant, *words[k + 1:]]) for k, word in enumerate(words)
-                          for variant in _word_variants(word) | MULTIWORD_SWAPS.get(word, set())}
+            swaps = [[*words[:k], swap, *words[k + 1:]] for k, word in enumerate(words) for swap in MULTIWORD_SWAPS.get(word, ())]
+            # Only a rare foreign word is respelled, never "جمهورية", "الأمريكية" (-ية, -ي).
+            edited = {" ".join([*base[:m], variant, *base[m + 1:]]): variant for base in [words, *swaps]
+                      for m, other in enumerate(base)
+                      if counts.get(other, 0) < VERY_FREQUENT_COUNT and not other.endswith(("يه", "ي"))
+                      for variant in _word_variants(other)}
         else:
-            candidates = _word_variants(key)
-        for variant in sorted(candidates):
-            bare = variant[2:] if variant.startswith("ال") else variant
-            share = corpus_stats.placeness(counts, after_trigger or Counter(), variant)
+            edited = {variant: variant for variant in _word_variants(key)}
+        for variant, word in sorted(edited.items()):
+            bare = word[2:] if word.startswith("ال") else word
+            share = corpus_stats.placeness(counts, after_trigger or Counter(), word)
             if (len(bare) >= VARIANT_MIN_LENGTH and not bare.endswith(("يه", "ي")) and variant not in b.names and variant not in trusted
-                    and variant not in persons and counts.get(variant, 0) >= VARIANT_MIN_COUNT
-                    and not corpus_stats.is_common(counts, variant) and (share is None or share >= MIN_PLACENESS)):
+                    and variant not in persons and word not in persons and counts.get(word, 0) >= VARIANT_MIN_COUNT
+                    and not corpus_stats.is_common(counts, word) and (share is None or share >= MIN_PLACENESS)):
                 out.append((variant, best))
     return out
 
@@ -582,19 +717,29 @@ def main(argv: list[str] | None = None) -> int:
     news = args.shared / "news" / "ant_multisource_topic_train.jsonl.gz"
     counts: Counter = Counter()
     after_trigger: Counter = Counter()
+    # The gold dev articles come from this pool: leave them out of the statistics.
+    dev = args.shared / "quotes" / "dev_articles.jsonl"
+    exclude = {json.loads(line)["id"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()} if dev.is_file() else set()
     if news.is_file():
-        # The gold dev articles come from this pool: leave them out of the statistics.
-        dev = args.shared / "quotes" / "dev_articles.jsonl"
-        exclude = {json.loads(line)["id"] for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()} if dev.is_file() else set()
         counts, after_trigger = corpus_stats.scan([news], exclude_ids=exclude)
     else:
         print(f"warning: {news} not found; common-word detection is off", file=sys.stderr)
+    # Which Arabic spelling a Latin-only town name has: the ANT news, Jawhara FM (Tunisia) too,
+    # without any gold article (dev or eval/gold).
+    jawhara = args.shared / "news" / "ant_jawharafm_v1.1_all.jsonl.gz"
+    gold_ids = set()
+    gold_list = REPO / "eval" / "gold" / "articles.tsv"
+    if gold_list.is_file():
+        gold_ids = {row["id"] for row in read_tsv(gold_list)}
+    sources = [path for path in (news, jawhara) if path.is_file()]
+    attestation = corpus_stats.scan(sources, exclude_ids=exclude | gold_ids) if sources else None
     persons = corpus_stats.news_person_tokens(corpus_stats.person_tokens(
         [args.shared / "anercorp" / "train.txt", args.shared / "wojood_sample" / "train.flat.txt"]), counts)
     gazetteer = build(corpus_counts=counts, after_trigger=after_trigger, persons=persons, cities_path=data / "cities15000.json",
                       small_cities_path=None if args.no_small_towns else data / "cities500.json",
                       continents_path=data / "continents.json", geonames_ar=geonames_ar, geonames_en=geonames_en,
-                      curated_dir=HERE / "curated", ar_iso=iso_arabic())
+                      curated_dir=HERE / "curated", ar_iso=iso_arabic(), exemplars=cldr_exemplar_cities(),
+                      districts={"YE": districts.yemen_districts()}, attestation=attestation)
     write(gazetteer, args.out)
     print(f"{args.out}: {len(gazetteer['entries'])} places, {len(gazetteer['names'])} names, "
           f"{args.out.stat().st_size / 1e6:.2f} MB", file=sys.stderr)

@@ -183,6 +183,10 @@ SETTLEMENT_FORMS = frozenset(p + w for w in SETTLEMENT_WORDS for p in ("", *CONJ
 ADMIN_WORDS = frozenset("محافظه منطقه ولايه اقليم مديريه قضاء ناحيه مقاطعه محافظتي منطقتي ولايتي مديريتي".split())
 ADMIN_FORMS = frozenset(p + w for w in ADMIN_WORDS for p in ("", *CONJUNCTIONS, *PREPOSITIONS, "\u0648\u0628", "\u0641\u0628", "\u0648\u0644"))
 TRIGGERED_MAX_WORDS = 3
+# "محافظة الخبر", "قضاء حديثة": an administrative word vouches for a small-town name as a
+# settlement word does; not "منطقة", which heads common nouns too ("منطقة عازلة", "منطقة الحدود").
+UNIT_WORDS = ADMIN_WORDS - {"منطقه", "منطقتي"}
+PLACE_WORD_FORMS = SETTLEMENT_FORMS | frozenset(p + w for w in UNIT_WORDS for p in ("", *CONJUNCTIONS, *PREPOSITIONS, "\u0648\u0628", "\u0641\u0628", "\u0648\u0644"))
 
 
 def after_settlement_word(words: Words, i: int) -> bool:
@@ -196,14 +200,12 @@ def after_place_word(words: Words, i: int) -> bool:
 
 
 def find_triggered(words: Words, gazetteer: Gazetteer, taken: list[Match]) -> list[Match]:
-    """Small-town names (the gazetteer's `triggered` tier) right after a settlement word, where
-    no other name was found: "في مدينة سالزبري", "بلدة تريب"."""
+    """Small-town names (the gazetteer's `triggered` tier) right after a settlement or an
+    administrative word, where no other name was found: "في مدينة سالزبري", "محافظة الخبر"."""
     if not gazetteer.triggered:
         return []
     norms = words.norms
-    settlements = list(compress(range(1, len(norms) + 1), map(SETTLEMENT_FORMS.__contains__, norms)))
-    if not settlements:
-        return []
+    settlements = list(compress(range(1, len(norms) + 1), map(PLACE_WORD_FORMS.__contains__, norms)))
     covered = {j for match in taken for j in range(match.first_word, match.last_word + 1)}
     found: list[Match] = []
     for i in settlements:
@@ -216,4 +218,21 @@ def find_triggered(words: Words, gazetteer: Gazetteer, taken: list[Match]) -> li
             if key in gazetteer.triggered:
                 found.append(Match(words.start(i), words.end(last), key, i, last))
                 break
+    found += _coordinated(words, gazetteer, taken, covered)
     return found
+
+
+def _coordinated(words: Words, gazetteer: Gazetteer, taken: list[Match], covered: set[int]) -> list[Match]:
+    """"تلمسان وأدرار وبشار": a one-word name joined by "و" right after a place name is listed
+    with it, which vouches for it as a place word would."""
+    out = []
+    for match in taken:
+        i = match.last_word + 1
+        if match.key is None or i >= len(words.norms) or i in covered or not words.spaced(i):
+            continue
+        norm = words.norms[i]
+        if norm[:1] != CONJUNCTIONS[0] or norm[1:] not in gazetteer.triggered:
+            continue
+        start = _original_offset(words.text, words.start(i), words.end(i), 1)
+        out.append(Match(start, words.end(i), norm[1:], i, i))
+    return out

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from ..arabic.clitics import CONJUNCTIONS
 from ..document import Place
 from .anchored import anchored_places
+from .capitals import capital_phrases, capitals
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .matcher import ADMIN_WORDS, SETTLEMENT_WORDS, Match, Words, after_place_word, find_names, find_triggered, prefix_candidates, words_from_text
 
@@ -28,7 +29,9 @@ LOCATIVES = frozenset("في الي من مدينه بلده قريه ولايه 
 # Words that head an organisation or a medium: a place right after them is part of a name
 # (جامعة القاهرة, صحيفة لوموند, منتخب مصر), which the guide does not count.
 ORG_HEADS = frozenset(
-    "جامعه صحيفه جريده مجله قناه اذاعه تلفزيون نادي منتخب بنك مصرف شركه وكاله".split()
+    "جامعه صحيفه جريده مجله قناه اذاعه تلفزيون نادي منتخب بنك مصرف شركه وكاله رئاسه".split()
+    # a club's staff and fans: "مدرب مارسيليا", "لاعب برشلونة", "جماهير ليفربول"
+    + "مدرب لاعب لاعبو لاعبي مهاجم مدافع حارس جماهير مشجعو مشجعي".split()
 )
 
 
@@ -125,6 +128,11 @@ def _score(entry: Entry, context: Counter) -> float:
     return score
 
 
+def _curated(entry: Entry) -> bool:
+    """A hand-curated place (no GeoNames id); not a district placed at its governorate."""
+    return entry.geonames_id is None and "district" not in entry.flags
+
+
 def _needs_context(entry: Entry, key: str, gazetteer: Gazetteer) -> bool:
     """Small towns, names that are also ordinary words, and ambiguous curated names are only
     taken when their country is named elsewhere in the article; famous cities stand alone."""
@@ -139,13 +147,13 @@ def _standalone(key: str, gazetteer: Gazetteer) -> bool:
     """A country, a capital, a famous city or a curated place: its name is not an adjective
     even after a definite noun (العاصمة القطرية الدوحة)."""
     top = gazetteer.candidates(key)[:1]
-    return any(entry.kind == "country" or entry.geonames_id is None or "capital" in entry.flags
+    return any(entry.kind == "country" or _curated(entry) or "capital" in entry.flags
                or entry.prior >= FAMOUS for entry in top)
 
 
 def _trusted(key: str, gazetteer: Gazetteer) -> bool:
     """Countries, capitals and hand-curated places are never taken for a person's name."""
-    return any(entry.kind == "country" or entry.geonames_id is None or entry.prior >= FAMOUS
+    return any(entry.kind == "country" or _curated(entry) or entry.prior >= FAMOUS
                for entry in gazetteer.candidates(key)[:1])
 
 
@@ -154,7 +162,7 @@ def _confidence(entry: Entry, key: str, gazetteer: Gazetteer, margin: float | No
     cities are near certain; mid-size cities likely; places taken only because their country is
     in the article less so; towns from the small-town tier least. A homonym scoring close behind
     (`margin` small) halves it at worst; a name that is also an ordinary word lowers it."""
-    if entry.kind == "country" or entry.geonames_id is None or entry.prior >= FAMOUS:
+    if entry.kind == "country" or _curated(entry) or entry.prior >= FAMOUS:
         value = 0.95
     elif "triggered" in entry.flags:
         value = 0.6
@@ -195,7 +203,23 @@ def _is_adjective_use(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
     return any(form.startswith("\u0627\u0644") for _, form in prefix_candidates(previous))
 
 
-def _person_like(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
+def _attached_in(match: Match, words: Words) -> bool:
+    """The name carries the preposition "ب" (after an optional "و"/"ف"): "بالدمام", "وبحلب"."""
+    own = words.norms[match.first_word]
+    name = (match.key or "").split(" ")[0]
+    if own == name:
+        return False
+    rest = own[1:] if own[:1] in CONJUNCTIONS else own
+    return rest[:1] == "\u0628" and rest[1:] in (name, name[1:])
+
+
+def _masculine_nationality(word: str, gazetteer: Gazetteer) -> bool:
+    """"الهولندي ممفيس ديباي", "الإسباني بدرو": a definite masculine nationality adjective
+    before a name introduces a person; a city takes the feminine ("العاصمة الأفغانية كابل")."""
+    return word.startswith("\u0627\u0644") and word.endswith("\u064a") and word in gazetteer.adjectives
+
+
+def _person_like(match: Match, words: Words, gazetteer: Gazetteer, place_ends: frozenset[int] = frozenset()) -> bool:
     """"بشار الأسد", "هالي جاكسون": a one-word name that is itself a person-name token, or
     stands beside one, is a person unless a locative word (في، مدينة...) introduces it."""
     if match.first_word != match.last_word:
@@ -204,9 +228,13 @@ def _person_like(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
     norms = words.norms
     if i > 0 and norms[i - 1] in LOCATIVES and words.joined(i):
         return False
-    if match.key in gazetteer.persons:
+    # "تلمسان وأدرار وبشار": listed with "و" right after a place name, it is one of the list.
+    listed = i - 1 in place_ends and norms[i][:1] == CONJUNCTIONS[0] and norms[i] != match.key and words.spaced(i)
+    if match.key in gazetteer.persons and not listed:
         return True
-    before = i > 0 and norms[i - 1] in gazetteer.persons and words.joined(i)
+    # "عبدالعزيز بالدمام": "in" fused to the name ends the person's name before it.
+    before = (i > 0 and (norms[i - 1] in gazetteer.persons or _masculine_nationality(norms[i - 1], gazetteer))
+              and words.joined(i) and not _attached_in(match, words) and not listed)
     after = i + 1 < len(norms) and norms[i + 1] in gazetteer.persons and words.joined(i + 1)
     return before or after
 
@@ -236,10 +264,28 @@ def _club_use(match: Match, words: Words, gazetteer: Gazetteer) -> bool:
     return False
 
 
+# A stock index is named after its exchange and city: "مؤشر بورصة شنغهاي", "مؤشر سوق دبي".
+INDEX_HEADS = frozenset("مؤشر مؤشرات ومؤشر".split())
+MARKET_WORDS = frozenset("بورصه سوق".split())
+
+
+# Facilities named after the city they serve: "مطار الكويت الدولي" is at Kuwait City.
+PORT_WORDS = frozenset(p + w for w in ("مطار", "ميناء") for p in ("", "و", "ب", "ل", "وب", "ول"))
+
+
+def _after_port_word(match: Match, words: Words) -> bool:
+    i = match.first_word
+    return i > 0 and words.norms[i - 1] in PORT_WORDS and words.spaced(i)
+
+
 def _after_org_head(match: Match, words: Words) -> bool:
     i = match.first_word
-    return (i > 0 and words.norms[i - 1] in ORG_HEADS and words.norms[i] == (match.key or "").split(" ")[0]
-            and words.joined(i))
+    if not (i > 0 and words.norms[i] == (match.key or "").split(" ")[0] and words.joined(i)):
+        return False
+    previous = words.norms[i - 1]
+    if previous in ORG_HEADS or previous in INDEX_HEADS:
+        return True
+    return previous in MARKET_WORDS and i > 1 and words.norms[i - 2] in INDEX_HEADS and words.joined(i - 1)
 
 
 def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
@@ -255,6 +301,7 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
     matches = []
     found = find_names(words, gazetteer)
     found = sorted(found + find_triggered(words, gazetteer, found), key=lambda m: m.start)
+    place_ends = frozenset(match.last_word for match in found if match.key is not None)
     for match in found:
         if match.key is None or any(s <= match.start and match.end <= e for s, e in skip):
             continue
@@ -264,7 +311,7 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
             continue
         if _is_adjective_use(match, words, gazetteer) or _after_org_head(match, words) or _club_use(match, words, gazetteer):
             continue
-        if _person_like(match, words, gazetteer) and not _trusted(match.key, gazetteer):
+        if _person_like(match, words, gazetteer, place_ends) and not _trusted(match.key, gazetteer):
             continue
         if match.key in COUNTRY_HOMOGRAPHS and not _introduced_as_country(match, words):
             continue
@@ -272,7 +319,7 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
             continue
         matches.append(match)
     if not matches:
-        return []
+        return capital_phrases(words, gazetteer, [])
     # "مدينة X", "محافظة X": the text itself says X is a place; no need for its country elsewhere.
     introduced = {match.key for match in matches
                   if after_place_word(words, match.first_word) or _starts_with_place_word(match.key)}
@@ -320,10 +367,12 @@ def resolve(words: Words, *, gazetteer: Gazetteer | None = None,
         if chosen is None:
             continue
         confidence, entry = chosen
+        if entry.kind == "country" and _after_port_word(match, words):
+            entry = capitals(gazetteer).get(entry.cc or "", entry)  # "مطار تونس": Tunis, not Tunisia
         places.append(Place(start=match.start, end=match.end, name=entry.name, country_code=entry.cc,
                             lat=entry.lat, lon=entry.lon, geonames_id=entry.geonames_id, kind=entry.kind,
                             confidence=confidence))
-    extra = anchored_places(words, places, skip=skip)
+    extra = anchored_places(words, places, skip=skip) + capital_phrases(words, gazetteer, places)
     return sorted(places + extra, key=lambda place: place.start) if extra else places
 
 
