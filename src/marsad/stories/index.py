@@ -96,7 +96,10 @@ class StoryIndex:
         minhash = signature(features.shingles)
         # Another day's issue of a daily bulletin shares its template, not its text: not a copy.
         copy = self.copies.best_match(
-            features.shingles, minhash, excluded=lambda key: dates_conflict(features, self.entries[key].features)
+            features.shingles,
+            minhash,
+            opening=features.opening,
+            excluded=lambda key: dates_conflict(features, self.entries[key].features),
         )
         if copy is not None and not self._within_span(self.entries[copy[0]].story_id, features.day):
             # A text reprinted long after its story: a copy only within a story, so it starts a new one.
@@ -189,7 +192,7 @@ class StoryIndex:
         if self.link == "centroid":  # the other links never read it, and it costs a pass over every term
             for term, value in features.vector.items():
                 story.centroid[term] = story.centroid.get(term, 0.0) + value
-        self.copies.add(features.id, features.shingles, minhash)
+        self.copies.add(features.id, features.shingles, minhash, opening=features.opening)
         if copy_of is not None:
             self.copy_groups[copy_of].append(features.id)
 
