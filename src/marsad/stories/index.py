@@ -13,7 +13,7 @@ story of the text it copies and points at the earliest article of its copy group
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -71,8 +71,10 @@ class StoryIndex:
         max_span_days: int = MAX_SPAN_DAYS,
         link: Link = "best",
         copies: CopyIndex | None = None,
+        score: Callable[[ArticleFeatures, ArticleFeatures], float] = similarity,
     ) -> None:
         self.threshold = threshold
+        self.score = score  # how two articles of the window compare (another is tried in eval/stories/semantic.py)
         self.window_days = window_days
         self.max_span_days = max_span_days
         self.link = link
@@ -171,7 +173,7 @@ class StoryIndex:
                 continue
             other = entries[article_id].features
             if low <= other.day <= high:
-                scores[article_id] = similarity(features, other)
+                scores[article_id] = self.score(features, other)
         return scores
 
     # Keeping the index ----------------------------------------------------------------------
