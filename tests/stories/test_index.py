@@ -137,3 +137,14 @@ def test_a_report_that_quotes_the_opening_sentence_is_not_a_copy() -> None:
     report = index.assign(features(QUOTES_OPENING, "report", "2024-05-01", 2))
     assert report.copy_of is None
     assert report.story_id == first.story_id
+
+
+def test_the_pair_score_can_be_replaced() -> None:
+    # eval/stories/semantic.py tries other scores this way; one that calls every pair alike merges them.
+    # A match report that names the ministry and the region in passing: a candidate, not the story.
+    passing = UNRELATED + " وحضر المباراة وكيل وزارة الزراعة وعدد من مزارعي القصيم."
+    for score, joins in ((None, False), (lambda a, b: 1.0, True)):
+        index = StoryIndex() if score is None else StoryIndex(score=score)
+        first = index.assign(features(AGENCY, "agency", "2024-05-01", 1))
+        other = index.assign(features(passing, "match", "2024-05-01", 2, title=SPORT_TITLE))
+        assert (other.story_id == first.story_id) is joins

@@ -33,6 +33,15 @@ COPY_LEAD_WORDS = 160
 # Words per shingle: three survives light editing (a word changed every few), and two reports
 # written apart still rarely share many.
 SHINGLE = 3
+# The opening sentence of a text, as word SHINGLE-grams hashed as the lead's shingles are: a paper
+# that rewords an agency release keeps its first sentence nearly whole while it reorders or rewrites
+# the rest (copies.SAME_OPENING). The first piece between full stops, colons or line breaks with at
+# least OPENING_MIN_WORDS words (a dateline such as "city - agency" is shorter), at most
+# OPENING_WORDS of it.
+SENTENCE_END = re.compile(r"[.!?:\n\u061f]")  # U+061F ARABIC QUESTION MARK
+OPENING_MIN_WORDS = 8
+OPENING_WORDS = 40
+OPENING_CHARS = 1500  # where the opening sentence is looked for
 # Figures that name one event (a toll, a price, an index level, an amount): two reports of one
 # event print the same ones, two reports of one kind of event on different days do not. Digits of
 # any script, with a decimal part; one-digit counts and years (19xx, 20xx, 14xx hijri) say nothing.
@@ -69,6 +78,7 @@ class ArticleFeatures:
     shingles: frozenset[int]
     numbers: frozenset[str] = frozenset()  # the figures of the lead (see NUMBER)
     lead_date: int | None = None  # date.toordinal() of the day the opening names (see LEAD_DATE_CHARS)
+    opening: frozenset[int] = frozenset()  # the shingles of the opening sentence (see OPENING_WORDS)
 
 
 def article_day(analysis: Mapping[str, Any], *, default: date) -> int:
@@ -110,6 +120,7 @@ def featurize(analysis: Mapping[str, Any], *, day: int, order: int, weights: Wei
         shingles=shingles(text),
         numbers=numbers(text),
         lead_date=lead_date(analysis),
+        opening=opening(text),
     )
 
 
@@ -158,6 +169,17 @@ def shingles(text: str) -> frozenset[int]:
     if len(sequence) < SHINGLE:
         return frozenset({_hash(" ".join(sequence))}) if sequence else frozenset()
     return frozenset(_hash(" ".join(sequence[i : i + SHINGLE])) for i in range(len(sequence) - SHINGLE + 1))
+
+
+def opening(text: str) -> frozenset[int]:
+    """Hashes of the word SHINGLE-grams of the first sentence of `text` (see OPENING_MIN_WORDS), as
+    `shingles` hashes them; empty when no sentence is that long."""
+    for piece in SENTENCE_END.split(text[:OPENING_CHARS]):
+        sequence = words(piece)
+        if len(sequence) >= OPENING_MIN_WORDS:
+            sequence = sequence[:OPENING_WORDS]
+            return frozenset(_hash(" ".join(sequence[i : i + SHINGLE])) for i in range(len(sequence) - SHINGLE + 1))
+    return frozenset()
 
 
 def _hash(shingle: str) -> int:

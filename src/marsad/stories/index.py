@@ -13,7 +13,7 @@ story of the text it copies and points at the earliest article of its copy group
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -71,8 +71,10 @@ class StoryIndex:
         max_span_days: int = MAX_SPAN_DAYS,
         link: Link = "best",
         copies: CopyIndex | None = None,
+        score: Callable[[ArticleFeatures, ArticleFeatures], float] = similarity,
     ) -> None:
         self.threshold = threshold
+        self.score = score  # how two articles of the window compare (another is tried in eval/stories/semantic.py)
         self.window_days = window_days
         self.max_span_days = max_span_days
         self.link = link
@@ -96,7 +98,10 @@ class StoryIndex:
         minhash = signature(features.shingles)
         # Another day's issue of a daily bulletin shares its template, not its text: not a copy.
         copy = self.copies.best_match(
-            features.shingles, minhash, excluded=lambda key: dates_conflict(features, self.entries[key].features)
+            features.shingles,
+            minhash,
+            opening=features.opening,
+            excluded=lambda key: dates_conflict(features, self.entries[key].features),
         )
         if copy is not None and not self._within_span(self.entries[copy[0]].story_id, features.day):
             # A text reprinted long after its story: a copy only within a story, so it starts a new one.
@@ -168,7 +173,7 @@ class StoryIndex:
                 continue
             other = entries[article_id].features
             if low <= other.day <= high:
-                scores[article_id] = similarity(features, other)
+                scores[article_id] = self.score(features, other)
         return scores
 
     # Keeping the index ----------------------------------------------------------------------
@@ -189,7 +194,7 @@ class StoryIndex:
         if self.link == "centroid":  # the other links never read it, and it costs a pass over every term
             for term, value in features.vector.items():
                 story.centroid[term] = story.centroid.get(term, 0.0) + value
-        self.copies.add(features.id, features.shingles, minhash)
+        self.copies.add(features.id, features.shingles, minhash, opening=features.opening)
         if copy_of is not None:
             self.copy_groups[copy_of].append(features.id)
 
