@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span
 from ..document import Actor, DateMention, Event, Mention, Place, Quote, doc_text, doc_words
 from .actors import trigger_actors
 from .classify import LinearDetector, TYPE_TO_PLOVER, sentence_features
-from .clauses import clause_start_of, subjectless_verb
+from .chooser import ActorChooser, Site, actor_options, opening_ents
+from .clauses import clause_end_after, clause_start_of, subjectless_verb
 from .context import CARRY_SENTENCES, CARRY_TYPES, SPEAKER_MODALITIES, first_person_plural, recent_subject, speaker_of, we_before
 from .entity_actors import ACTOR_LABELS, SIDED_TYPES, coordinated_after
 from .indexes import Contained, QuotesAround, SortedItems, nearest
@@ -68,12 +69,21 @@ def _sentences(doc: Doc) -> list[Span]:
     return [doc[:]]
 
 
-def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors: dict[str, LinearDetector] | None = None) -> list[Event]:
+def extract_events(
+    doc: Doc,
+    *,
+    lexicon: TriggerLexicon | None = None,
+    detectors: dict[str, LinearDetector] | None = None,
+    chooser: ActorChooser | None = None,
+    trace: list | None = None,
+) -> list[Event]:
     """Events of a document; reads `doc.ents`, `doc._.places`, `doc._.dates` (missing = empty).
 
     `detectors` (PLOVER type -> sentence detector): matches of their types are kept only where the
     detector's score reaches its threshold minus `GATE_MARGIN`; none by default (see the module note),
-    `load_detectors()` for the shipped ones.
+    `load_detectors()` for the shipped ones. `chooser`: source and target chosen among the options of
+    `chooser.options` instead of the rules' pair; `trace`: gets those options, role -> list, one
+    entry per event returned (for training the chooser).
     """
     lexicon = lexicon or load_lexicon()
     detectors = {} if detectors is None else detectors
@@ -141,6 +151,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                 sentence_dates = date_index_of.inside(sentence.start_char, sentence.end_char)
             quotes_here = around.at(trigger.start_char)
             source, target = trigger_actors(doc, sentence, trigger, match.type, sentence_ents, words_of_doc, quotes_here)
+            source_from = "clause"  # where the rules found the source, for the chooser
             if target is not None and target.start is not None and is_visit(trigger) and any(
                 places[i] is not None and places[i].start <= target.start < places[i].end for i in sentence_places
             ):
@@ -165,6 +176,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                 or (match.type in SIDED_TYPES and we_before(words, match.start))
             ):
                 source = speaker_of(quotes_here, trigger.start_char)
+                source_from = "speaker"
             if source is None and carried is not None and number - carried[0] <= CARRY_SENTENCES and (subjectless_verb(doc, words_of_doc, sentence, trigger) or match.type in CARRY_TYPES):
                 # "ودعا ...": a clause without its own subject goes on about the actor the text
                 # was already talking about: the last source, or the subject a sentence since
@@ -174,6 +186,7 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
                 # he only reports: the seed's "منطقة أخرى ستبرم اتفاقاً".)
                 subject = recent_subject(doc, sentences, number, since=carried[0], actor_ents=actor_ents, starts=actor_starts)
                 source = subject or carried[1]
+                source_from = "carried"
             elif source is not None:
                 carried = (number, source)
             # The source's own name (and its partners') is not where it happened:
@@ -202,6 +215,18 @@ def extract_events(doc: Doc, *, lexicon: TriggerLexicon | None = None, detectors
             if place is None and (match.type in PHYSICAL_TYPES or is_visit(trigger)):
                 place = nearest(place_options, trigger.start_char, trigger.end_char, sentence, indices=sentence_places)
             date_index = nearest(dates, trigger.start_char, trigger.end_char, sentence, indices=sentence_dates)
+            if chooser is not None or trace is not None:
+                offered = actor_options(
+                    Site(sentence, trigger, match.type, words_of_doc, clause_start_of(words_of_doc, sentence, trigger),
+                         clause_end_after(words_of_doc, trigger.end, sentence.end), {"source": source, "target": target},
+                         [(quote.start, quote.end) for quote in quotes_here], source_from),
+                    sentence_ents, opening_ents(sentences, number, actor_ents, actor_starts),
+                )
+                if trace is not None:
+                    trace.append(offered)
+                if chooser is not None:
+                    # after the place: a chosen source does not move it (LOO place fell when it did)
+                    source, target = chooser.choose("source", offered["source"], source), chooser.choose("target", offered["target"], target)
             events.append(
                 Event(
                     type=match.type,
