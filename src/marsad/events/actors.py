@@ -20,12 +20,16 @@ from .entity_actors import SIDED_TYPES, actors_from_entities, agent_after
 from .phrase_actors import fill_from_phrases, sides_between
 from .roles import clause_roles, is_verb, noun_roles
 from .victims import VICTIM_TYPES, accused_doer, protesters, victim_before
+# Events whose two sides "بين" names: a meeting's or an accord's, and a clash's ("الاشتباكات بين
+# الفلسطينيين والقوات الإسرائيلية": the first side as source).
+BETWEEN_TYPES = SIDED_TYPES | {"ATTACK"}
+
 
 def trigger_actors(
     doc: Doc, sentence: Span, trigger: Span, event_type: str, actor_ents: Sequence[Span], words: Sequence[str], quotes: Sequence[Quote] = ()
 ) -> tuple[Actor | None, Actor | None]:
     """Source and target from the sentence's entities, gaps filled from the clause's noun phrases."""
-    if event_type in SIDED_TYPES:
+    if event_type in BETWEEN_TYPES:
         sides = sides_between(doc, sentence, trigger, words)
         if sides is not None:
             return sides

@@ -32,7 +32,7 @@ from .context import CARRY_SENTENCES, CARRY_TYPES, SPEAKER_MODALITIES, first_per
 from .entity_actors import ACTOR_LABELS, SIDED_TYPES, coordinated_after
 from .indexes import Contained, QuotesAround, SortedItems, nearest
 from .lexicon import TriggerLexicon, load_lexicon
-from .locative import is_locative, is_visit
+from .locative import is_locative, is_visit, party_between
 from .selection import names_the_victims, without_demands_for_events
 from .triggers import Modalities, TriggerMatch, find_triggers, modality
 
@@ -203,6 +203,7 @@ def extract_events(
                 # Entities and places, so that "في حلب ومنبج والحسكة" puts all three in the phrase.
                 place_spans = [None if p is None else doc.char_span(p.start, p.end, alignment_mode="expand") for p in places]
                 ents_by_end = {span.end: span for span in (*doc.ents, *place_spans) if span is not None}
+                place_starts = {span.start for span in place_spans if span is not None}
             where: list[Place | None] = [None] * len(places)
             # "وقالت مصادر في الاتحاد الأوروبي إن ...": a place before the trigger's clause locates
             # the one who reports it (LOO place 0.642 -> 0.648).
@@ -213,7 +214,9 @@ def extract_events(
                     where[index] = p
             place = nearest(where, trigger.start_char, trigger.end_char, sentence, indices=sentence_places)
             if place is None and (match.type in PHYSICAL_TYPES or is_visit(trigger)):
-                place = nearest(place_options, trigger.start_char, trigger.end_char, sentence, indices=sentence_places)
+                unmarked = [None if p is None or (span := place_spans[index]) is None or party_between(doc, span, place_starts) else p
+                            for index, p in enumerate(place_options)]
+                place = nearest(unmarked, trigger.start_char, trigger.end_char, sentence, indices=sentence_places)
             date_index = nearest(dates, trigger.start_char, trigger.end_char, sentence, indices=sentence_dates)
             if chooser is not None or trace is not None:
                 offered = actor_options(

@@ -73,3 +73,21 @@ def is_visit(trigger: Span) -> bool:
     for clitic in ("\u0648", "\u0641", "\u0628", "\u0644", "\u0627\u0644"):
         norm = norm.removeprefix(clitic)
     return norm.startswith(VISIT_STEMS)
+
+
+BETWEEN = "\u0628\u064a\u0646"  # بين
+BETWEEN_REACH = 4  # words from "بين" to the second side
+
+
+def party_between(doc: Doc, span: Span, place_starts: set[int]) -> bool:
+    """"بين الفلسطينيين وإسرائيل": a place joined by "و" to a first side that is no place names a
+    party, not where it happened ("بين دمشق وحلب", two places, is a stretch of land).
+    `place_starts`: the token starts of the document's places."""
+    if not normalize(doc[span.start].text).startswith("\u0648"):
+        return False
+    for k in range(span.start - 1, max(-1, span.start - 1 - BETWEEN_REACH), -1):
+        if doc[k].text in ("،", ","):
+            return False
+        if normalize(doc[k].text) == BETWEEN:
+            return k + 1 < len(doc) and k + 1 not in place_starts and doc[k + 1].ent_type_ not in ("LOC", "GPE")
+    return False
