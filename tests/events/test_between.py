@@ -24,3 +24,8 @@ def test_two_places_after_between_stay_places(make_doc):
     text = "ووقعت اشتباكات عنيفة على الطريق بين حمص وحماة"
     doc = make_doc(text, ents=[("حمص", "GPE", None)], places=["حمص", "حماة"])
     assert attack(doc).place is not None
+
+
+def test_between_after_a_relative_clause_still_names_the_sides(make_doc):
+    (event,) = [e for e in extract_events(make_doc("ورحب البرلمان بالاجتماع الثلاثي الذي عقد أمس بين النقابة والحكومة")) if e.type == "MEET"]
+    assert (event.source.name, event.target.name) == ("النقابة", "الحكومة")

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from ..arabic.clitics import split_proclitics
 from ..arabic.normalize import normalize
 from ..document import Actor
-from .clauses import CLAUSE_BREAKS, PREPOSITION_CLITICS, bare_head, clause_end_after, clause_start_of, is_nominal, trigger_opens_clause
+from .clauses import CLAUSE_BREAKS, PREPOSITION_CLITICS, RELATIVE_PRONOUNS, bare_head, clause_end_after, clause_start_of, is_nominal, trigger_opens_clause
 from .entity_actors import OBJECT_TYPES, SIDED_TYPES, TARGET_GAP, commented_on
 from .lexicon import load_cues, load_lexicon
 from .locative import stem_is_whole, strip_locative
@@ -32,6 +32,7 @@ PHRASE_MARKERS = {
     "AID": frozenset({"الي"}),  # who receives it: "إيصال المساعدات إلى النازحين"
 }
 BETWEEN = "\u0628\u064a\u0646"  # بين
+RELATIVE_REACH = 3  # words of a relative clause between an event noun and its "بين"
 WITH_GAP = 10  # tokens between a meeting or an accord and its "مع": the clause's place and time may come first
 # Words before "مع" that make it no other side: "بالتزامن مع", "مقارنة مع" (normalized).
 NOT_WITH_PARTIES = frozenset("بالتزامن تزامنا بالتوازي تماشيا مقارنه بالمقارنه جنبا تعاطفا تضامنا".split())
@@ -40,8 +41,14 @@ NOT_WITH_PARTIES = frozenset("بالتزامن تزامنا بالتوازي ت�
 def sides_between(doc: Doc, sentence: Span, trigger: Span, words: Sequence[str]) -> tuple[Actor | None, Actor | None] | None:
     """"القمة بين الرئيس الأمريكي والزعيم الكوري": the two sides of a meeting or an accord."""
     end = clause_end_after(words, trigger.end, sentence.end)
-    for k in range(trigger.end, min(end, trigger.end + TARGET_GAP)):
-        if normalize(words[k]) != BETWEEN:
+    reach = trigger.end + TARGET_GAP
+    for k in range(trigger.end, end):
+        norm = normalize(words[k])
+        if norm in RELATIVE_PRONOUNS and k < reach:
+            reach = k + 1 + RELATIVE_REACH  # "اللقاء الذي وصف بالتاريخي بين ...": the relative clause tells of it
+        if k >= reach:
+            break
+        if norm != BETWEEN:
             continue
         first = side(doc, words, k + 1, end)
         if first is None:
