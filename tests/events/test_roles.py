@@ -294,3 +294,9 @@ def test_the_country_a_visit_goes_to_is_its_place_not_its_target(make_doc):
     doc = make_doc(text, ents=[("اليابان", "LOC", "Q17")], places=["اليابان"])
     event = only(doc, "MEET")
     assert event.target is None and event.place == 0
+
+
+def test_the_agent_of_a_relative_clause_is_not_also_the_target(make_doc):
+    text = "وندد البيان بالهجوم الذي تشنه إثيوبيا على القرى الحدودية"
+    doc = make_doc(text, ents=[("إثيوبيا", "GPE", "Q115")])
+    assert names(only(doc, "ATTACK")) == ("إثيوبيا", "القرى الحدودية")

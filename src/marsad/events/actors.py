@@ -47,6 +47,8 @@ def trigger_actors(
         agent, patient = noun_roles(doc, words, trigger, clause_end_after(words, trigger.end, sentence.end), event_type)
         source = _named(agent, actor_ents) or source
         target = _named(patient, actor_ents) or target
+    if _same_span(source, target):
+        target = None  # "الهجوم الذي تشنه تركيا على ...": the agent word order found is no target; look on
     accused = accused_doer(doc, words, sentence, trigger)
     if accused is not None:
         source = _named(accused, actor_ents)  # "اتهمت الشرطة رجلين بتنفيذ الهجوم": the accused did it
@@ -72,3 +74,11 @@ def _named(actor: Actor | None, actor_ents: Sequence[Span]) -> Actor | None:
         return actor
     ent = next((e for e in inside if e.end_char == actor.end), inside[0])
     return Actor(name=actor.name, entity_id=ent._.entity_id, start=actor.start, end=actor.end)
+
+
+def _same_span(source: Actor | None, target: Actor | None) -> bool:
+    """Both name the same words of the text."""
+    return (
+        source is not None and target is not None and source.start is not None and target.start is not None
+        and source.start < target.end and target.start < source.end
+    )
