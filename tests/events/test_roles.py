@@ -300,3 +300,9 @@ def test_the_agent_of_a_relative_clause_is_not_also_the_target(make_doc):
     text = "وندد البيان بالهجوم الذي تشنه إثيوبيا على القرى الحدودية"
     doc = make_doc(text, ents=[("إثيوبيا", "GPE", "Q115")])
     assert names(only(doc, "ATTACK")) == ("إثيوبيا", "القرى الحدودية")
+
+
+def test_a_list_of_names_joined_over_a_title_leads_with_its_first(make_doc):
+    text = "وسيعقد سامي النجار والرئيس الفرنسي جان مورو قمة في الشهر المقبل"
+    doc = make_doc(text, ents=[("سامي النجار", "PERS", "Q1"), ("جان مورو", "PERS", "Q2")])
+    assert names(only(doc, "MEET")) == ("سامي النجار", "جان مورو")

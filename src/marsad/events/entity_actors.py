@@ -198,14 +198,21 @@ def coordinated_after(doc: Doc, first: Span, ents: Iterable[Span]) -> list[Span]
     for ent in ents:
         if ent.start <= first.start:
             continue
-        if ent.start - end > 1:
-            break  # more than one word between: not a list ("و" or "،" at most)
         between = [token.text for token in doc[end : ent.start]]
-        if not (ent.text.startswith("\u0648") and all(word in ("،", ",") for word in between)) and between != ["\u0648"]:
+        if ent.start - end > 1 and not _titled_partner(between):
+            break  # more than one word between: not a list ("و" or "،" at most, or "و" + a title)
+        if ent.start - end <= 1 and not (ent.text.startswith("\u0648") and all(word in ("،", ",") for word in between)) and between != ["\u0648"]:
             break
         chain.append(ent)
         end = ent.end
     return chain
+
+
+def _titled_partner(between: Sequence[str]) -> bool:
+    """"ترامب والزعيم الكوري الشمالي كيم": "و" on a title, its adjectives, then the next name."""
+    if not between or len(between) > MARKED_TITLE_WORDS + 1 or not between[0].startswith("\u0648") or len(between[0]) < 4:
+        return False
+    return _is_title_word(between[0][1:]) and all(_is_title_word(word) for word in between[1:])
 
 
 def _coordinated_before(doc: Doc, last: Span, ents: Sequence[Span]) -> list[Span]:
