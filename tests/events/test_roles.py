@@ -306,3 +306,8 @@ def test_a_list_of_names_joined_over_a_title_leads_with_its_first(make_doc):
     text = "وسيعقد سامي النجار والرئيس الفرنسي جان مورو قمة في الشهر المقبل"
     doc = make_doc(text, ents=[("سامي النجار", "PERS", "Q1"), ("جان مورو", "PERS", "Q2")])
     assert names(only(doc, "MEET")) == ("سامي النجار", "جان مورو")
+
+
+def test_a_partitive_after_with_is_the_one_met(make_doc):
+    doc = make_doc("وسيلتقي الوزير غدا مع عدد من المزارعين في القرية")
+    assert only(doc, "MEET").target.name == "عدد من المزارعين"

@@ -98,7 +98,7 @@ def fill_from_phrases(
             if normalize(words[k]) in markers:
                 if k - object_from > TARGET_GAP and normalize(words[k - 1]) in NOT_WITH_PARTIES:
                     break
-                target = span_actor(doc, phrase_with_partners(words, k + 1, clause_end))
+                target = span_actor(doc, _counted_phrase(words, k + 1, clause_end) or phrase_with_partners(words, k + 1, clause_end))
                 break
         if (
             target is None and event_type == "MEET" and object_from < clause_end and words[object_from][:1] == "\u0628" and len(words[object_from]) > 3
@@ -126,6 +126,18 @@ def fill_from_phrases(
         if target is not None and source is not None and target.name == source.name:
             target = None
     return source, target
+
+
+PARTITIVES = frozenset("عدد بعض جميع عشرات مئات الاف".split())  # normalized: "عدد من المسؤولين"
+FROM = "\u0645\u0646"  # من
+
+
+def _counted_phrase(words: Sequence[str], start: int, end: int) -> tuple[int, int] | None:
+    """"عدد من المسؤولين", "بعض من قادة الفصائل": a partitive, "من" and the phrase it counts."""
+    if start + 2 >= end or normalize(words[start]) not in PARTITIVES or normalize(words[start + 1]) != FROM:
+        return None
+    counted = phrase_with_partners(words, start + 2, end)
+    return (start, counted[1]) if counted is not None else None
 
 
 def _is_verb_after(doc: Doc, words: Sequence[str], k: int) -> bool:
