@@ -311,3 +311,8 @@ def test_a_list_of_names_joined_over_a_title_leads_with_its_first(make_doc):
 def test_a_partitive_after_with_is_the_one_met(make_doc):
     doc = make_doc("وسيلتقي الوزير غدا مع عدد من المزارعين في القرية")
     assert only(doc, "MEET").target.name == "عدد من المزارعين"
+
+
+def test_the_other_side_of_talks_after_a_long_where_and_when(make_doc):
+    doc = make_doc("والتقى المبعوث خلال جولته الإقليمية الطويلة في العاصمة القطرية الدوحة صباح الأحد مع ممثلين عن الفصائل")
+    assert names(only(doc, "MEET"))[1] == "ممثلين"
