@@ -316,3 +316,13 @@ def test_a_partitive_after_with_is_the_one_met(make_doc):
 def test_the_other_side_of_talks_after_a_long_where_and_when(make_doc):
     doc = make_doc("والتقى المبعوث خلال جولته الإقليمية الطويلة في العاصمة القطرية الدوحة صباح الأحد مع ممثلين عن الفصائل")
     assert names(only(doc, "MEET"))[1] == "ممثلين"
+
+
+def test_two_acts_joined_share_the_object_after_them(make_doc):
+    doc = make_doc("وأسفرت الغارة عن مقتل وجرح عشرات المدنيين في السوق")
+    assert names(only(doc, "ATTACK"))[1] == "عشرات المدنيين"
+
+
+def test_a_plural_in_at_after_an_event_noun_is_its_object_not_a_verb(make_doc):
+    doc = make_doc("وأعلن الجيش مقتل عشرات الجنود في الهجوم")
+    assert names(only(doc, "ATTACK"))[1] == "عشرات الجنود"

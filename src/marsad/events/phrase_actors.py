@@ -121,6 +121,8 @@ def fill_from_phrases(
                 or (object_from == trigger.end and _agrees_with(trigger, words[k]))
             ):
                 k += 1
+            if definite and k == trigger.end and k + 1 < clause_end and _joined_deed(doc, words, k):
+                k += 1  # "مقتل وأسر عشرات ...", "توقيف وتسليم فلان": two acts, one object
             if k < clause_end and _can_be_object(doc, words, k) and not _goes_on(doc, words, k, clause_end) and not _is_verb_after(doc, words, k):
                 target = span_actor(doc, phrase_with_partners(words, k, clause_end))
         if target is not None and source is not None and target.name == source.name:
@@ -149,7 +151,8 @@ def _is_verb_after(doc: Doc, words: Sequence[str], k: int) -> bool:
     if any(not trigger.blocking for trigger in load_lexicon().word_candidates(word)):
         return True
     norm = normalize(word)
-    return 4 <= len(norm) <= 5 and norm.endswith("\u062a") and not norm.startswith("\u0627\u0644") and norm[:1] not in "\u0628\u0644\u0643"
+    # (not a plural in ات: "عشرات", "قيادات")
+    return 4 <= len(norm) <= 5 and norm.endswith("\u062a") and not norm.endswith("\u0627\u062a") and not norm.startswith("\u0627\u0644") and norm[:1] not in "\u0628\u0644\u0643"
 
 
 def _agrees_with(trigger: Span, word: str) -> bool:
@@ -184,6 +187,12 @@ def _is_adverb(word: str) -> bool:
     return len(norm) > 4 and norm.endswith("\u064a\u0627") and (word.endswith("\u0627\u064b") or word.endswith("\u064b\u0627"))
 
 
+def _joined_deed(doc: Doc, words: Sequence[str], k: int) -> bool:
+    """"وأسر", "وجرح", "وتسليم": a second verbal noun joined by "و" (no name, no article)."""
+    norm = normalize(words[k])
+    return not doc[k].ent_type_ and norm[:1] == "\u0648" and not norm[1:].startswith("\u0627\u0644") and len(norm) > 3 and not stem_is_whole(norm)
+
+
 def _goes_on(doc: Doc, words: Sequence[str], k: int, end: int) -> bool:
     """The word after an event noun goes on with the sentence: a second event joined by "و"
     ("مقتل ... وأسر"), a duration ("لمدة", "عشرين عاماً"), an ordinal or a bare description
@@ -191,7 +200,7 @@ def _goes_on(doc: Doc, words: Sequence[str], k: int, end: int) -> bool:
     norm = normalize(words[k])
     if doc[k].ent_type_:
         return False
-    if norm[:1] == "\u0648" and not norm[1:].startswith("\u0627\u0644") and len(norm) > 3 and not stem_is_whole(norm):
+    if _joined_deed(doc, words, k):
         return True  # "وأسر", "وجرح", "وتسليم": another verbal noun
     if norm in ORDINALS_AND_DESCRIPTIONS:
         return True
