@@ -198,6 +198,8 @@ def coordinated_after(doc: Doc, first: Span, ents: Iterable[Span]) -> list[Span]
     for ent in ents:
         if ent.start <= first.start:
             continue
+        if ent.start - end > MARKED_TITLE_WORDS + 1:
+            break  # too far to be the next of a list
         between = [token.text for token in doc[end : ent.start]]
         if ent.start - end > 1 and not _titled_partner(between):
             break  # more than one word between: not a list ("و" or "،" at most, or "و" + a title)
