@@ -1,12 +1,12 @@
 """Leave-one-outlet-out evaluation on the multi-outlet gold set: quotes, places and events per outlet.
 
-    .venv/bin/python eval/gold_loo.py --data ../shared/data [--layer quotes places events] [--json] [--errors FILE] [--speaker rules|ranker]
+    .venv/bin/python eval/gold_loo.py --data ../shared/data [--layer quotes places events] [--json] [--errors FILE] [--speaker rules|ranker] [--actors rules|chooser]
 
 The gold set is `eval/gold/` (blind annotations of 250 articles from 18 outlets in three rounds, stored as offsets)
 plus the 20 older dev articles (quotes and places only). The figure for an outlet comes from a
 system that saw no article of that outlet: the rules and lexicons were written without any gold
 article, and a learned part fitted on this gold set (`fit`: the opt-in quote speaker ranker with
-`--speaker ranker`) is re-fitted on the other outlets' licensed articles for each outlet in turn. Scores pool counts (micro) within an outlet and overall.
+`--speaker ranker`; the opt-in events actor chooser with `--actors chooser`) is re-fitted on the other outlets' licensed articles for each outlet in turn. Scores pool counts (micro) within an outlet and overall.
 
 - quotes: detection and quote+speaker F1, matched as eval/quotes.py matches (content overlap >= half).
 - places: resolved recall and precision as eval/places.py scores them.
@@ -229,6 +229,27 @@ def speaker_ranker_fit(data: Path, articles: list[dict]) -> Callable:
     return fit
 
 
+def actor_chooser_fit(nlp, articles: list[dict]) -> Callable:
+    """The events actor chooser refitted on the licensed articles of the other outlets (as
+    training/events/actor_chooser.py fits the shipped one): `fit(train_articles)` -> ActorChooser.
+    The options and labels of every licensed article are gathered once."""
+    from marsad.events.chooser import ActorChooser
+
+    training = _module("actor_chooser", ROOT.parent / "training" / "events" / "actor_chooser.py")
+    shipped = json.loads(training.MODEL.read_text(encoding="utf-8"))["trained_on"]
+    licensed = training.licensed(articles)
+    collected = training.collect(training.analyze(nlp, licensed), licensed)
+    fits: dict[frozenset, ActorChooser] = {}
+
+    def fit(train_articles: list[dict]) -> ActorChooser:
+        ids = frozenset(a["id"] for a in training.licensed(train_articles) if a["id"] in collected)
+        if ids not in fits:
+            fits[ids] = ActorChooser.from_dict(training.fit(collected, ids, c=shipped["c"], roles=shipped["roles"]))
+        return fits[ids]
+
+    return fit
+
+
 def rules_only(train_articles: list[dict]):
     """`fit` with no learned part: the rule-based speaker chooser."""
     from marsad.pipeline import load_pipeline
@@ -238,11 +259,14 @@ def rules_only(train_articles: list[dict]):
     return nlp
 
 
-def evaluate(data: Path, *, layers=("quotes", "places", "events"), fit: Callable | str = "rules", errors: list | None = None) -> dict:
+def evaluate(
+    data: Path, *, layers=("quotes", "places", "events"), fit: Callable | str = "rules", errors: list | None = None, actors: str = "rules"
+) -> dict:
     """Per-outlet and overall scores; `fit(train_articles)` returns an nlp for the held-out outlet.
 
-    "rules" (the default, the shipped pipeline) has no learned part to refit; "speaker_ranker"
-    refits the opt-in quote speaker ranker without each outlet.
+    "rules" (the default, the shipped pipeline) has no learned quotes part to refit; "speaker_ranker"
+    refits the opt-in quote speaker ranker without each outlet. `actors`: "rules" (the default
+    pipeline's event actors) or "chooser" (the opt-in events actor chooser, refitted without each outlet).
     """
     from marsad.pipeline import make_doc
 
@@ -257,8 +281,13 @@ def evaluate(data: Path, *, layers=("quotes", "places", "events"), fit: Callable
         shared_nlp = rules_only(articles)
     elif fit == "speaker_ranker":
         fit = speaker_ranker_fit(data, articles)
+    chooser_fit = None
     for outlet in outlets:
         nlp = shared_nlp or fit([a for a in articles if a["source"] != outlet])
+        if "events" in layers:
+            if actors == "chooser" and chooser_fit is None:
+                chooser_fit = actor_chooser_fit(nlp, [a for a in articles if a["events"] is not None])
+            nlp.get_pipe("marsad_events").chooser = chooser_fit([a for a in articles if a["source"] != outlet]) if chooser_fit else None
         for article in (a for a in articles if a["source"] == outlet):
             doc = nlp(make_doc(nlp, article["text"], article_id=article["id"], meta={"date": article.get("date")}))
             for layer in layers:
@@ -309,10 +338,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, help="write every error as a JSON line to this file")
     parser.add_argument("--speaker", choices=["rules", "ranker"], default="rules",
                         help="quote speakers by the rules (the default pipeline) or by the opt-in ranker, refitted without each outlet")
+    parser.add_argument("--actors", choices=["rules", "chooser"], default="rules",
+                        help="event actors by the rules (the default pipeline) or with the opt-in actor chooser, refitted without each outlet")
     args = parser.parse_args(argv)
     errors: list = []
     fit = "speaker_ranker" if args.speaker == "ranker" else "rules"
-    result = evaluate(args.data, layers=tuple(args.layer), fit=fit, errors=errors)
+    result = evaluate(args.data, layers=tuple(args.layer), fit=fit, errors=errors, actors=args.actors)
     if args.errors:
         sealed = sealed_ids(args.data)
         shown = [e for e in errors if e["id"] not in sealed]

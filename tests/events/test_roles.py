@@ -294,3 +294,35 @@ def test_the_country_a_visit_goes_to_is_its_place_not_its_target(make_doc):
     doc = make_doc(text, ents=[("اليابان", "LOC", "Q17")], places=["اليابان"])
     event = only(doc, "MEET")
     assert event.target is None and event.place == 0
+
+
+def test_the_agent_of_a_relative_clause_is_not_also_the_target(make_doc):
+    text = "وندد البيان بالهجوم الذي تشنه إثيوبيا على القرى الحدودية"
+    doc = make_doc(text, ents=[("إثيوبيا", "GPE", "Q115")])
+    assert names(only(doc, "ATTACK")) == ("إثيوبيا", "القرى الحدودية")
+
+
+def test_a_list_of_names_joined_over_a_title_leads_with_its_first(make_doc):
+    text = "وسيعقد سامي النجار والرئيس الفرنسي جان مورو قمة في الشهر المقبل"
+    doc = make_doc(text, ents=[("سامي النجار", "PERS", "Q1"), ("جان مورو", "PERS", "Q2")])
+    assert names(only(doc, "MEET")) == ("سامي النجار", "جان مورو")
+
+
+def test_a_partitive_after_with_is_the_one_met(make_doc):
+    doc = make_doc("وسيلتقي الوزير غدا مع عدد من المزارعين في القرية")
+    assert only(doc, "MEET").target.name == "عدد من المزارعين"
+
+
+def test_the_other_side_of_talks_after_a_long_where_and_when(make_doc):
+    doc = make_doc("والتقى المبعوث خلال جولته الإقليمية الطويلة في العاصمة القطرية الدوحة صباح الأحد مع ممثلين عن الفصائل")
+    assert names(only(doc, "MEET"))[1] == "ممثلين"
+
+
+def test_two_acts_joined_share_the_object_after_them(make_doc):
+    doc = make_doc("وأسفرت الغارة عن مقتل وجرح عشرات المدنيين في السوق")
+    assert names(only(doc, "ATTACK"))[1] == "عشرات المدنيين"
+
+
+def test_a_plural_in_at_after_an_event_noun_is_its_object_not_a_verb(make_doc):
+    doc = make_doc("وأعلن الجيش مقتل عشرات الجنود في الهجوم")
+    assert names(only(doc, "ATTACK"))[1] == "عشرات الجنود"

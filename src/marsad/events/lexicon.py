@@ -9,6 +9,7 @@ from typing import Sequence
 
 from ..arabic.clitics import stem_candidates
 from ..caches import WORD_TYPES
+from .patterns import lemma_forms, load_lemmas
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "events"
 TYPES_FILE = RESOURCES / "types.tsv"
@@ -174,6 +175,14 @@ def load_lexicon(path: str | None = None) -> TriggerLexicon:
         triggers.append(Trigger(event_type, tuple(trigger.lstrip("!").split()), blocking))
         cameo.setdefault(event_type, cameo_codes)
         plover.setdefault(event_type, plover_name)
+    if path is None:  # the shipped lexicon: its lemmas' forms too (patterns.py)
+        listed = {(trigger.type, trigger.words) for trigger in triggers}
+        for lemma in load_lemmas():
+            for form in lemma_forms(lemma):
+                if (lemma.type, (form,)) not in listed:
+                    listed.add((lemma.type, (form,)))
+                    triggers.append(Trigger(lemma.type, (form,)))
+                triggers += [Trigger(lemma.type, (form, word), blocking=True) for word in lemma.not_before]
     return TriggerLexicon(triggers, cameo, plover)
 
 

@@ -117,7 +117,7 @@ def span_actor(doc: Doc, span: tuple[int, int] | None) -> Actor | None:
 def is_verb(word: str) -> bool:
     """A trigger word shaped like a verb: no article, no preposition, no verbal-noun shape.
 
-    Used with `extract._is_nominal`'s tests; "التقى" is the verb that looks like a noun."""
+    Used with `clauses.is_nominal`'s tests; "التقى" is the verb that looks like a noun."""
     norm = normalize(word)
     if norm[:1] in "\u0648\u0641" and len(norm) > 3:
         norm = norm[1:]
