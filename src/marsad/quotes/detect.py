@@ -35,6 +35,8 @@ DEMONSTRATIVES = frozenset({"\u0630\u0644\u0643", "\u0647\u0630\u0627", "\u0647\
 POSSESSIVE_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما as written
 VERBAL_NOUN_WINDOW = 6  # words from a verbal noun to its complementizer (its agent stands between)
 
+ASIDE_WORDS = 4  # words of a prayer or aside between dashes after a cue ("-أيده الله-")
+DASHES = frozenset({"-", "\u2013", "\u2014"})
 INVERTED_MIN_WORDS = 3  # a quotation before its cue without a comma is a statement, not a quoted name
 CLOSING_TAIL = 2  # tokens that may follow a paragraph's closing mark: "." and the like
 
@@ -219,6 +221,14 @@ class Detector(SourceFinder):
         """No complementizer, mark or colon after the cue: the class of the verb decides."""
         words, n = self.words, self.n
         sent_end = self.sentence_end(i)
+        if prep_at is not None and form.cls == "announce" and form.kind == "participle" and prep_at > cue_end:
+            prep_at = None  # "مؤكدا حرص الدولة على سلامتهم": "على" belongs to the object, which is the content
+        if prep_at is None and form.cls == "announce" and form.kind == "participle":
+            # "...، مؤكدا ضبط عشرين مخالفا": the participle's noun object is what was announced
+            start = self._after_aside(cue_end)  # "مؤكدا -حفظه الله- حرص ..."
+            end = self.clause_end(start)
+            if self._object_word(start) and end - start >= 2:
+                return self._make(i, cue_end, start, start, end, False, form, previous)
         if prep_at is not None:
             k = prep_at
             start = k + 1 if self.norms[k] == form.prep else k  # BEH attached: "بالحصول"
@@ -266,6 +276,19 @@ class Detector(SourceFinder):
                 if end - subject_end >= 2:
                     return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
         return []
+
+    def _after_aside(self, k: int) -> int:
+        """Past a short aside between dashes right at `k` ("-حفظه الله-"), else `k`."""
+        if k >= self.n or self.words[k] not in DASHES:
+            return k
+        close = next((m for m in range(k + 1, min(self.n, k + 2 + ASIDE_WORDS)) if self.words[m] in DASHES), None)
+        return close + 1 if close is not None else k
+
+    def _object_word(self, k: int) -> bool:
+        """A word that can open a noun object: no particle, complementizer, cue, adjunct or mark."""
+        if k >= self.n or not self.is_word[k] or self.complementizer(k) or self.cue_at[k] is not None:
+            return False
+        return self.norms[k] not in self.lex.particles and not self.is_adjunct(k)
 
     def _conveyed_from(self, i: int) -> tuple[int, int] | None:
         """"نقلت X عن Y قوله": the phrase after "عن", when a verb of conveying ("نقل") opens the clause."""

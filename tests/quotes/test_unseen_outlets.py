@@ -1,0 +1,38 @@
+"""Clause patterns common in wire and agency copy: participles with a noun object, source phrases, asides."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import make_doc
+
+
+@pytest.fixture(scope="module")
+def detected(nlp):
+    """Text -> [(cue, content)] through the whole default pipeline."""
+
+    def run(text: str) -> list[tuple[str, str]]:
+        doc = nlp(make_doc(nlp, text, article_id="t", meta={}))
+        return [(text[q.cue.start : q.cue.end], text[q.start : q.end]) for q in doc._.quotes]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("وقال قائد الدوريات إن الحملة مستمرة، مؤكدا ضبط عشرين مخالفا خلال يومين.", ("مؤكدا", "ضبط عشرين مخالفا خلال يومين")),
+        ("وتجمع السكان أمام البلدية، مؤكدين تمسكهم بحقهم في السكن.", ("مؤكدين", "تمسكهم بحقهم في السكن")),
+        # "على" inside the object is not the verb's preposition: the whole object is the content
+        ("وزار المحافظ المستشفى، مؤكدا حرص الدولة على صحة المرضى.", ("مؤكدا", "حرص الدولة على صحة المرضى")),
+        # a prayer between dashes stands between the participle and its object
+        ("واستقبل الأمير الوفد، مؤكداً -حفظه الله- متانة العلاقات بين البلدين.", ("مؤكداً", "متانة العلاقات بين البلدين")),
+    ],
+)
+def test_an_announcing_participle_reports_its_noun_object(detected, text, found):
+    assert found in detected(text)
+
+
+def test_an_announcing_participle_with_its_preposition_still_starts_after_it(detected):
+    found = detected("وقال المدير إن العمل تأخر، مؤكدا على أهمية إنجازه قبل الشتاء.")
+    assert ("مؤكدا", "أهمية إنجازه قبل الشتاء") in found
