@@ -36,3 +36,14 @@ def test_an_announcing_participle_reports_its_noun_object(detected, text, found)
 def test_an_announcing_participle_with_its_preposition_still_starts_after_it(detected):
     found = detected("وقال المدير إن العمل تأخر، مؤكدا على أهمية إنجازه قبل الشتاء.")
     assert ("مؤكدا", "أهمية إنجازه قبل الشتاء") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("وحسب الدفاع المدني فقد تم إخلاء المبنى بالكامل.", ("وحسب", "تم إخلاء المبنى بالكامل")),
+        ("ووفقا للتقرير الذي أصدرته الغرفة التجارية فقد تراجعت الصادرات بنسبة كبيرة.", ("ووفقا", "تراجعت الصادرات بنسبة كبيرة")),
+    ],
+)
+def test_an_opening_source_phrase_closed_by_faqad(detected, text, found):
+    assert found in detected(text)
