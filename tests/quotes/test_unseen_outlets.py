@@ -47,3 +47,16 @@ def test_an_announcing_participle_with_its_preposition_still_starts_after_it(det
 )
 def test_an_opening_source_phrase_closed_by_faqad(detected, text, found):
     assert found in detected(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        ('وعلق المدرب على النتيجة قائلا "لعبنا بشكل جيد واستحققنا الفوز".', ("وعلق", "لعبنا بشكل جيد واستحققنا الفوز"), "النتيجة"),
+        ("وعلقت الهيئة على الحادث قائلة إن التحقيق ما زال مستمرا.", ("وعلقت", "التحقيق ما زال مستمرا"), "الحادث قائلة إن التحقيق ما زال مستمرا"),
+    ],
+)
+def test_a_saying_participle_after_the_topic_introduces_the_words(detected, text, found, not_found):
+    quotes = detected(text)
+    assert found in quotes
+    assert all(content != not_found for _, content in quotes)

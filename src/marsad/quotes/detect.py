@@ -181,8 +181,9 @@ class Detector(SourceFinder):
             if prep_at is None and form.prep is not None and self._prep_at(j, form.prep):
                 prep_at = j
             if j > cue_end and (self.cue_at[j] is not None or self.noun_cue[j]):
-                if self._participle_before_content(j):
+                if self._participle_before_content(j) or (prep_at is not None and self._saying_participle(j)):
                     self.absorbed.add(j)  # "وأضاف خالد الفالح قائلا:": the participle only says how he spoke
+                    prep_at = None  # "وعلق X على النتيجة قائلا "..."": the object was the topic, the words follow
                     j += 1
                     continue
                 break
@@ -469,6 +470,11 @@ class Detector(SourceFinder):
             return False
         following = self.words[j + 1]
         return following in COLONS or (following in MARKS and j + 1 in self.pairs)
+
+    def _saying_participle(self, j: int) -> bool:
+        """"قائلا إن", no comma before it: a participle of saying whose complementizer follows."""
+        cue = self.cue_at[j]
+        return cue is not None and cue.kind == "participle" and cue.cls == "say" and self.words[j - 1] not in COMMAS and j + 1 < self.n and bool(self.complementizer(j + 1))
 
     def _after_colon(self, i: int, cue_end: int, colon: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
         nxt = colon + 1
