@@ -60,3 +60,9 @@ def test_a_saying_participle_after_the_topic_introduces_the_words(detected, text
     quotes = detected(text)
     assert found in quotes
     assert all(content != not_found for _, content in quotes)
+
+
+def test_a_semicolon_before_a_participle_ends_the_report_and_opens_another(detected):
+    found = detected("وأشار المدير إلى أن القرعة ستجري كل مساء؛ مثمنا دور الرعاة في إنجاح المهرجان؛ مشيدا بتعاون البلدية.")
+    assert ("وأشار", "القرعة ستجري كل مساء") in found
+    assert ("مثمنا", "دور الرعاة في إنجاح المهرجان") in found

@@ -11,7 +11,7 @@ from itertools import accumulate, compress
 
 from .candidate import Candidate
 from .coverage import CandidateList, covers
-from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
+from .layout import COLONS, COMMAS, MARKS, SEMICOLONS, SENTENCE_FINAL
 from .lexicon import CueForm
 from .sources import SourceFinder
 from .view import REPORT_WINDOW, AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SEGMENT_LIMIT, SHORT_QUOTE, WAW
@@ -450,7 +450,7 @@ class Detector(SourceFinder):
         if norm[:1] == WAW and self.lex.cue(norm[1:]) is not None:
             return True
         prev = self.words[i - 1]
-        if prev in COMMAS or prev in MARKS or prev in COLONS or self.cue_at[i - 1] is not None or prev in SENTENCE_FINAL:
+        if prev in COMMAS or prev in SEMICOLONS or prev in MARKS or prev in COLONS or self.cue_at[i - 1] is not None or prev in SENTENCE_FINAL:
             return True
         # "... وسائل الإعلام قائلاً "...": the content right after the participle is evidence enough.
         nxt = i + 1
