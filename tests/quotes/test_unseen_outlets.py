@@ -66,3 +66,15 @@ def test_a_semicolon_before_a_participle_ends_the_report_and_opens_another(detec
     found = detected("وأشار المدير إلى أن القرعة ستجري كل مساء؛ مثمنا دور الرعاة في إنجاح المهرجان؛ مشيدا بتعاون البلدية.")
     assert ("وأشار", "القرعة ستجري كل مساء") in found
     assert ("مثمنا", "دور الرعاة في إنجاح المهرجان") in found
+
+
+def test_a_topic_opened_by_an_before_the_verb(detected):
+    found = detected("وقال الوزير سامي الخطيب إن الخطة جاهزة. وعن الحوادث الأخيرة أكد الوزير سامي الخطيب أن التحقيق مستمر.")
+    assert ("أكد", "التحقيق مستمر") in found
+
+
+def test_the_conjunction_written_apart_opens_a_new_report(detected):
+    text = "و عن حملة النظافة أكد الوزير سامي الخطيب أن الفرق جاهزة، و أشار إلى أن البلديات ستتسلم معدات جديدة."
+    found = detected(text)
+    assert ("أكد", "الفرق جاهزة") in found
+    assert ("أشار", "البلديات ستتسلم معدات جديدة") in found

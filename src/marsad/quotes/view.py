@@ -56,8 +56,9 @@ HOMOGRAPH_VERBS = frozenset({ABBARA, BAYYANA})  # verbs written like a prepositi
 HOMOGRAPH_WINDOW = 10  # words after the verb within which its frame ("عن", "أن") must show
 # After a comma, a passive "and it was done" turns from the report back to narration (normalized): وتم وتمت
 NARRATION = frozenset({"\u0648\u062a\u0645", "\u0648\u062a\u0645\u062a"})
-# Prepositions that open a sentence with a phrase before its verb (normalized): في خلال عقب بعد امام
-OPENING_PREPOSITIONS = frozenset({"\u0641\u064a", "\u062e\u0644\u0627\u0644", "\u0639\u0642\u0628", "\u0628\u0639\u062f", "\u0627\u0645\u0627\u0645"})
+# Prepositions that open a sentence with a phrase before its verb (normalized): في خلال عقب بعد امام عن
+# ("وعن الحوادث الأخيرة أكد الوزير ...": the topic first)
+OPENING_PREPOSITIONS = frozenset({"\u0641\u064a", "\u062e\u0644\u0627\u0644", "\u0639\u0642\u0628", "\u0628\u0639\u062f", "\u0627\u0645\u0627\u0645", "\u0639\u0646"})
 OPENING_PHRASE = 5  # words of that phrase, its preposition included
 LAM_SOURCES = ("\u0648\u0641\u0642\u0627", "\u0637\u0628\u0642\u0627")  # وفقا طبقا (+ LAM)
 
@@ -178,6 +179,8 @@ class TokenView:
     def _after_opening_phrase(self, i: int) -> bool:
         """"وفي كلمة أمام البرلمان أعلن X": a short prepositional phrase opening the sentence, then the verb."""
         start = self.sentence_start(i)
+        if self.norms[start] == WAW and start + 1 < i:
+            start += 1  # "و عن ...": the conjunction written apart
         first = self.norms[start]
         if first[:1] == WAW and len(first) > 2:
             first = first[1:]
@@ -291,6 +294,7 @@ class TokenView:
         complementizer or colon within a few words: the verb reports something new, the clause
         before it ends."""
         coordinated = self.norms[k][:1] in (WAW, FEH) and self.lex.cue(self.norms[k][1:]) is not None
+        coordinated = coordinated or self.norms[k - 1] == WAW  # "و أشار": the conjunction written apart
         if not (coordinated or self.words[k - 1] in COMMAS):
             return False
         m, words = k + 1, 0
@@ -317,6 +321,8 @@ class TokenView:
             if form.kind == "participle":
                 return True
             return self.norms[j][:1] in (WAW, FEH) and self.lex.cue(self.norms[j][1:]) is not None
+        if self.norms[j] == WAW and j + 1 < self.n and self.finite_cue(j + 1):
+            return True  # "، و أشار": the conjunction written apart
         if self.source_at(j):
             return True
         if j + 1 < self.n and (self.norms[j], self.norms[j + 1]) in self.lex.clause_stoppers:
