@@ -78,3 +78,26 @@ def test_the_conjunction_written_apart_opens_a_new_report(detected):
     found = detected(text)
     assert ("أكد", "الفرق جاهزة") in found
     assert ("أشار", "البلديات ستتسلم معدات جديدة") in found
+
+
+@pytest.fixture(scope="module")
+def spoken(nlp):
+    """Text -> [(content, speaker)] through the whole default pipeline."""
+
+    def run(text: str) -> list[tuple[str, str | None]]:
+        doc = nlp(make_doc(nlp, text, article_id="t", meta={}))
+        return [(text[q.start : q.end], q.speaker.name) for q in doc._.quotes]
+
+    return run
+
+
+def test_after_a_relative_pronoun_the_antecedent_accuses_and_the_noun_after_the_verb_is_accused(spoken):
+    text = "وتلقت الأستاذة سارة الخطيب، التي اتهمت المدير خالد العمري بأنه أساء إليها، رسائل دعم كثيرة."
+    found = dict(spoken(text))
+    assert found.get("أساء إليها") == "سارة الخطيب"
+
+
+def test_after_a_relative_pronoun_a_saying_verb_keeps_its_own_subject(spoken):
+    text = "وكان الرجلان، اللذان قالت الشرطة إنهما من سكان المدينة، يحملان حقيبتين."
+    found = dict(spoken(text))
+    assert found.get("من سكان المدينة") == "الشرطة"

@@ -471,6 +471,13 @@ class Detector(SourceFinder):
         following = self.words[j + 1]
         return following in COLONS or (following in MARKS and j + 1 in self.pairs)
 
+    def _after_relative(self, i: int) -> bool:
+        """A verb right after a relative pronoun, with no object pronoun of its own: for a verb that
+        takes an object, the relative's antecedent is its subject ("التي اتهمت X بأنه": X is the
+        object), unlike "الذي نفاه X" (X is the subject) or "اللذان قالت الشرطة إنهما"."""
+        k = i - 1 if i > 0 and self.norms[i - 1] == QAD else i
+        return k > 0 and self.norms[k - 1] in self.lex.relatives and not self.words[i].endswith(POSSESSIVE_ENDINGS)
+
     def _saying_participle(self, j: int) -> bool:
         """"قائلا إن", no comma before it: a participle of saying whose complementizer follows."""
         cue = self.cue_at[j]
@@ -581,6 +588,10 @@ class Detector(SourceFinder):
         if form.kind == "verb" and subject_from is None and self._after_auxiliary(i):
             self._preverbal_subject(candidate, i)  # "وكان القاضي X قد نفى مزاعم Y": X spoke, Y is the object
             if candidate.mode != "explicit":
+                candidate.subjects, candidate.mode = [], "none"
+        if not candidate.subjects and form.kind == "verb" and form.cls in OBJECT_CLASSES and subject_from is None and self._after_relative(i):
+            self._preverbal_subject(candidate, i)  # "فورد، التي اتهمت القاضي X بأنه": she spoke, X is the object
+            if candidate.mode != "relative" or not candidate.subjects:
                 candidate.subjects, candidate.mode = [], "none"
         if candidate.subjects:
             pass
