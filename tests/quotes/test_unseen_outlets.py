@@ -101,3 +101,27 @@ def test_after_a_relative_pronoun_a_saying_verb_keeps_its_own_subject(spoken):
     text = "وكان الرجلان، اللذان قالت الشرطة إنهما من سكان المدينة، يحملان حقيبتين."
     found = dict(spoken(text))
     assert found.get("من سكان المدينة") == "الشرطة"
+
+
+@pytest.mark.parametrize(("word", "lemma"), [("نفاه", "نفى"), ("نفاها", "نفى"), ("أبداه", "أبدى"), ("وأوصاهم", "أوصى")])
+def test_a_verb_ending_in_alef_maqsura_takes_an_object_pronoun_on_alef(word, lemma):
+    from marsad.arabic.normalize import normalize
+    from marsad.quotes.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    norm = normalize(word)
+    form = lexicon.cue(norm) or lexicon.cue(norm[1:])
+    assert form is not None and form.lemma == normalize(lemma)
+
+
+def test_the_noun_her_denial_is_no_verb():
+    from marsad.arabic.normalize import normalize
+    from marsad.quotes.lexicon import load_lexicon
+
+    assert load_lexicon().cue(normalize("نفيها")) is None
+
+
+def test_a_plural_in_construct_names_a_group_of_speakers(spoken):
+    text = "وتحدثت تقارير عن صفقة كبيرة، وهو ما نفاه مسؤولو الاتحاد، مشيرين إلى أن الأرقام مبالغ فيها."
+    found = dict(spoken(text))
+    assert found.get("الأرقام مبالغ فيها") == "مسؤولو الاتحاد"

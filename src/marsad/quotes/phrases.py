@@ -11,6 +11,7 @@ from .view import (
 
 
 FEH_LETTER = "\u0641"  # ف
+YEH, NOON = "\u064a", "\u0646"
 # Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة بلاغ
 # Medium nouns that take the medium's name after them (normalized): صحيفة شبكة وكالة قناة موقع مجلة إذاعة
 MEDIUM_HEADS = frozenset({"\u0635\u062d\u064a\u0641\u0647", "\u0634\u0628\u0643\u0647", "\u0648\u0643\u0627\u0644\u0647", "\u0642\u0646\u0627\u0647", "\u0645\u0648\u0642\u0639", "\u0645\u062c\u0644\u0647", "\u0627\u0630\u0627\u0639\u0647"})
@@ -272,13 +273,20 @@ class SpeakerPhrases(TokenView):
             head = head[1:] if not head.startswith(LAM + LAM) else AL + head[2:]
         heads = (head, head[2:] if head.startswith(AL) else AL + head)
         known = lex.anonymous | lex.organizations | lex.titles | lex.groups
-        if any(h in known for h in heads):
+        if any(h in known for h in heads) or self._construct_plural(head):
             return True
         # A PERS or ORG entity counts when the phrase is titles then that entity ("الوزير X").
         for k in range(start, end):
             if self.ner_label[k] in ("PERS", "ORG"):
                 return all(self.norms[m] in lex.titles or self.norms[m].startswith(AL) for m in range(start, k))
         return (head,) in lex.countries
+
+    def _construct_plural(self, norm: str) -> bool:
+        """A plural of people in construct, its NOON dropped: "مسؤولو الاتحاد", "ممثلي الشركات"."""
+        if not norm.endswith((WAW, YEH)) or len(norm) <= 4:
+            return False
+        full = norm + NOON
+        return full in self.lex.anonymous or full in self.lex.titles or full in self.lex.groups
 
     def _subject_end(self, start: int, end: int, *, act: bool) -> int:
         """End of a speaker phrase right after a verb: titles and a name, before the object."""
@@ -295,7 +303,7 @@ class SpeakerPhrases(TokenView):
                 break
             bare = norm[2:] if norm.startswith(AL) else norm
             has_article = self.words[k].startswith(AL) and len(norm) > 3
-            head_known = norm in lex.titles or norm in lex.anonymous or norm in lex.organizations or norm in lex.groups
+            head_known = norm in lex.titles or norm in lex.anonymous or norm in lex.organizations or norm in lex.groups or self._construct_plural(norm)
             # "الحارس X", "الفنان X": a definite noun right before a tagged name is that person's title
             head_known = head_known or (has_article and k + 1 < end and self.ner_label[k + 1] == "PERS" and self.ner_label[k] is None)
             if not seen_any:
