@@ -125,3 +125,23 @@ def test_a_plural_in_construct_names_a_group_of_speakers(spoken):
     text = "وتحدثت تقارير عن صفقة كبيرة، وهو ما نفاه مسؤولو الاتحاد، مشيرين إلى أن الأرقام مبالغ فيها."
     found = dict(spoken(text))
     assert found.get("الأرقام مبالغ فيها") == "مسؤولو الاتحاد"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("وكانت الوكالة تمول الشبكة وتعتبره شريكا أساسيا في الحرب.", ("وتعتبره", "شريكا أساسيا في الحرب")),
+        ("واعتبرها المدرب سامي الخطيب خطوة مهمة للفريق.", ("واعتبرها", "خطوة مهمة للفريق")),
+    ],
+)
+def test_a_judging_verb_with_an_object_pronoun_reports_its_predicate(detected, text, found):
+    assert found in detected(text)
+
+
+def test_a_passive_judging_verb_reports_nothing(detected):
+    assert detected("ويعتبر المشروع من أكبر المشاريع في المنطقة.") == []
+
+
+def test_others_are_an_unnamed_source(spoken):
+    found = dict(spoken("وقال الوزير سامي الخطيب إن الخطة صائبة، في حين اعتبرها آخرون خطأ كبيرا."))
+    assert found.get("خطأ كبيرا") == "آخرون"

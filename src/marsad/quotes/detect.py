@@ -266,8 +266,9 @@ class Detector(SourceFinder):
                 end = self.clause_end(start)
                 if end - start >= 2:
                     return self._make(i, cue_end, start, start, end, False, form, previous)
-        if form.lemma in self.lex.object_claims and form.kind == "verb" and self.clause_initial(i) and not self._imperfect(i):
-            found = self._object_claim(i, cue_end, region_end, form, previous)
+        if form.lemma in self.lex.object_claims and form.kind == "verb" and self.clause_initial(i):
+            pronoun = self._object_pronoun(i, form)
+            found = self._object_claim(i, cue_end, region_end, form, previous, pronoun=pronoun) if pronoun or not self._imperfect(i) else []
             if found:
                 return found
         if form.cls == "say" and form.kind == "verb" and self._opens_sentence(i):
@@ -306,12 +307,16 @@ class Detector(SourceFinder):
             return segment if stop > k + 1 and self.plausible_speaker(segment) else None
         return None
 
-    def _object_claim(self, i: int, cue_end: int, region_end: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
+    def _object_claim(self, i: int, cue_end: int, region_end: int, form: CueForm, previous: list[Candidate], *, pronoun: bool = False) -> list[Candidate]:
         """"واعتبر المدرب سامي الفريق مرشحا للقب": a named subject right after the verb, then the
         noun object, which is the claim. Only adjuncts may stand between them ("، أمس،"): a
-        segment set off by commas may be anything, and the object is then unknown."""
+        segment set off by commas may be anything, and the object is then unknown. A verb with an
+        object pronoun ("وتعتبره شخصية محورية") is active and its object known: the subject may be
+        left out, and what follows it is the claim."""
         subject_end = self._subject_end(cue_end, region_end, act=True)
-        if subject_end == cue_end or not self._named((cue_end, subject_end)):
+        if pronoun and (subject_end == cue_end or not self._named((cue_end, subject_end))):
+            subject_end = cue_end
+        elif subject_end == cue_end or not self._named((cue_end, subject_end)):
             return []
         start = subject_end
         if start < region_end and self.words[start] in COMMAS:
@@ -470,6 +475,11 @@ class Detector(SourceFinder):
             return False
         following = self.words[j + 1]
         return following in COLONS or (following in MARKS and j + 1 in self.pairs)
+
+    def _object_pronoun(self, i: int, form: CueForm) -> bool:
+        """Whether the verb at `i` carries an object pronoun ("اعتبره", "وتعتبرها", "اعتبرهم")."""
+        word = self.words[i]
+        return word.endswith(POSSESSIVE_ENDINGS) and not form.lemma.endswith(POSSESSIVE_ENDINGS[0])  # "نبه": HEH of the root
 
     def _after_relative(self, i: int) -> bool:
         """A verb right after a relative pronoun, with no object pronoun of its own: for a verb that
