@@ -145,3 +145,10 @@ def test_a_passive_judging_verb_reports_nothing(detected):
 def test_others_are_an_unnamed_source(spoken):
     found = dict(spoken("وقال الوزير سامي الخطيب إن الخطة صائبة، في حين اعتبرها آخرون خطأ كبيرا."))
     assert found.get("خطأ كبيرا") == "آخرون"
+
+
+def test_an_indirect_report_stops_at_the_full_stop_before_a_quotation(detected):
+    text = 'وقال الوزير سامي الخطيب إن الخطة جاهزة تماما. "لقد بنى المدرب فريقا قويا هذا الموسم"، قال اللاعب خالد العمري.'
+    found = detected(text)
+    assert ("وقال", "الخطة جاهزة تماما") in found
+    assert ("قال", "لقد بنى المدرب فريقا قويا هذا الموسم") in found

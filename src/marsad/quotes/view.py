@@ -10,7 +10,7 @@ from collections import Counter
 from itertools import compress
 
 from .coverage import SpanList
-from .layout import COLONS, COMMAS, MARKS, SEMICOLONS, Layout
+from .layout import COLONS, COMMAS, MARKS, SEMICOLONS, SENTENCE_FINAL, Layout
 from .lexicon import CueForm, QuoteLexicon, load_lexicon
 from .marks import pair_marks
 
@@ -255,6 +255,9 @@ class TokenView:
                 break
             passed.append(k)
             close = self.pairs.get(k)
+            if close is not None and self.words[k - 1] in SENTENCE_FINAL:
+                result = k  # '... جاهزة. "..."': the quotation opens the next sentence, whatever the splitter says
+                break
             if close is not None:
                 if close >= end:  # a quotation running past the sentence end carries the clause
                     result = min(close + 1, self.paragraph_end(k))
