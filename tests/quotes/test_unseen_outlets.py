@@ -152,3 +152,11 @@ def test_an_indirect_report_stops_at_the_full_stop_before_a_quotation(detected):
     found = detected(text)
     assert ("وقال", "الخطة جاهزة تماما") in found
     assert ("قال", "لقد بنى المدرب فريقا قويا هذا الموسم") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["والحريق الأخير في السوق جاء ليؤكد على ضعف إجراءات السلامة.", "وتأتي هذه الخطوة لتؤكد أن الشركة ماضية في خططها."],
+)
+def test_an_event_that_came_to_confirm_is_no_speaker(detected, text):
+    assert detected(text) == []

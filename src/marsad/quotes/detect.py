@@ -35,6 +35,10 @@ DEMONSTRATIVES = frozenset({"\u0630\u0644\u0643", "\u0647\u0630\u0627", "\u0647\
 POSSESSIVE_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما as written
 VERBAL_NOUN_WINDOW = 6  # words from a verbal noun to its complementizer (its agent stands between)
 
+# "جاء"، "جاءت"، "يأتي"، "تأتي" (normalized) before "ليؤكد": something that happened confirms
+CAME = frozenset({"\u062c\u0627\u0621", "\u062c\u0627\u0621\u062a", "\u064a\u0627\u062a\u064a", "\u062a\u0627\u062a\u064a"})
+LAM_LETTER = "\u0644"
+CAME_WINDOW = 4  # words from "جاء" to its "ليؤكد"
 ASIDE_WORDS = 4  # words of a prayer or aside between dashes after a cue ("-أيده الله-")
 DASHES = frozenset({"-", "\u2013", "\u2014"})
 INVERTED_MIN_WORDS = 3  # a quotation before its cue without a comma is a statement, not a quoted name
@@ -134,6 +138,8 @@ class Detector(SourceFinder):
             return []  # "ولم يؤكد": nothing was said; "ويُعتقد أن": nobody in particular says it
         if form.kind == "verb" and i > 0 and self.norms[i - 1] in DEMONSTRATIVES:
             return []  # "هذا يؤكد أن", "مما يؤكد أن": a fact bears something out, nobody says it
+        if form.kind == "verb" and self.norms[i][:1] == LAM_LETTER and self._came_to(i):
+            return []  # "الهجوم جاء ليؤكد", "وتأتي هذه الخطوة لتؤكد": an event bears something out
         cue_end = i + 1
         # "وأضاف قائلاً", "وتابع موضحاً": the participle belongs to the verb's cue.
         if cue_end < n and self.cue_at[cue_end] is not None and self.cue_at[cue_end].kind == "participle":
@@ -480,6 +486,17 @@ class Detector(SourceFinder):
         """Whether the verb at `i` carries an object pronoun ("اعتبره", "وتعتبرها", "اعتبرهم")."""
         word = self.words[i]
         return word.endswith(POSSESSIVE_ENDINGS) and not form.lemma.endswith(POSSESSIVE_ENDINGS[0])  # "نبه": HEH of the root
+
+    def _came_to(self, i: int) -> bool:
+        """A form of "جاء" / "أتى" a few words before, in the same clause ("جاء ليؤكد", "وتأتي الخطوة لتؤكد")."""
+        start = max(self.sentence_start(i), i - CAME_WINDOW)
+        for k in range(i - 1, start - 1, -1):
+            if self.words[k] in COMMAS or self.cue_at[k] is not None:
+                return False
+            norm = self.norms[k]
+            if norm in CAME or (norm[:1] == WAW and norm[1:] in CAME):
+                return True
+        return False
 
     def _after_relative(self, i: int) -> bool:
         """A verb right after a relative pronoun, with no object pronoun of its own: for a verb that
