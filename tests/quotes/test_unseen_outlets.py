@@ -160,3 +160,16 @@ def test_an_indirect_report_stops_at_the_full_stop_before_a_quotation(detected):
 )
 def test_an_event_that_came_to_confirm_is_no_speaker(detected, text):
     assert detected(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('وقالت المعلمة سارة الخطيب إن اليوم كان صعبا. ومضت تقول "لن ننسى هذه اللحظة أبدا".', "لن ننسى هذه اللحظة أبدا"),
+        ("وقال الوزير سامي الخطيب إن الخطة جاهزة. ثم عاد ليؤكد أن القمة ستعقد في موعدها.", "القمة ستعقد في موعدها"),
+    ],
+)
+def test_a_verb_of_going_on_before_the_reporting_verb(spoken, text, content):
+    found = dict(spoken(text))
+    assert content in found
+    assert found[content] in ("سارة الخطيب", "سامي الخطيب")

@@ -6,7 +6,7 @@ from .candidate import Candidate
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .view import (
     AL, AUXILIARIES, LAM, NISBA_ENDINGS, NISBA_PLURALS, NP_OPENERS, PLURAL_ENDINGS, PREPOSITIONS, PRE_SUBJECT_LIMIT, QAD,
-    RELATIONAL_HEADS, SEGMENT_LIMIT, SHORT_QUOTE, WAW, TokenView,
+    RELATIONAL_HEADS, SEGMENT_LIMIT, SHORT_QUOTE, WAW, WENT_ON, TokenView,
 )
 
 
@@ -383,6 +383,8 @@ class SpeakerPhrases(TokenView):
         if norm in lex.pronoun_subjects:
             candidate.mode = "pronoun"
             return
+        if norm.removeprefix(WAW).removeprefix(FEH_LETTER) in WENT_ON:
+            return  # "ومضت تقول": the verb of going on has the speaker's subject, named before
         if norm in lex.relatives:
             candidate.mode = "relative"
             antecedent = self._antecedent(k, sent_start)

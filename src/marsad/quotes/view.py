@@ -56,6 +56,8 @@ HOMOGRAPH_VERBS = frozenset({ABBARA, BAYYANA})  # verbs written like a prepositi
 HOMOGRAPH_WINDOW = 10  # words after the verb within which its frame ("عن", "أن") must show
 # After a comma, a passive "and it was done" turns from the report back to narration (normalized): وتم وتمت
 NARRATION = frozenset({"\u0648\u062a\u0645", "\u0648\u062a\u0645\u062a"})
+# Verbs of going on before a reporting verb (normalized): مضى مضت راح راحت أخذ أخذت عاد عادت
+WENT_ON = frozenset({"\u0645\u0636\u064a", "\u0645\u0636\u062a", "\u0631\u0627\u062d", "\u0631\u0627\u062d\u062a", "\u0627\u062e\u0630", "\u0627\u062e\u0630\u062a", "\u0639\u0627\u062f", "\u0639\u0627\u062f\u062a"})
 # Prepositions that open a sentence with a phrase before its verb (normalized): في خلال عقب بعد امام عن
 # ("وعن الحوادث الأخيرة أكد الوزير ...": the topic first)
 OPENING_PREPOSITIONS = frozenset({"\u0641\u064a", "\u062e\u0644\u0627\u0644", "\u0639\u0642\u0628", "\u0628\u0639\u062f", "\u0627\u0645\u0627\u0645", "\u0639\u0646"})
@@ -171,6 +173,8 @@ class TokenView:
         word = self.words[prev]
         if not self.is_word[prev] or self.norms[prev] in self.lex.particles or word in MARKS:
             return True
+        if self.norms[prev].removeprefix(WAW).removeprefix(FEH) in WENT_ON:
+            return True  # "ومضت تقول"، "وراح يقول": a verb of going on, then the reporting verb
         # "من جانبه أعرب X عن", "ومن جهة أخرى، أكد": a discourse marker opens the sentence, the verb follows it
         if (self._marker_len(prev) > 0 or (prev > 0 and self._marker_len(prev - 1) == 2)) and self._opens_sentence(i):
             return True
