@@ -173,3 +173,9 @@ def test_a_verb_of_going_on_before_the_reporting_verb(spoken, text, content):
     found = dict(spoken(text))
     assert content in found
     assert found[content] in ("سارة الخطيب", "سامي الخطيب")
+
+
+def test_figures_of_a_named_body_are_its_statement(spoken):
+    text = "وقال الوزير سامي الخطيب إن الخطة جاهزة. وارتفعت الديون بنسبة عشرة في المئة وفقا لتقديرات صندوق النقد الدولي."
+    found = dict(spoken(text))
+    assert found.get("وارتفعت الديون بنسبة عشرة في المئة") == "صندوق النقد الدولي"

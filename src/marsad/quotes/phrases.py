@@ -18,6 +18,8 @@ MEDIUM_HEADS = frozenset({"\u0635\u062d\u064a\u0641\u0647", "\u0634\u0628\u0643\
 # Verbs of publishing after a document's relative pronoun, as written in the perfect (normalized): نشر اصدر
 PUBLISHED = ("\u0646\u0634\u0631", "\u0627\u0635\u062f\u0631", "\u062a\u0646\u0634\u0631")
 DOCUMENTS = frozenset({"\u0648\u062b\u0627\u0626\u0642", "\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647", "\u0628\u0644\u0627\u063a"})
+# Documents and figures a body publishes (normalized): تقديرات توقعات إحصاءات إحصائيات أرقام بيانات دراسة
+FIGURES = DOCUMENTS | frozenset({"\u062a\u0642\u062f\u064a\u0631\u0627\u062a", "\u062a\u0648\u0642\u0639\u0627\u062a", "\u0627\u062d\u0635\u0627\u0621\u0627\u062a", "\u0627\u062d\u0635\u0627\u0626\u064a\u0627\u062a", "\u0627\u0631\u0642\u0627\u0645", "\u0628\u064a\u0627\u0646\u0627\u062a", "\u062f\u0631\u0627\u0633\u0647"})
 ISSUED, FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
 _PRONOUN_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # ـه ـها ـهم as written (not TEH MARBUTA)
 # "على", "من", "الى" (normalized) tie a noun to its object ("القبض على X"), not a title to its field.
@@ -278,7 +280,8 @@ class SpeakerPhrases(TokenView):
         # A PERS or ORG entity counts when the phrase is titles then that entity ("الوزير X").
         for k in range(start, end):
             if self.ner_label[k] in ("PERS", "ORG"):
-                return all(self.norms[m] in lex.titles or self.norms[m].startswith(AL) for m in range(start, k))
+                # "تقديرات صندوق النقد", "بيان وزارة الداخلية": a document or figures of a named body
+                return all(self.norms[m] in lex.titles or self.norms[m].startswith(AL) or self.norms[m].removeprefix(LAM) in FIGURES for m in range(start, k))
         return (head,) in lex.countries
 
     def _construct_plural(self, norm: str) -> bool:
@@ -555,6 +558,9 @@ class SpeakerPhrases(TokenView):
         start, stop = segment
         if start + 1 < stop and self.norms[start + 1] in (ISSUED, AL + ISSUED):
             stop = start + 1  # the phrase went on to "صادر"
+        if stop - start == 1 and stop < end and self.norms[start].removeprefix(LAM).removeprefix(AL) in FIGURES and self.ner_label[stop] in ("PERS", "ORG"):
+            owner = self._trim_segment(stop, min(end, stop + SEGMENT_LIMIT))  # "لتقديرات صندوق النقد الدولي"
+            return owner if owner is not None and self.plausible_speaker(owner) else segment
         if stop - start != 1 or self.norms[start].removeprefix(AL) not in DOCUMENTS:
             return segment
         k = stop
