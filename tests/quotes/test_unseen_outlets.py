@@ -179,3 +179,14 @@ def test_figures_of_a_named_body_are_its_statement(spoken):
     text = "وقال الوزير سامي الخطيب إن الخطة جاهزة. وارتفعت الديون بنسبة عشرة في المئة وفقا لتقديرات صندوق النقد الدولي."
     found = dict(spoken(text))
     assert found.get("وارتفعت الديون بنسبة عشرة في المئة") == "صندوق النقد الدولي"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("وأكدت مجموعة الفيصل التجارية عزمها افتتاح فروع جديدة في المنطقة.", "عزمها افتتاح فروع جديدة في المنطقة", "مجموعة الفيصل التجارية"),
+        ("وأعلن نادي الشباب الرياضي تعاقده مع مدرب جديد للفريق الأول.", "تعاقده مع مدرب جديد للفريق الأول", "نادي الشباب الرياضي"),
+    ],
+)
+def test_a_group_or_club_announces(spoken, text, content, speaker):
+    assert (content, speaker) in spoken(text)
