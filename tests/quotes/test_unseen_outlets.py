@@ -190,3 +190,9 @@ def test_figures_of_a_named_body_are_its_statement(spoken):
 )
 def test_a_group_or_club_announces(spoken, text, content, speaker):
     assert (content, speaker) in spoken(text)
+
+
+def test_in_which_after_the_verb_comes_before_its_subject(spoken):
+    text = "وجاء القرار في اليوم الذي أعلنت فيه الوزارة أنها أغلقت المصنع القديم."
+    found = dict(spoken(text))
+    assert found.get("أغلقت المصنع القديم") == "الوزارة"

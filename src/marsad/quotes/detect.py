@@ -39,6 +39,7 @@ VERBAL_NOUN_WINDOW = 6  # words from a verbal noun to its complementizer (its ag
 CAME = frozenset({"\u062c\u0627\u0621", "\u062c\u0627\u0621\u062a", "\u064a\u0627\u062a\u064a", "\u062a\u0627\u062a\u064a"})
 LAM_LETTER = "\u0644"
 CAME_WINDOW = 4  # words from "جاء" to its "ليؤكد"
+IN_WHICH = frozenset({"\u0641\u064a\u0647", "\u0641\u064a\u0647\u0627", "\u0641\u064a\u0647\u0645"})  # فيه فيها فيهم
 ASIDE_WORDS = 4  # words of a prayer or aside between dashes after a cue ("-أيده الله-")
 DASHES = frozenset({"-", "\u2013", "\u2014"})
 INVERTED_MIN_WORDS = 3  # a quotation before its cue without a comma is a statement, not a quoted name
@@ -144,6 +145,8 @@ class Detector(SourceFinder):
         # "وأضاف قائلاً", "وتابع موضحاً": the participle belongs to the verb's cue.
         if cue_end < n and self.cue_at[cue_end] is not None and self.cue_at[cue_end].kind == "participle":
             cue_end += 1
+        elif cue_end < n and form.kind == "verb" and self.norms[cue_end] in IN_WHICH:
+            cue_end += 1  # "اليوم الذي أعلنت فيه الوزارة أن", "بيانا قال فيه إن": "in which" goes with the verb
         sent_end = self.sentence_end(i)
         limit = min(sent_end, cue_end + SCAN_LIMIT)
         act_subject_end = self._subject_end(cue_end, limit, act=True) if form.cls in OBJECT_CLASSES else cue_end
