@@ -196,3 +196,9 @@ def test_in_which_after_the_verb_comes_before_its_subject(spoken):
     text = "وجاء القرار في اليوم الذي أعلنت فيه الوزارة أنها أغلقت المصنع القديم."
     found = dict(spoken(text))
     assert found.get("أغلقت المصنع القديم") == "الوزارة"
+
+
+def test_a_long_title_with_its_place_then_the_name(spoken):
+    text = "واعتبر مدير عام الشؤون الفنية في بلدية المدينة الساحلية سابقا المهندس سامي الخطيب، أن المشروع تأخر كثيرا."
+    found = dict(spoken(text))
+    assert found.get("المشروع تأخر كثيرا") == "سامي الخطيب"

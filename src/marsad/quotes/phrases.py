@@ -11,6 +11,7 @@ from .view import (
 
 
 FEH_LETTER = "\u0641"  # ف
+DESCRIPTION_WORDS = 10  # words of a title's complement before the name ("مدير عام ... في أمانة المنطقة سابقا المهندس X")
 YEH, NOON = "\u064a", "\u0646"
 # Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة بلاغ
 # Medium nouns that take the medium's name after them (normalized): صحيفة شبكة وكالة قناة موقع مجلة إذاعة
@@ -537,7 +538,7 @@ class SpeakerPhrases(TokenView):
         if any(self.ner_label[k] == "PERS" for k in range(start, stop)) or not self._is_title_word(start):
             return None
         k = stop
-        while k < end and k - stop <= 8:
+        while k < end and k - stop <= DESCRIPTION_WORDS:
             word, norm = self.words[k], self.norms[k]
             if self.ner_label[k] == "PERS":
                 if self.norms[k - 1][:1] in (LAM, "\u0628") and not self.words[k - 1].startswith(AL):
