@@ -202,3 +202,14 @@ def test_a_long_title_with_its_place_then_the_name(spoken):
     text = "واعتبر مدير عام الشؤون الفنية في بلدية المدينة الساحلية سابقا المهندس سامي الخطيب، أن المشروع تأخر كثيرا."
     found = dict(spoken(text))
     assert found.get("المشروع تأخر كثيرا") == "سامي الخطيب"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("إذ تندد الجماعات البيئية بقطع الأشجار في الغابة.", "بقطع الأشجار في الغابة", "الجماعات البيئية"),
+        ("واستنكرت قبائل الوادي التفجير الذي استهدف السوق الشعبي.", "التفجير الذي استهدف السوق الشعبي", "قبائل الوادي"),
+    ],
+)
+def test_plural_bodies_speak(spoken, text, content, speaker):
+    assert (content, speaker) in spoken(text)
