@@ -13,7 +13,7 @@ from .candidate import Candidate
 from .coverage import CandidateList, covers
 from .layout import COLONS, COMMAS, MARKS, SEMICOLONS, SENTENCE_FINAL
 from .lexicon import CueForm
-from .sources import SourceFinder
+from .sources import DASHES, SourceFinder
 from .view import REPORT_WINDOW, AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SEGMENT_LIMIT, SHORT_QUOTE, WAW
 
 
@@ -41,7 +41,6 @@ LAM_LETTER = "\u0644"
 CAME_WINDOW = 4  # words from "جاء" to its "ليؤكد"
 IN_WHICH = frozenset({"\u0641\u064a\u0647", "\u0641\u064a\u0647\u0627", "\u0641\u064a\u0647\u0645"})  # فيه فيها فيهم
 ASIDE_WORDS = 4  # words of a prayer or aside between dashes after a cue ("-أيده الله-")
-DASHES = frozenset({"-", "\u2013", "\u2014"})
 INVERTED_MIN_WORDS = 3  # a quotation before its cue without a comma is a statement, not a quoted name
 CLOSING_TAIL = 2  # tokens that may follow a paragraph's closing mark: "." and the like
 
