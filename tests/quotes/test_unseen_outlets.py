@@ -26,7 +26,7 @@ def detected(nlp):
         # "على" inside the object is not the verb's preposition: the whole object is the content
         ("وزار المحافظ المستشفى، مؤكدا حرص الدولة على صحة المرضى.", ("مؤكدا", "حرص الدولة على صحة المرضى")),
         # a prayer between dashes stands between the participle and its object
-        ("واستقبل الأمير الوفد، مؤكداً -حفظه الله- متانة العلاقات بين البلدين.", ("مؤكداً", "متانة العلاقات بين البلدين")),
+        ("واستقبل الأمير الوفد، مؤكداً -حفظه الله- دعم الإمارة للمشروع الجديد.", ("مؤكداً", "دعم الإمارة للمشروع الجديد")),
     ],
 )
 def test_an_announcing_participle_reports_its_noun_object(detected, text, found):
@@ -63,9 +63,9 @@ def test_a_saying_participle_after_the_topic_introduces_the_words(detected, text
 
 
 def test_a_semicolon_before_a_participle_ends_the_report_and_opens_another(detected):
-    found = detected("وأشار المدير إلى أن القرعة ستجري كل مساء؛ مثمنا دور الرعاة في إنجاح المهرجان؛ مشيدا بتعاون البلدية.")
+    found = detected("وأشار المدير إلى أن القرعة ستجري كل مساء؛ مثمنا جهود الرعاة في إنجاح المهرجان؛ مشيدا بتعاون البلدية.")
     assert ("وأشار", "القرعة ستجري كل مساء") in found
-    assert ("مثمنا", "دور الرعاة في إنجاح المهرجان") in found
+    assert ("مثمنا", "جهود الرعاة في إنجاح المهرجان") in found
 
 
 def test_a_topic_opened_by_an_before_the_verb(detected):
@@ -98,9 +98,9 @@ def test_after_a_relative_pronoun_the_antecedent_accuses_and_the_noun_after_the_
 
 
 def test_after_a_relative_pronoun_a_saying_verb_keeps_its_own_subject(spoken):
-    text = "وكان الرجلان، اللذان قالت الشرطة إنهما من سكان المدينة، يحملان حقيبتين."
+    text = "وكانت السيدتان، اللتان قالت الوزارة إنهما من سكان المدينة، تحملان حقيبتين."
     found = dict(spoken(text))
-    assert found.get("من سكان المدينة") == "الشرطة"
+    assert found.get("من سكان المدينة") == "الوزارة"
 
 
 @pytest.mark.parametrize(("word", "lemma"), [("نفاه", "نفى"), ("نفاها", "نفى"), ("أبداه", "أبدى"), ("وأوصاهم", "أوصى")])
@@ -176,9 +176,9 @@ def test_a_verb_of_going_on_before_the_reporting_verb(spoken, text, content):
 
 
 def test_figures_of_a_named_body_are_its_statement(spoken):
-    text = "وقال الوزير سامي الخطيب إن الخطة جاهزة. وارتفعت الديون بنسبة عشرة في المئة وفقا لتقديرات صندوق النقد الدولي."
+    text = "وقال الوزير سامي الخطيب إن الخطة جاهزة. وارتفعت الديون بنسبة عشرة في المئة وفقا لتقديرات البنك الدولي."
     found = dict(spoken(text))
-    assert found.get("وارتفعت الديون بنسبة عشرة في المئة") == "صندوق النقد الدولي"
+    assert found.get("وارتفعت الديون بنسبة عشرة في المئة") == "البنك الدولي"
 
 
 @pytest.mark.parametrize(
@@ -193,13 +193,13 @@ def test_a_group_or_club_announces(spoken, text, content, speaker):
 
 
 def test_in_which_after_the_verb_comes_before_its_subject(spoken):
-    text = "وجاء القرار في اليوم الذي أعلنت فيه الوزارة أنها أغلقت المصنع القديم."
+    text = "وجاء القرار في الأسبوع الذي كشفت فيه الشركة أنها أغلقت المصنع القديم."
     found = dict(spoken(text))
-    assert found.get("أغلقت المصنع القديم") == "الوزارة"
+    assert found.get("أغلقت المصنع القديم") == "الشركة"
 
 
 def test_a_long_title_with_its_place_then_the_name(spoken):
-    text = "واعتبر مدير عام الشؤون الفنية في بلدية المدينة الساحلية سابقا المهندس سامي الخطيب، أن المشروع تأخر كثيرا."
+    text = "واعتبر مدير عام الشؤون الهندسية في جامعة المدينة الساحلية سابقا الدكتور سامي الخطيب، أن المشروع تأخر كثيرا."
     found = dict(spoken(text))
     assert found.get("المشروع تأخر كثيرا") == "سامي الخطيب"
 
@@ -207,7 +207,7 @@ def test_a_long_title_with_its_place_then_the_name(spoken):
 @pytest.mark.parametrize(
     ("text", "content", "speaker"),
     [
-        ("إذ تندد الجماعات البيئية بقطع الأشجار في الغابة.", "بقطع الأشجار في الغابة", "الجماعات البيئية"),
+        ("فيما تندد الجمعيات البيئية بقطع الأشجار في الغابة.", "بقطع الأشجار في الغابة", "الجمعيات البيئية"),
         ("واستنكرت قبائل الوادي التفجير الذي استهدف السوق الشعبي.", "التفجير الذي استهدف السوق الشعبي", "قبائل الوادي"),
     ],
 )

@@ -40,7 +40,7 @@ CAME = frozenset({"\u062c\u0627\u0621", "\u062c\u0627\u0621\u062a", "\u064a\u062
 LAM_LETTER = "\u0644"
 CAME_WINDOW = 4  # words from "جاء" to its "ليؤكد"
 IN_WHICH = frozenset({"\u0641\u064a\u0647", "\u0641\u064a\u0647\u0627", "\u0641\u064a\u0647\u0645"})  # فيه فيها فيهم
-ASIDE_WORDS = 4  # words of a prayer or aside between dashes after a cue ("-أيده الله-")
+ASIDE_WORDS = 4  # words of a prayer or aside between dashes after a cue ("-حفظه الله-")
 INVERTED_MIN_WORDS = 3  # a quotation before its cue without a comma is a statement, not a quoted name
 CLOSING_TAIL = 2  # tokens that may follow a paragraph's closing mark: "." and the like
 
@@ -145,7 +145,7 @@ class Detector(SourceFinder):
         if cue_end < n and self.cue_at[cue_end] is not None and self.cue_at[cue_end].kind == "participle":
             cue_end += 1
         elif cue_end < n and form.kind == "verb" and self.norms[cue_end] in IN_WHICH:
-            cue_end += 1  # "اليوم الذي أعلنت فيه الوزارة أن", "بيانا قال فيه إن": "in which" goes with the verb
+            cue_end += 1  # "الأسبوع الذي كشفت فيه الشركة أن", "بيانا قال فيه إن": "in which" goes with the verb
         sent_end = self.sentence_end(i)
         limit = min(sent_end, cue_end + SCAN_LIMIT)
         act_subject_end = self._subject_end(cue_end, limit, act=True) if form.cls in OBJECT_CLASSES else cue_end
@@ -319,7 +319,7 @@ class Detector(SourceFinder):
         """"واعتبر المدرب سامي الفريق مرشحا للقب": a named subject right after the verb, then the
         noun object, which is the claim. Only adjuncts may stand between them ("، أمس،"): a
         segment set off by commas may be anything, and the object is then unknown. A verb with an
-        object pronoun ("وتعتبره شخصية محورية") is active and its object known: the subject may be
+        object pronoun ("وتعتبره شريكا أساسيا") is active and its object known: the subject may be
         left out, and what follows it is the claim."""
         subject_end = self._subject_end(cue_end, region_end, act=True)
         if pronoun and (subject_end == cue_end or not self._named((cue_end, subject_end))):
@@ -503,7 +503,7 @@ class Detector(SourceFinder):
     def _after_relative(self, i: int) -> bool:
         """A verb right after a relative pronoun, with no object pronoun of its own: for a verb that
         takes an object, the relative's antecedent is its subject ("التي اتهمت X بأنه": X is the
-        object), unlike "الذي نفاه X" (X is the subject) or "اللذان قالت الشرطة إنهما"."""
+        object), unlike "الذي نفاه X" (X is the subject) or "اللتان قالت الوزارة إنهما"."""
         k = i - 1 if i > 0 and self.norms[i - 1] == QAD else i
         return k > 0 and self.norms[k - 1] in self.lex.relatives and not self.words[i].endswith(POSSESSIVE_ENDINGS)
 
@@ -619,7 +619,7 @@ class Detector(SourceFinder):
             if candidate.mode != "explicit":
                 candidate.subjects, candidate.mode = [], "none"
         if not candidate.subjects and form.kind == "verb" and form.cls in OBJECT_CLASSES and subject_from is None and self._after_relative(i):
-            self._preverbal_subject(candidate, i)  # "فورد، التي اتهمت القاضي X بأنه": she spoke, X is the object
+            self._preverbal_subject(candidate, i)  # "سارة، التي اتهمت المدير X بأنه": she spoke, X is the object
             if candidate.mode != "relative" or not candidate.subjects:
                 candidate.subjects, candidate.mode = [], "none"
         if candidate.subjects:

@@ -11,7 +11,7 @@ from .view import (
 
 
 FEH_LETTER = "\u0641"  # ف
-DESCRIPTION_WORDS = 10  # words of a title's complement before the name ("مدير عام ... في أمانة المنطقة سابقا المهندس X")
+DESCRIPTION_WORDS = 10  # words of a title's complement before the name ("مدير عام الشؤون ... في جامعة المدينة سابقا الدكتور X")
 YEH, NOON = "\u064a", "\u0646"
 # Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة بلاغ
 # Medium nouns that take the medium's name after them (normalized): صحيفة شبكة وكالة قناة موقع مجلة إذاعة
@@ -281,7 +281,7 @@ class SpeakerPhrases(TokenView):
         # A PERS or ORG entity counts when the phrase is titles then that entity ("الوزير X").
         for k in range(start, end):
             if self.ner_label[k] in ("PERS", "ORG"):
-                # "تقديرات صندوق النقد", "بيان وزارة الداخلية": a document or figures of a named body
+                # "تقديرات البنك الدولي", "بيان وزارة الداخلية": a document or figures of a named body
                 return all(self.norms[m] in lex.titles or self.norms[m].startswith(AL) or self.norms[m].removeprefix(LAM) in FIGURES for m in range(start, k))
         return (head,) in lex.countries
 
@@ -560,7 +560,7 @@ class SpeakerPhrases(TokenView):
         if start + 1 < stop and self.norms[start + 1] in (ISSUED, AL + ISSUED):
             stop = start + 1  # the phrase went on to "صادر"
         if stop - start == 1 and stop < end and self.norms[start].removeprefix(LAM).removeprefix(AL) in FIGURES and self.ner_label[stop] in ("PERS", "ORG"):
-            owner = self._trim_segment(stop, min(end, stop + SEGMENT_LIMIT))  # "لتقديرات صندوق النقد الدولي"
+            owner = self._trim_segment(stop, min(end, stop + SEGMENT_LIMIT))  # "لتقديرات البنك الدولي"
             return owner if owner is not None and self.plausible_speaker(owner) else segment
         if stop - start != 1 or self.norms[start].removeprefix(AL) not in DOCUMENTS:
             return segment

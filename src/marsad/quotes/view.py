@@ -279,7 +279,7 @@ class TokenView:
     def _ends_clause(self, k: int, end: int) -> bool:
         """Whether a clause that has reached `k` (past its first word) stops before it."""
         if (self.words[k] in COMMAS or self.words[k] in SEMICOLONS) and self.chain_follows(k + 1):
-            return True  # "...، مضيفا أن", "...؛ مثمنا دور ...": a new cue after the clause
+            return True  # "...، مضيفا أن", "...؛ مشيدا بـ ...": a new cue after the clause
         if self.words[k] in COMMAS and k + 1 < end and self.norms[k + 1] in NARRATION:
             return True  # "...، وتم نقل الجرحى": the writer narrates again
         if self.norms[k] in CLAUSE_LINKS and self.chain_follows(k):  # "... فيما قال مصدر"
