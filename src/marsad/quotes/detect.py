@@ -11,9 +11,9 @@ from itertools import accumulate, compress
 
 from .candidate import Candidate
 from .coverage import CandidateList, covers
-from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
+from .layout import COLONS, COMMAS, MARKS, SEMICOLONS, SENTENCE_FINAL
 from .lexicon import CueForm
-from .sources import SourceFinder
+from .sources import DASHES, SourceFinder
 from .view import REPORT_WINDOW, AUXILIARIES, FEH, KAMA, QAD, OBJECT_CLASSES, PRE_SUBJECT_LIMIT, QUESTION, SCAN_LIMIT, SEGMENT_LIMIT, SHORT_QUOTE, WAW
 
 
@@ -35,6 +35,12 @@ DEMONSTRATIVES = frozenset({"\u0630\u0644\u0643", "\u0647\u0630\u0627", "\u0647\
 POSSESSIVE_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627")  # ـه ـها ـهم ـهما as written
 VERBAL_NOUN_WINDOW = 6  # words from a verbal noun to its complementizer (its agent stands between)
 
+# "جاء"، "جاءت"، "يأتي"، "تأتي" (normalized) before "ليؤكد": something that happened confirms
+CAME = frozenset({"\u062c\u0627\u0621", "\u062c\u0627\u0621\u062a", "\u064a\u0627\u062a\u064a", "\u062a\u0627\u062a\u064a"})
+LAM_LETTER = "\u0644"
+CAME_WINDOW = 4  # words from "جاء" to its "ليؤكد"
+IN_WHICH = frozenset({"\u0641\u064a\u0647", "\u0641\u064a\u0647\u0627", "\u0641\u064a\u0647\u0645"})  # فيه فيها فيهم
+ASIDE_WORDS = 4  # words of a prayer or aside between dashes after a cue ("-حفظه الله-")
 INVERTED_MIN_WORDS = 3  # a quotation before its cue without a comma is a statement, not a quoted name
 CLOSING_TAIL = 2  # tokens that may follow a paragraph's closing mark: "." and the like
 
@@ -132,10 +138,14 @@ class Detector(SourceFinder):
             return []  # "ولم يؤكد": nothing was said; "ويُعتقد أن": nobody in particular says it
         if form.kind == "verb" and i > 0 and self.norms[i - 1] in DEMONSTRATIVES:
             return []  # "هذا يؤكد أن", "مما يؤكد أن": a fact bears something out, nobody says it
+        if form.kind == "verb" and self.norms[i][:1] == LAM_LETTER and self._came_to(i):
+            return []  # "الهجوم جاء ليؤكد", "وتأتي هذه الخطوة لتؤكد": an event bears something out
         cue_end = i + 1
         # "وأضاف قائلاً", "وتابع موضحاً": the participle belongs to the verb's cue.
         if cue_end < n and self.cue_at[cue_end] is not None and self.cue_at[cue_end].kind == "participle":
             cue_end += 1
+        elif cue_end < n and form.kind == "verb" and self.norms[cue_end] in IN_WHICH:
+            cue_end += 1  # "الأسبوع الذي كشفت فيه الشركة أن", "بيانا قال فيه إن": "in which" goes with the verb
         sent_end = self.sentence_end(i)
         limit = min(sent_end, cue_end + SCAN_LIMIT)
         act_subject_end = self._subject_end(cue_end, limit, act=True) if form.cls in OBJECT_CLASSES else cue_end
@@ -179,8 +189,9 @@ class Detector(SourceFinder):
             if prep_at is None and form.prep is not None and self._prep_at(j, form.prep):
                 prep_at = j
             if j > cue_end and (self.cue_at[j] is not None or self.noun_cue[j]):
-                if self._participle_before_content(j):
+                if self._participle_before_content(j) or (prep_at is not None and self._saying_participle(j)):
                     self.absorbed.add(j)  # "وأضاف خالد الفالح قائلا:": the participle only says how he spoke
+                    prep_at = None  # "وعلق X على النتيجة قائلا "..."": the object was the topic, the words follow
                     j += 1
                     continue
                 break
@@ -219,6 +230,14 @@ class Detector(SourceFinder):
         """No complementizer, mark or colon after the cue: the class of the verb decides."""
         words, n = self.words, self.n
         sent_end = self.sentence_end(i)
+        if prep_at is not None and form.cls == "announce" and form.kind == "participle" and prep_at > cue_end:
+            prep_at = None  # "مؤكدا حرص الدولة على سلامتهم": "على" belongs to the object, which is the content
+        if prep_at is None and form.cls == "announce" and form.kind == "participle":
+            # "...، مؤكدا ضبط عشرين مخالفا": the participle's noun object is what was announced
+            start = self._after_aside(cue_end)  # "مؤكدا -حفظه الله- حرص ..."
+            end = self.clause_end(start)
+            if self._object_word(start) and end - start >= 2:
+                return self._make(i, cue_end, start, start, end, False, form, previous)
         if prep_at is not None:
             k = prep_at
             start = k + 1 if self.norms[k] == form.prep else k  # BEH attached: "بالحصول"
@@ -255,8 +274,9 @@ class Detector(SourceFinder):
                 end = self.clause_end(start)
                 if end - start >= 2:
                     return self._make(i, cue_end, start, start, end, False, form, previous)
-        if form.lemma in self.lex.object_claims and form.kind == "verb" and self.clause_initial(i) and not self._imperfect(i):
-            found = self._object_claim(i, cue_end, region_end, form, previous)
+        if form.lemma in self.lex.object_claims and form.kind == "verb" and self.clause_initial(i):
+            pronoun = self._object_pronoun(i, form)
+            found = self._object_claim(i, cue_end, region_end, form, previous, pronoun=pronoun) if pronoun or not self._imperfect(i) else []
             if found:
                 return found
         if form.cls == "say" and form.kind == "verb" and self._opens_sentence(i):
@@ -266,6 +286,19 @@ class Detector(SourceFinder):
                 if end - subject_end >= 2:
                     return self._make(i, cue_end, subject_end, subject_end, end, False, form, previous)
         return []
+
+    def _after_aside(self, k: int) -> int:
+        """Past a short aside between dashes right at `k` ("-حفظه الله-"), else `k`."""
+        if k >= self.n or self.words[k] not in DASHES:
+            return k
+        close = next((m for m in range(k + 1, min(self.n, k + 2 + ASIDE_WORDS)) if self.words[m] in DASHES), None)
+        return close + 1 if close is not None else k
+
+    def _object_word(self, k: int) -> bool:
+        """A word that can open a noun object: no particle, complementizer, cue, adjunct or mark."""
+        if k >= self.n or not self.is_word[k] or self.complementizer(k) or self.cue_at[k] is not None:
+            return False
+        return self.norms[k] not in self.lex.particles and not self.is_adjunct(k)
 
     def _conveyed_from(self, i: int) -> tuple[int, int] | None:
         """"نقلت X عن Y قوله": the phrase after "عن", when a verb of conveying ("نقل") opens the clause."""
@@ -282,12 +315,16 @@ class Detector(SourceFinder):
             return segment if stop > k + 1 and self.plausible_speaker(segment) else None
         return None
 
-    def _object_claim(self, i: int, cue_end: int, region_end: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
+    def _object_claim(self, i: int, cue_end: int, region_end: int, form: CueForm, previous: list[Candidate], *, pronoun: bool = False) -> list[Candidate]:
         """"واعتبر المدرب سامي الفريق مرشحا للقب": a named subject right after the verb, then the
         noun object, which is the claim. Only adjuncts may stand between them ("، أمس،"): a
-        segment set off by commas may be anything, and the object is then unknown."""
+        segment set off by commas may be anything, and the object is then unknown. A verb with an
+        object pronoun ("وتعتبره شريكا أساسيا") is active and its object known: the subject may be
+        left out, and what follows it is the claim."""
         subject_end = self._subject_end(cue_end, region_end, act=True)
-        if subject_end == cue_end or not self._named((cue_end, subject_end)):
+        if pronoun and (subject_end == cue_end or not self._named((cue_end, subject_end))):
+            subject_end = cue_end
+        elif subject_end == cue_end or not self._named((cue_end, subject_end)):
             return []
         start = subject_end
         if start < region_end and self.words[start] in COMMAS:
@@ -426,7 +463,7 @@ class Detector(SourceFinder):
         if norm[:1] == WAW and self.lex.cue(norm[1:]) is not None:
             return True
         prev = self.words[i - 1]
-        if prev in COMMAS or prev in MARKS or prev in COLONS or self.cue_at[i - 1] is not None or prev in SENTENCE_FINAL:
+        if prev in COMMAS or prev in SEMICOLONS or prev in MARKS or prev in COLONS or self.cue_at[i - 1] is not None or prev in SENTENCE_FINAL:
             return True
         # "... وسائل الإعلام قائلاً "...": the content right after the participle is evidence enough.
         nxt = i + 1
@@ -446,6 +483,34 @@ class Detector(SourceFinder):
             return False
         following = self.words[j + 1]
         return following in COLONS or (following in MARKS and j + 1 in self.pairs)
+
+    def _object_pronoun(self, i: int, form: CueForm) -> bool:
+        """Whether the verb at `i` carries an object pronoun ("اعتبره", "وتعتبرها", "اعتبرهم")."""
+        word = self.words[i]
+        return word.endswith(POSSESSIVE_ENDINGS) and not form.lemma.endswith(POSSESSIVE_ENDINGS[0])  # "نبه": HEH of the root
+
+    def _came_to(self, i: int) -> bool:
+        """A form of "جاء" / "أتى" a few words before, in the same clause ("جاء ليؤكد", "وتأتي الخطوة لتؤكد")."""
+        start = max(self.sentence_start(i), i - CAME_WINDOW)
+        for k in range(i - 1, start - 1, -1):
+            if self.words[k] in COMMAS or self.cue_at[k] is not None:
+                return False
+            norm = self.norms[k]
+            if norm in CAME or (norm[:1] == WAW and norm[1:] in CAME):
+                return True
+        return False
+
+    def _after_relative(self, i: int) -> bool:
+        """A verb right after a relative pronoun, with no object pronoun of its own: for a verb that
+        takes an object, the relative's antecedent is its subject ("التي اتهمت X بأنه": X is the
+        object), unlike "الذي نفاه X" (X is the subject) or "اللتان قالت الوزارة إنهما"."""
+        k = i - 1 if i > 0 and self.norms[i - 1] == QAD else i
+        return k > 0 and self.norms[k - 1] in self.lex.relatives and not self.words[i].endswith(POSSESSIVE_ENDINGS)
+
+    def _saying_participle(self, j: int) -> bool:
+        """"قائلا إن", no comma before it: a participle of saying whose complementizer follows."""
+        cue = self.cue_at[j]
+        return cue is not None and cue.kind == "participle" and cue.cls == "say" and self.words[j - 1] not in COMMAS and j + 1 < self.n and bool(self.complementizer(j + 1))
 
     def _after_colon(self, i: int, cue_end: int, colon: int, form: CueForm, previous: list[Candidate]) -> list[Candidate]:
         nxt = colon + 1
@@ -552,6 +617,10 @@ class Detector(SourceFinder):
         if form.kind == "verb" and subject_from is None and self._after_auxiliary(i):
             self._preverbal_subject(candidate, i)  # "وكان القاضي X قد نفى مزاعم Y": X spoke, Y is the object
             if candidate.mode != "explicit":
+                candidate.subjects, candidate.mode = [], "none"
+        if not candidate.subjects and form.kind == "verb" and form.cls in OBJECT_CLASSES and subject_from is None and self._after_relative(i):
+            self._preverbal_subject(candidate, i)  # "سارة، التي اتهمت المدير X بأنه": she spoke, X is the object
+            if candidate.mode != "relative" or not candidate.subjects:
                 candidate.subjects, candidate.mode = [], "none"
         if candidate.subjects:
             pass

@@ -22,6 +22,7 @@ OPENING_ONLY = frozenset("\u00ab\u2039\u201e")  # « ‹ „
 CLOSING_ONLY = frozenset("\u00bb\u203a")  # » ›
 COMMAS = frozenset({"\u060c", ","})  # ARABIC COMMA
 COLONS = frozenset({":"})
+SEMICOLONS = frozenset({"\u061b", ";"})  # ARABIC SEMICOLON
 SENTENCE_FINAL = frozenset({".", "\u061f", "?", "!", "\u2026", "..."})  # ARABIC QUESTION MARK
 
 

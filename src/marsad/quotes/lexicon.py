@@ -122,6 +122,10 @@ def _object_forms(perfect: list[str], imperfect: list[str]) -> list[str]:
     out = []
     for form in perfect + imperfect:
         base = form[:-1] if form.endswith(_WAW + _ALEF) else form  # the plural ALEF goes: وصفوا + ها -> وصفوها
+        if form in perfect and form.endswith(_YEH) and len(form) > 2:
+            # ALEF MAQSURA turns ALEF before a pronoun: نفى -> نفاه، نفاها; "نفيها" is the noun "her denial"
+            out += [form[:-1] + _ALEF + suffix for suffix in (_HEH, *OBJECT_PRONOUNS)]
+            continue
         out += [base + suffix for suffix in OBJECT_PRONOUNS]
         if form in imperfect or form.endswith(_TEH):
             out.append(base + _HEH)

@@ -6,17 +6,21 @@ from .candidate import Candidate
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .view import (
     AL, AUXILIARIES, LAM, NISBA_ENDINGS, NISBA_PLURALS, NP_OPENERS, PLURAL_ENDINGS, PREPOSITIONS, PRE_SUBJECT_LIMIT, QAD,
-    RELATIONAL_HEADS, SEGMENT_LIMIT, SHORT_QUOTE, WAW, TokenView,
+    RELATIONAL_HEADS, SEGMENT_LIMIT, SHORT_QUOTE, WAW, WENT_ON, TokenView,
 )
 
 
 FEH_LETTER = "\u0641"  # ف
+DESCRIPTION_WORDS = 10  # words of a title's complement before the name ("مدير عام الشؤون ... في جامعة المدينة سابقا الدكتور X")
+YEH, NOON = "\u064a", "\u0646"
 # Documents that speak for their author (normalized, without article): بيان تقرير رسالة وثيقة بلاغ
 # Medium nouns that take the medium's name after them (normalized): صحيفة شبكة وكالة قناة موقع مجلة إذاعة
 MEDIUM_HEADS = frozenset({"\u0635\u062d\u064a\u0641\u0647", "\u0634\u0628\u0643\u0647", "\u0648\u0643\u0627\u0644\u0647", "\u0642\u0646\u0627\u0647", "\u0645\u0648\u0642\u0639", "\u0645\u062c\u0644\u0647", "\u0627\u0630\u0627\u0639\u0647"})
 # Verbs of publishing after a document's relative pronoun, as written in the perfect (normalized): نشر اصدر
 PUBLISHED = ("\u0646\u0634\u0631", "\u0627\u0635\u062f\u0631", "\u062a\u0646\u0634\u0631")
 DOCUMENTS = frozenset({"\u0648\u062b\u0627\u0626\u0642", "\u0628\u064a\u0627\u0646", "\u062a\u0642\u0631\u064a\u0631", "\u0631\u0633\u0627\u0644\u0647", "\u0648\u062b\u064a\u0642\u0647", "\u0628\u0644\u0627\u063a"})
+# Documents and figures a body publishes (normalized): تقديرات توقعات إحصاءات إحصائيات أرقام بيانات دراسة
+FIGURES = DOCUMENTS | frozenset({"\u062a\u0642\u062f\u064a\u0631\u0627\u062a", "\u062a\u0648\u0642\u0639\u0627\u062a", "\u0627\u062d\u0635\u0627\u0621\u0627\u062a", "\u0627\u062d\u0635\u0627\u0626\u064a\u0627\u062a", "\u0627\u0631\u0642\u0627\u0645", "\u0628\u064a\u0627\u0646\u0627\u062a", "\u062f\u0631\u0627\u0633\u0647"})
 ISSUED, FROM = "\u0635\u0627\u062f\u0631", "\u0639\u0646"  # "صادر عن"
 _PRONOUN_ENDINGS = ("\u0647", "\u0647\u0627", "\u0647\u0645")  # ـه ـها ـهم as written (not TEH MARBUTA)
 # "على", "من", "الى" (normalized) tie a noun to its object ("القبض على X"), not a title to its field.
@@ -272,13 +276,21 @@ class SpeakerPhrases(TokenView):
             head = head[1:] if not head.startswith(LAM + LAM) else AL + head[2:]
         heads = (head, head[2:] if head.startswith(AL) else AL + head)
         known = lex.anonymous | lex.organizations | lex.titles | lex.groups
-        if any(h in known for h in heads):
+        if any(h in known for h in heads) or self._construct_plural(head):
             return True
         # A PERS or ORG entity counts when the phrase is titles then that entity ("الوزير X").
         for k in range(start, end):
             if self.ner_label[k] in ("PERS", "ORG"):
-                return all(self.norms[m] in lex.titles or self.norms[m].startswith(AL) for m in range(start, k))
+                # "تقديرات البنك الدولي", "بيان وزارة الداخلية": a document or figures of a named body
+                return all(self.norms[m] in lex.titles or self.norms[m].startswith(AL) or self.norms[m].removeprefix(LAM) in FIGURES for m in range(start, k))
         return (head,) in lex.countries
+
+    def _construct_plural(self, norm: str) -> bool:
+        """A plural of people in construct, its NOON dropped: "مسؤولو الاتحاد", "ممثلي الشركات"."""
+        if not norm.endswith((WAW, YEH)) or len(norm) <= 4:
+            return False
+        full = norm + NOON
+        return full in self.lex.anonymous or full in self.lex.titles or full in self.lex.groups
 
     def _subject_end(self, start: int, end: int, *, act: bool) -> int:
         """End of a speaker phrase right after a verb: titles and a name, before the object."""
@@ -295,7 +307,7 @@ class SpeakerPhrases(TokenView):
                 break
             bare = norm[2:] if norm.startswith(AL) else norm
             has_article = self.words[k].startswith(AL) and len(norm) > 3
-            head_known = norm in lex.titles or norm in lex.anonymous or norm in lex.organizations or norm in lex.groups
+            head_known = norm in lex.titles or norm in lex.anonymous or norm in lex.organizations or norm in lex.groups or self._construct_plural(norm)
             # "الحارس X", "الفنان X": a definite noun right before a tagged name is that person's title
             head_known = head_known or (has_article and k + 1 < end and self.ner_label[k + 1] == "PERS" and self.ner_label[k] is None)
             if not seen_any:
@@ -375,6 +387,8 @@ class SpeakerPhrases(TokenView):
         if norm in lex.pronoun_subjects:
             candidate.mode = "pronoun"
             return
+        if norm.removeprefix(WAW).removeprefix(FEH_LETTER) in WENT_ON:
+            return  # "ومضت تقول": the verb of going on has the speaker's subject, named before
         if norm in lex.relatives:
             candidate.mode = "relative"
             antecedent = self._antecedent(k, sent_start)
@@ -524,7 +538,7 @@ class SpeakerPhrases(TokenView):
         if any(self.ner_label[k] == "PERS" for k in range(start, stop)) or not self._is_title_word(start):
             return None
         k = stop
-        while k < end and k - stop <= 8:
+        while k < end and k - stop <= DESCRIPTION_WORDS:
             word, norm = self.words[k], self.norms[k]
             if self.ner_label[k] == "PERS":
                 if self.norms[k - 1][:1] in (LAM, "\u0628") and not self.words[k - 1].startswith(AL):
@@ -545,6 +559,9 @@ class SpeakerPhrases(TokenView):
         start, stop = segment
         if start + 1 < stop and self.norms[start + 1] in (ISSUED, AL + ISSUED):
             stop = start + 1  # the phrase went on to "صادر"
+        if stop - start == 1 and stop < end and self.norms[start].removeprefix(LAM).removeprefix(AL) in FIGURES and self.ner_label[stop] in ("PERS", "ORG"):
+            owner = self._trim_segment(stop, min(end, stop + SEGMENT_LIMIT))  # "لتقديرات البنك الدولي"
+            return owner if owner is not None and self.plausible_speaker(owner) else segment
         if stop - start != 1 or self.norms[start].removeprefix(AL) not in DOCUMENTS:
             return segment
         k = stop

@@ -6,11 +6,12 @@ from .candidate import Candidate
 from .coverage import covers
 from .layout import COLONS, COMMAS, MARKS, SENTENCE_FINAL
 from .phrases import SpeakerPhrases
-from .view import AL, FEH, HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
+from .view import AL, FEH, QAD, HEADLINE_LEFT_LIMIT, LAM, LAM_SOURCES, MA, OBJECT_CLASSES, QUESTION, SEGMENT_LIMIT, SEPARATORS, WAW
 
 
 DASHES = frozenset({"-", "\u2013", "\u2014"})  # a dateline's dash; "|" opens a related-story link instead
 DATELINE_SIDE = 3
+FA_QAD = FEH + QAD  # "فقد": "وحسب الشرطة فقد تم ..."
 LINK_LABELS = frozenset({"\u0631\u0627\u0628\u0637", "\u0627\u0642\u0631\u0627", "\u0637\u0627\u0644\u0639", "\u0634\u0627\u0647\u062f"})  # رابط اقرأ طالع شاهد  # words on each side of the dash of a dateline ("إسلام آباد - «الشرق الأوسط»:")
 
 
@@ -27,7 +28,7 @@ class SourceFinder(SpeakerPhrases):
         lead = sent_start
         while lead < i and (self.norms[lead] == WAW or not self.is_word[lead] or self._marker_len(lead)):
             lead += self._marker_len(lead) or 1
-        after = np_end + 1 if np_end < sent_end and self.words[np_end] in COMMAS else np_end
+        after = np_end + 1 if np_end < sent_end and (self.words[np_end] in COMMAS or self.norms[np_end] == FA_QAD) else np_end
         # "وجاء في بيان النيابة أن ..." / "وجاء في البيان "..."": the report starts right after the source
         if segment[1] < np_end and lead == i and (self.complementizer(segment[1]) or (self.words[segment[1]] in MARKS and segment[1] in self.pairs)):
             after = segment[1]
@@ -107,7 +108,7 @@ class SourceFinder(SpeakerPhrases):
         sent_end = self.sentence_end(i)
         np_end = cue_end
         # The source's phrase ends at a comma, or at "فإن" ("وبحسب مصادر سورية فإن ..."), where the report starts.
-        while np_end < sent_end and self.words[np_end] not in COMMAS and self.words[np_end] not in SENTENCE_FINAL and not (np_end > cue_end and self.norms[np_end][:1] == FEH and self.complementizer(np_end)):
+        while np_end < sent_end and self.words[np_end] not in COMMAS and self.words[np_end] not in SENTENCE_FINAL and not (np_end > cue_end and self._feh_opener(np_end)):
             np_end += 1
         segment = self._trim_segment(cue_end, np_end, after_lam=self.norms[i].endswith(LAM_SOURCES))
         if segment is None:
@@ -118,7 +119,9 @@ class SourceFinder(SpeakerPhrases):
         opens = all(self.norms[m] == WAW or not self.is_word[m] for m in range(sent_start, i))
         # "وحسب الوثائق التي نشرها الموقع فإن ...": "فإن" closes the source phrase, whatever it names.
         fa_inna = opens and np_end < sent_end and self.norms[np_end][:1] == FEH and bool(self.complementizer(np_end))
-        named = fa_inna or (opens and np_end < sent_end and self.words[np_end] in COMMAS and self._name_like(segment))
+        # "وحسب الشرطة فقد ..." like "وبحسب الشرطة، ...": a name-like source before "فقد" or a comma
+        closed = np_end < sent_end and (self.words[np_end] in COMMAS or self.norms[np_end] == FA_QAD)
+        named = fa_inna or (opens and closed and self._name_like(segment))
         # "...، بحسب الرافدين، ...", "...، بحسب الرافدين.": set off by commas or ending the sentence, one or
         # two name-like words name the source (a plan or a law takes a longer phrase or no comma).
         aside = i > 0 and self.words[i - 1] in COMMAS and (np_end >= sent_end or self.words[np_end] in COMMAS or self.words[np_end] in SENTENCE_FINAL)
@@ -128,6 +131,10 @@ class SourceFinder(SpeakerPhrases):
         # "وفق بيان لوزارة الداخلية": the body whose statement it is
         owner = self._document_owner((segment[0], segment[0] + 1), np_end)
         return (owner if owner[0] != segment[0] else segment), np_end, via_relative
+
+    def _feh_opener(self, k: int) -> bool:
+        """"فإن" or "فقد" after an opening source phrase: the report starts here ("وحسب الشرطة فقد ...")."""
+        return self.norms[k][:1] == FEH and (bool(self.complementizer(k)) or self.norms[k] == FA_QAD)
 
     def _complementizer_near(self, k: int, end: int) -> int:
         """Words to skip to get past a complementizer at `k` or one word later ("مفاده أن"), or 0."""

@@ -10,7 +10,7 @@ from collections import Counter
 from itertools import compress
 
 from .coverage import SpanList
-from .layout import COLONS, COMMAS, MARKS, Layout
+from .layout import COLONS, COMMAS, MARKS, SEMICOLONS, SENTENCE_FINAL, Layout
 from .lexicon import CueForm, QuoteLexicon, load_lexicon
 from .marks import pair_marks
 
@@ -56,8 +56,11 @@ HOMOGRAPH_VERBS = frozenset({ABBARA, BAYYANA})  # verbs written like a prepositi
 HOMOGRAPH_WINDOW = 10  # words after the verb within which its frame ("عن", "أن") must show
 # After a comma, a passive "and it was done" turns from the report back to narration (normalized): وتم وتمت
 NARRATION = frozenset({"\u0648\u062a\u0645", "\u0648\u062a\u0645\u062a"})
-# Prepositions that open a sentence with a phrase before its verb (normalized): في خلال عقب بعد امام
-OPENING_PREPOSITIONS = frozenset({"\u0641\u064a", "\u062e\u0644\u0627\u0644", "\u0639\u0642\u0628", "\u0628\u0639\u062f", "\u0627\u0645\u0627\u0645"})
+# Verbs of going on before a reporting verb (normalized): مضى مضت راح راحت أخذ أخذت عاد عادت
+WENT_ON = frozenset({"\u0645\u0636\u064a", "\u0645\u0636\u062a", "\u0631\u0627\u062d", "\u0631\u0627\u062d\u062a", "\u0627\u062e\u0630", "\u0627\u062e\u0630\u062a", "\u0639\u0627\u062f", "\u0639\u0627\u062f\u062a"})
+# Prepositions that open a sentence with a phrase before its verb (normalized): في خلال عقب بعد امام عن
+# ("وعن الحوادث الأخيرة أكد الوزير ...": the topic first)
+OPENING_PREPOSITIONS = frozenset({"\u0641\u064a", "\u062e\u0644\u0627\u0644", "\u0639\u0642\u0628", "\u0628\u0639\u062f", "\u0627\u0645\u0627\u0645", "\u0639\u0646"})
 OPENING_PHRASE = 5  # words of that phrase, its preposition included
 LAM_SOURCES = ("\u0648\u0641\u0642\u0627", "\u0637\u0628\u0642\u0627")  # وفقا طبقا (+ LAM)
 
@@ -170,6 +173,8 @@ class TokenView:
         word = self.words[prev]
         if not self.is_word[prev] or self.norms[prev] in self.lex.particles or word in MARKS:
             return True
+        if self.norms[prev].removeprefix(WAW).removeprefix(FEH) in WENT_ON:
+            return True  # "ومضت تقول"، "وراح يقول": a verb of going on, then the reporting verb
         # "من جانبه أعرب X عن", "ومن جهة أخرى، أكد": a discourse marker opens the sentence, the verb follows it
         if (self._marker_len(prev) > 0 or (prev > 0 and self._marker_len(prev - 1) == 2)) and self._opens_sentence(i):
             return True
@@ -178,6 +183,8 @@ class TokenView:
     def _after_opening_phrase(self, i: int) -> bool:
         """"وفي كلمة أمام البرلمان أعلن X": a short prepositional phrase opening the sentence, then the verb."""
         start = self.sentence_start(i)
+        if self.norms[start] == WAW and start + 1 < i:
+            start += 1  # "و عن ...": the conjunction written apart
         first = self.norms[start]
         if first[:1] == WAW and len(first) > 2:
             first = first[1:]
@@ -252,6 +259,9 @@ class TokenView:
                 break
             passed.append(k)
             close = self.pairs.get(k)
+            if close is not None and self.words[k - 1] in SENTENCE_FINAL:
+                result = k  # '... جاهزة. "..."': the quotation opens the next sentence, whatever the splitter says
+                break
             if close is not None:
                 if close >= end:  # a quotation running past the sentence end carries the clause
                     result = min(close + 1, self.paragraph_end(k))
@@ -268,8 +278,8 @@ class TokenView:
 
     def _ends_clause(self, k: int, end: int) -> bool:
         """Whether a clause that has reached `k` (past its first word) stops before it."""
-        if self.words[k] in COMMAS and self.chain_follows(k + 1):
-            return True
+        if (self.words[k] in COMMAS or self.words[k] in SEMICOLONS) and self.chain_follows(k + 1):
+            return True  # "...، مضيفا أن", "...؛ مشيدا بـ ...": a new cue after the clause
         if self.words[k] in COMMAS and k + 1 < end and self.norms[k + 1] in NARRATION:
             return True  # "...، وتم نقل الجرحى": the writer narrates again
         if self.norms[k] in CLAUSE_LINKS and self.chain_follows(k):  # "... فيما قال مصدر"
@@ -291,6 +301,7 @@ class TokenView:
         complementizer or colon within a few words: the verb reports something new, the clause
         before it ends."""
         coordinated = self.norms[k][:1] in (WAW, FEH) and self.lex.cue(self.norms[k][1:]) is not None
+        coordinated = coordinated or self.norms[k - 1] == WAW  # "و أشار": the conjunction written apart
         if not (coordinated or self.words[k - 1] in COMMAS):
             return False
         m, words = k + 1, 0
@@ -317,6 +328,8 @@ class TokenView:
             if form.kind == "participle":
                 return True
             return self.norms[j][:1] in (WAW, FEH) and self.lex.cue(self.norms[j][1:]) is not None
+        if self.norms[j] == WAW and j + 1 < self.n and self.finite_cue(j + 1):
+            return True  # "، و أشار": the conjunction written apart
         if self.source_at(j):
             return True
         if j + 1 < self.n and (self.norms[j], self.norms[j + 1]) in self.lex.clause_stoppers:
