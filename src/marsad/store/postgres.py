@@ -22,7 +22,6 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,7 +29,8 @@ from urllib.parse import urlsplit
 import psycopg
 from psycopg.rows import dict_row
 
-from . import derived, query, rows, search
+from . import derived, pg_estimates, query, rows, search
+from .pg_estimates import Estimates
 from .stories import story_schema
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
@@ -337,15 +337,20 @@ class PostgresStore(Store):
         return max(counted, self._plan_rows(match))
 
     def _estimates(self, match: query.Match) -> None:
-        """The planner's estimates of the matches and of the rows in the date range, the table's rows
-        and the sort key's histogram, in one round trip; remembered for the last few queries (a
-        search reads them up to five times)."""
+        """The estimates of the matches and of the rows in the date range, the table's rows and the
+        sort key's histogram: from the statistics this process keeps (`pg_estimates`, no round
+        trip), or before the first ANALYZE from the planner in one round trip; remembered for the
+        last few queries (a search reads them up to five times)."""
         key = (tsquery(match, ranked=False), match.low, match.high)
         cache: dict[tuple[str, int, int], Estimates] = self.__dict__.setdefault("_plans", {})
         if key in cache:
             return
         if len(cache) >= PLANS_KEPT:
             cache.clear()
+        stats = pg_estimates.index_stats(self.path, self._batch)
+        if stats is not None:
+            cache[key] = stats.estimates(match)
+            return
         ranged = (match.low, match.high) != (0, query.MAX_SORT_KEY)
         statements: list[tuple[str, Sequence[Any]]] = [
             ("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?", key),
@@ -414,17 +419,6 @@ class PostgresStore(Store):
             off = ("enable_seqscan", "enable_bitmapscan") if walk else ("enable_seqscan", "enable_indexscan")
             self.conn.execute("; ".join(f"SET LOCAL {setting} = off" for setting in off))  # our constants, not input
             yield
-
-
-@dataclass(frozen=True, slots=True)
-class Estimates:
-    """What the statistics say about one search (`PostgresStore._estimates`)."""
-
-    matches: int
-    in_range: int
-    table: int
-    bounds: list[int]  # the sort key's histogram, ascending; empty before the first ANALYZE
-    most: int  # the least estimate of a word or facet alone: the matches cannot be more
 
 
 def _settings(*, walk: bool | None) -> list[tuple[str, Sequence[Any]]]:
