@@ -56,6 +56,10 @@ WALK_TEST_COST = 50
 # the sort key's histogram), where a bitmap AND of the two indexes visits only the slice's
 # matches, and reads the rest of the range only when the slice held too few.
 SLICE_MARGIN = 4
+# Reading one sort key of a slice into a bitmap costs about this share of visiting one match's row
+# (measured at 1M articles: 50,000 keys in 1.6-7 ms, a match 1.5-2 us): a rare word's few matches
+# are sorted whole rather than sliced (500 matches at 1M: 0.5-1 ms, against 2-7 ms for the slice).
+SLICE_KEY_COST = 0.04
 # Totals: counted up to COUNT_LIMIT matches (each a heap visit, ~5-20 us), estimated above; not
 # counted at all when the statistics put the matches above this many times that.
 COUNT_LIMIT = 2000
@@ -337,8 +341,9 @@ class PostgresStore(Store):
         branch = f"SELECT f.sort_key AS key, {column} FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?"
         words = tsquery(match, ranked=False)
         if self._walk_newest(match, window):
-            return _bounded_walk(column), [match.low, match.high, self._walk_bound(match, window), words, window,
-                                           words, match.low, match.low, match.low, match.high, self._walk_bound(match, window), window, window]
+            bound = self._walk_bound(match, window)
+            walk = [match.low, match.high, bound, words, window]
+            return _bounded_walk(column), [*walk, match.low, match.high, bound, bound, words, match.low, window, window]
         floor = self._slice_floor(match, window)
         if floor is None:
             return branch, [words, match.low, match.high, window]
@@ -448,7 +453,7 @@ class PostgresStore(Store):
         if estimates.most <= 0 or len(bounds) < 3 or estimates.table <= 0:
             return None
         wanted = SLICE_MARGIN * window * estimates.in_range / estimates.most
-        if wanted * 4 > estimates.in_range:
+        if wanted * 4 > estimates.in_range or wanted * SLICE_KEY_COST > estimates.most:
             return None
         # Histogram buckets hold equal shares of the table; count whole buckets down from the range's top.
         per_bucket = estimates.table / (len(bounds) - 1)
@@ -490,19 +495,22 @@ def _settings(*, walk: bool | None) -> list[tuple[str, Sequence[Any]]]:
 
 def _bounded_walk(column: str) -> str:
     """The newest matches (key and `column`) by a walk of at most a bound of the newest rows in the
-    range, testing each, then, when fewer than the window matched there, the GIN index's matches
-    older than the walk's last row, sorted. The walk's rows come first and are all newer than the
-    rest's (an Append runs its branches in order), so the concatenation is newest first; the rest,
-    and the bound's last key it needs (an InitPlan), are computed only when the walk fell short.
-    The rest's key test is no index condition (`+ 0`): the planner cannot walk the sort key there."""
-    walked = "SELECT f.sort_key, f.terms, {column} FROM articles_fts f WHERE f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ?"
+    range, testing each, then, when fewer than the window matched there and the range holds more
+    rows than the bound, the GIN index's matches older than the walk's last row, sorted. The walk's
+    rows come first and are all newer than the rest's (an Append runs its branches in order), so the
+    concatenation is newest first; the rest, and the bound's last key it needs, are computed only
+    when the walk fell short, and the GIN index is read only when rows are left below the walk (a
+    date range smaller than the bound is walked whole). The rest's key test is no index condition
+    (`+ 0`): the planner cannot walk the sort key there."""
+    walked = f"SELECT f.sort_key, f.terms, {column} FROM articles_fts f WHERE f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ?"
     bound = "SELECT b.sort_key FROM articles_fts b WHERE b.sort_key BETWEEN ? AND ? ORDER BY b.sort_key DESC LIMIT ?"
+    name = column.rpartition(" AS ")[2].rpartition(".")[2]
     return (
-        f"SELECT * FROM ((SELECT w.sort_key AS key, {column.replace('f.', 'w.')} FROM ({walked.format(column=column)}) AS w"
+        f"SELECT * FROM ((SELECT w.sort_key AS key, w.{name} FROM ({walked}) AS w"
         " WHERE w.terms @@ to_tsquery('simple', ?) ORDER BY w.sort_key DESC LIMIT ?)"
-        f" UNION ALL (SELECT f.sort_key AS key, {column} FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?)"
-        f" AND f.sort_key + 0 BETWEEN ? AND (SELECT coalesce(min(s.sort_key), ?) - 1 FROM ({bound}) AS s)"
-        " ORDER BY f.sort_key DESC LIMIT ?)) AS walked LIMIT ?"
+        f" UNION ALL (SELECT r.key, r.{name} FROM (SELECT min(s.sort_key) AS last FROM ({bound}) AS s HAVING count(*) >= ?) AS edge"
+        f" CROSS JOIN LATERAL (SELECT f.sort_key AS key, {column} FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?)"
+        " AND f.sort_key + 0 BETWEEN ? AND edge.last - 1 ORDER BY f.sort_key DESC LIMIT ?) AS r)) AS walked LIMIT ?"
     )
 
 
