@@ -46,6 +46,9 @@ QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*")
 WALK_ROWS = 2000
 # A walk tests at most this many times the rows expected to hold its window (`PostgresStore._walk_bound`).
 WALK_MARGIN = 4
+# Windows up to this many matches (pages, not relevance's window) expect a walk to find as many
+# matches as the least common word alone has (`PostgresStore._walk_matches`).
+MOST_WINDOW = 100
 PLANS_KEPT = 64
 # A walk's row test (reading a row's tsvector) costs about as much as this many postings a bitmap
 # of the GIN index reads (measured at 100k articles: 17 us against 0.35 us).
@@ -362,7 +365,7 @@ class PostgresStore(Store):
         product of their shares says a hundred times fewer. The walk is bounded (`_walk_bound`), so
         words that seldom come together cost a walk of that many rows and then the GIN index's matches."""
         in_range = max(1, self._in_range(match))
-        matches = self._most(match)
+        matches = self._walk_matches(match, window)
         if matches <= 0:
             return False
         tested = window * in_range / matches
@@ -371,7 +374,7 @@ class PostgresStore(Store):
     def _walk_bound(self, match: query.Match, window: int) -> int:
         """How many of the newest rows in the range a walk tests at most: `WALK_MARGIN` times the rows
         expected to hold `window` matches, at most `WALK_ROWS`, at least `window`."""
-        expected = window * max(1, self._in_range(match)) / max(1, self._most(match))
+        expected = window * max(1, self._in_range(match)) / max(1, self._walk_matches(match, window))
         return max(window, min(WALK_ROWS, math.ceil(WALK_MARGIN * expected)))
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
@@ -466,6 +469,12 @@ class PostgresStore(Store):
     def _plan_rows(self, match: query.Match) -> int:
         """The planner's estimate of the matches (`_estimates` first)."""
         return self.__dict__["_plans"][(tsquery(match, ranked=False), match.low, match.high)].matches
+
+    def _walk_matches(self, match: query.Match, window: int) -> int:
+        """The matches a walk expects: as many as the least common word alone for a page
+        (`MOST_WINDOW`), the planner's product for relevance's window, whose walk would fall short
+        (and sort every match below it) wherever the words come together less than always."""
+        return self._most(match) if window <= MOST_WINDOW else self._plan_rows(match)
 
     def _most(self, match: query.Match) -> int:
         """The most matches the statistics allow: the estimate of the least common word or facet alone (`_estimates` first)."""
