@@ -69,7 +69,8 @@ class IndexStats:
         for share in parts:
             together *= share
         matches = _rows(in_range * together)
-        return Estimates(matches, in_range, self.table, self.bounds, min((_rows(in_range * share) for share in parts), default=matches) if len(parts) > 1 else matches)
+        most = min(_rows(in_range * share) for share in parts) if len(parts) > 1 else matches
+        return Estimates(matches, in_range, self.table, self.bounds, most)
 
     def lexeme_share(self, lexeme: str) -> float:
         # The 'simple' configuration lowercases what it indexes.
