@@ -360,7 +360,8 @@ class PostgresStore(Store):
         it reads (and tests) most of the table. Against a slice, which reads the word's whole posting
         list into a bitmap, the walk wins only for common words (`WALK_TEST_COST`).
 
-        Matches are taken to be as many as the least common word or facet alone has (`Estimates.most`):
+        For a page, matches are taken to be as many as the least common word or facet alone has
+        (`_walk_matches`, `Estimates.most`):
         words that come together ("خادم الحرمين الشريفين") are nearly that many, where the planner's
         product of their shares says a hundred times fewer. The walk is bounded (`_walk_bound`), so
         words that seldom come together cost a walk of that many rows and then the GIN index's matches."""
