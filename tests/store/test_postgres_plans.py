@@ -56,6 +56,8 @@ def expected(word: str, *, source: str | None = None, date_from: str | None = No
 
 PLANS = {
     "walk": {"WALK_ROWS": 10**9, "WALK_TEST_COST": 0},
+    # The walk's bound is too short for its window: the GIN index's matches below it complete the page.
+    "short walk": {"WALK_ROWS": 10**9, "WALK_TEST_COST": 0, "WALK_MARGIN": 0.3},
     "sorted matches": {"WALK_ROWS": 0, "SLICE_MARGIN": 10**9},
     "newest slice": {"WALK_ROWS": 0, "SLICE_MARGIN": 1},
     "too thin a slice": {"WALK_ROWS": 0, "SLICE_MARGIN": 0.2},  # the slice holds less than a page: the rest is read
@@ -66,6 +68,7 @@ SEARCHES = [
     ("نادر", {}),
     ("مشروع", {"source": "sabq"}),
     ("تقرير", {"date_from": "2015-07-10", "date_to": "2015-08-10"}),
+    ("تقرير", {"date_from": "2015-09-01"}),  # a range holding no article: a walk ends there, no GIN read after it
 ]
 
 
@@ -119,3 +122,29 @@ def test_every_plan_ranks_the_newest_window(filled: str, plan: str, word: str, f
     with open_store(filled, create=False) as store:
         hits = store.search(word, 50, sort="relevance", **facets).hits
     assert {hit.id for hit in hits} == set(expected(word, **facets)[:10])
+
+
+def planned(*, matches: int, most: int, table: int = 1_000_000) -> tuple[postgres.PostgresStore, postgres.query.Match]:
+    """A store (no connection) whose estimates for one word are given: `table` rows, an even histogram."""
+    store = postgres.PostgresStore.__new__(postgres.PostgresStore)
+    match = postgres.query.Match(postgres.search.parse_query("مشروع"), [], 0, postgres.query.MAX_SORT_KEY)
+    bounds = [postgres.query.sort_key("2015-07-01", 1) + step * 1000 for step in range(1001)]
+    estimates = postgres.pg_estimates.Estimates(matches=matches, in_range=table, table=table, bounds=bounds, most=most)
+    store.__dict__["_plans"] = {(postgres.tsquery(match, ranked=False), match.low, match.high): estimates}
+    return store, match
+
+
+def test_a_rare_word_sorts_its_matches_rather_than_slicing() -> None:
+    # 500 matches in a million rows: the slice would read 160,000 sort keys to sort 80 matches.
+    store, match = planned(matches=500, most=500)
+    assert store._slice_floor(match, 20) is None
+    store, match = planned(matches=30_000, most=30_000)
+    assert store._slice_floor(match, 20) is not None
+
+
+def test_a_walk_is_chosen_by_the_rarest_word_and_bounded_by_the_product() -> None:
+    # Words that may come together: the rarest alone in 6%, their product of shares 0.03%.
+    store, match = planned(matches=290, most=64_000)
+    assert store._walk_newest(match, 20)  # a page: the walk expects the rarest word's 64,000
+    assert store._walk_bound(match, 20) == postgres.WALK_ROWS  # and may go as far as the product needs
+    assert not store._walk_newest(match, 500)  # relevance's window: the product, as before

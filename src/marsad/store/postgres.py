@@ -22,7 +22,6 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,7 +29,8 @@ from urllib.parse import urlsplit
 import psycopg
 from psycopg.rows import dict_row
 
-from . import derived, query, rows, search
+from . import derived, pg_estimates, query, rows, search
+from .pg_estimates import Estimates
 from .stories import story_schema
 from .base import SCHEMA_VERSION, Messages, Store, StoreError
 
@@ -44,6 +44,11 @@ QUERY_PASSWORD = re.compile(r"([?&]password=)[^&#]*")
 # (window x articles / matches), else sorts the GIN index's matches (`PostgresStore._walk_newest`):
 # testing a row reads its compressed tsvector, ~20-50 us, about as much as fetching 5-10 matches.
 WALK_ROWS = 2000
+# A walk tests at most this many times the rows expected to hold its window (`PostgresStore._walk_bound`).
+WALK_MARGIN = 4
+# Windows up to this many matches (pages, not relevance's window) expect a walk to find as many
+# matches as the least common word alone has (`PostgresStore._walk_matches`).
+MOST_WINDOW = 100
 PLANS_KEPT = 64
 # A walk's row test (reading a row's tsvector) costs about as much as this many postings a bitmap
 # of the GIN index reads (measured at 100k articles: 17 us against 0.35 us).
@@ -54,6 +59,10 @@ WALK_TEST_COST = 50
 # the sort key's histogram), where a bitmap AND of the two indexes visits only the slice's
 # matches, and reads the rest of the range only when the slice held too few.
 SLICE_MARGIN = 4
+# Reading one sort key of a slice into a bitmap costs about this share of visiting one match's row
+# (measured at 1M articles: 50,000 keys in 1.6-7 ms, a match 1.5-2 us): a rare word's few matches
+# are sorted whole rather than sliced (500 matches at 1M: 0.5-1 ms, against 2-7 ms for the slice).
+SLICE_KEY_COST = 0.04
 # Totals: counted up to COUNT_LIMIT matches (each a heap visit, ~5-20 us), estimated above; not
 # counted at all when the statistics put the matches above this many times that.
 COUNT_LIMIT = 2000
@@ -61,7 +70,8 @@ COUNT_ESTIMATE_ABOVE = 3
 # The plan settings of a walk of the sort-key index (True), of a sort of the GIN index's matches
 # (False), and those `_settings` resets afterwards (None).
 PLAN_SETTINGS: dict[bool | None, dict[str, str]] = {
-    True: {"enable_seqscan": "off", "enable_bitmapscan": "off", "enable_indexscan": "on", "max_parallel_workers_per_gather": "0"},
+    # A bounded walk (`_bounded_walk`) reads the sort-key index, then the GIN index's matches below it.
+    True: {"enable_seqscan": "off", "enable_bitmapscan": "on", "enable_indexscan": "on", "max_parallel_workers_per_gather": "0"},
     False: {"enable_seqscan": "off", "enable_bitmapscan": "on", "enable_indexscan": "off", "max_parallel_workers_per_gather": "0"},
     None: {"enable_seqscan": "", "enable_bitmapscan": "", "enable_indexscan": "", "max_parallel_workers_per_gather": ""},
 }
@@ -233,24 +243,63 @@ class PostgresStore(Store):
             return [(row["key"], row["score"]) for row in self._execute(sql, params, prepare=False)]
 
     def _page(self, match: query.Match, *, sort: query.Sort, offset: int, limit: int, cap: int | None) -> query.Page:
-        """`_top`, the page's articles and `_count` in two round trips instead of a dozen: the
-        planner's estimates in one, then the plan settings, the page joined to its articles, the
-        count and the settings' reset in another (`_batch`). On a busy machine each round trip waits
-        for the server process to be scheduled (1-5 ms under load), which SQLite, in process, never pays."""
+        """`_top`, the page's articles and `_count` in one round trip instead of a dozen: the plan
+        settings, the page joined to its articles, the count and the settings' reset (`_batch`), the
+        estimates from kept statistics (`pg_estimates`). On a busy machine each round trip waits for
+        the server process to be scheduled (1-5 ms under load), which SQLite, in process, never pays.
+
+        When the statistics cannot tell whether to count (words that may come together, `_uncertain`),
+        a date-ordered page is fetched first and the count decided from it (`_count_after`)."""
         # Estimates are read afresh for each search (the statistics change with ANALYZE), once.
         self.__dict__.pop("_plans", None)
+        self.__dict__.pop("_extrapolated", None)
         sql, params, window, order = self._top_statement(match, sort=sort, offset=offset, limit=limit)
         columns = ", ".join(f"a.{column}" for column in query.HIT_COLUMNS.split(", "))
         sql = f"SELECT t.key, t.score, {columns} FROM ({sql}) AS t JOIN articles a ON a.pk = t.key % ? ORDER BY {order}"
         counting = cap is not None and self._plan_rows(match) <= COUNT_ESTIMATE_ABOVE * cap
+        deferred = counting and sort == "date" and self._uncertain(match, cap or 0)
         statements = [*_settings(walk=self._walk_newest(match, window)), (sql, [*params, query.PK_SPAN])]
-        if counting:
+        if counting and not deferred:
             statements += [*_settings(walk=False), self._count_statement(match, cap=cap or 0)]
         results = self._batch([*statements, *_settings(walk=None)])
         hits = [(row["key"], row["score"], row) for row in results[len(PLAN_SETTINGS[True])] or []]
         if cap is None:
             return query.Page(hits)
+        if deferred:
+            return query.Page(hits, self._count_after(match, hits, offset=offset, limit=limit, cap=cap), None)
         return query.Page(hits, results[len(statements) - 1][0]["n"] if counting else cap, None)  # type: ignore[index]
+
+    def _uncertain(self, match: query.Match, cap: int) -> bool:
+        """Whether the statistics leave the count in doubt: the planner's product of the words' shares
+        says to count, the least common word alone says there may be far too many to count. Words
+        that come together ("خادم الحرمين الشريفين") are nearly as many as the rarest of them."""
+        return self._most(match) > COUNT_ESTIMATE_ABOVE * cap
+
+    def _count_after(self, match: query.Match, hits: list[tuple[int, float, Any]], *, offset: int, limit: int, cap: int) -> int:
+        """The matches counted up to `cap`, or `cap` when the page shows them too many to count.
+
+        A short page is the last: the total is known. Otherwise the window (the newest `offset +
+        limit` matches) spans the rows from its last key to the range's top; when that span holds
+        fewer than window x rows in range / (`COUNT_ESTIMATE_ABOVE` x cap) rows, the matches are
+        more than that many and are estimated from the span (`_estimate`), not counted. The span's
+        rows are counted up to that bound on the sort key's index, and the count, when taken, in the
+        same statement (one more round trip)."""
+        if hits and len(hits) < limit:
+            return offset + len(hits)
+        window = offset + limit
+        bound = math.ceil(window * max(1, self._in_range(match)) / (COUNT_ESTIMATE_ABOVE * cap))
+        last = hits[-1][0] if hits else match.low
+        count_sql, count_params = self._count_statement(match, cap=cap)
+        sql = (
+            "WITH span AS (SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts b WHERE b.sort_key BETWEEN ? AND ? LIMIT ?) AS s)"
+            f" SELECT span.n AS span, CASE WHEN span.n >= ? OR ? THEN ({count_sql}) END AS n FROM span"
+        )
+        results = self._batch([*_settings(walk=False), (sql, [last, match.high, bound, bound, not hits, *count_params]), *_settings(walk=None)])
+        row = results[len(PLAN_SETTINGS[False])][0]  # type: ignore[index]
+        if row["n"] is not None:
+            return row["n"]
+        self.__dict__["_extrapolated"] = round(window * self._in_range(match) / max(1, row["span"]))
+        return cap
 
     def _batch(self, statements: list[tuple[str, Sequence[Any]]]) -> list[list[dict[str, Any]] | None]:
         """The rows of each statement (None for a command), all sent in one message: one round trip.
@@ -294,7 +343,11 @@ class PostgresStore(Store):
         where = "f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?"
         branch = f"SELECT f.sort_key AS key, {column} FROM articles_fts f WHERE {where} ORDER BY f.sort_key DESC LIMIT ?"
         words = tsquery(match, ranked=False)
-        floor = None if self._walk_newest(match, window) else self._slice_floor(match, window)
+        if self._walk_newest(match, window):
+            bound = self._walk_bound(match, window)
+            walk = [match.low, match.high, bound, words, window]
+            return _bounded_walk(column), [*walk, match.low, match.high, bound, bound, words, match.low, window, window]
+        floor = self._slice_floor(match, window)
         if floor is None:
             return branch, [words, match.low, match.high, window]
         sql = f"SELECT * FROM (({branch}) UNION ALL ({branch})) AS sliced LIMIT ?"
@@ -305,13 +358,29 @@ class PostgresStore(Store):
         the GIN index's matches (all of them, or those of the newest slice) and sort them: when the
         matches are many, the walk finds `window` of them after a few rows each; when they are few,
         it reads (and tests) most of the table. Against a slice, which reads the word's whole posting
-        list into a bitmap, the walk wins only for common words (`WALK_TEST_COST`)."""
+        list into a bitmap, the walk wins only for common words (`WALK_TEST_COST`).
+
+        For a page, matches are taken to be as many as the least common word or facet alone has
+        (`_walk_matches`, `Estimates.most`):
+        words that come together ("خادم الحرمين الشريفين") are nearly that many, where the planner's
+        product of their shares says a hundred times fewer. The walk is bounded (`_walk_bound`), so
+        words that seldom come together cost a walk of that many rows and then the GIN index's matches."""
         in_range = max(1, self._in_range(match))
-        matches = self._plan_rows(match)
+        matches = self._walk_matches(match, window)
         if matches <= 0:
             return False
         tested = window * in_range / matches
         return tested <= WALK_ROWS and (tested * WALK_TEST_COST <= matches or self._slice_floor(match, window) is None)
+
+    def _walk_bound(self, match: query.Match, window: int) -> int:
+        """How many of the newest rows in the range a walk tests at most: `WALK_MARGIN` times the rows
+        expected to hold `window` matches, at most `WALK_ROWS`, at least `window`. Expected on the
+        planner's product of shares, the fewest matches the words can have if independent: a walk
+        chosen on the rarest word alone goes on where its words come together less than always
+        (a word and a place: 11,000 matches at 1M where the word alone has 63,000), since the sort
+        of the GIN matches after it visits every one of them (13,000 rows, 100 ms)."""
+        expected = window * max(1, self._in_range(match)) / max(1, self._plan_rows(match))
+        return max(window, min(WALK_ROWS, math.ceil(WALK_MARGIN * expected)))
 
     def _count(self, match: query.Match, *, cap: int) -> tuple[int, int | None]:
         self._estimates(match)
@@ -334,18 +403,23 @@ class PostgresStore(Store):
     def _estimate(self, match: query.Match, *, counted: int, last_key: int | None) -> int:
         """The planner's estimate of the matching rows (from the statistics ANALYZE keeps of the words' frequencies)."""
         self._estimates(match)
-        return max(counted, self._plan_rows(match))
+        return max(counted, self._plan_rows(match), self.__dict__.get("_extrapolated", 0))
 
     def _estimates(self, match: query.Match) -> None:
-        """The planner's estimates of the matches and of the rows in the date range, the table's rows
-        and the sort key's histogram, in one round trip; remembered for the last few queries (a
-        search reads them up to five times)."""
+        """The estimates of the matches and of the rows in the date range, the table's rows and the
+        sort key's histogram: from the statistics this process keeps (`pg_estimates`, no round
+        trip), or before the first ANALYZE from the planner in one round trip; remembered for the
+        last few queries (a search reads them up to five times)."""
         key = (tsquery(match, ranked=False), match.low, match.high)
         cache: dict[tuple[str, int, int], Estimates] = self.__dict__.setdefault("_plans", {})
         if key in cache:
             return
         if len(cache) >= PLANS_KEPT:
             cache.clear()
+        stats = pg_estimates.index_stats(self.path, self._batch)
+        if stats is not None:
+            cache[key] = stats.estimates(match)
+            return
         ranged = (match.low, match.high) != (0, query.MAX_SORT_KEY)
         statements: list[tuple[str, Sequence[Any]]] = [
             ("EXPLAIN (FORMAT JSON) SELECT 1 FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?) AND f.sort_key BETWEEN ? AND ?", key),
@@ -387,7 +461,7 @@ class PostgresStore(Store):
         if estimates.most <= 0 or len(bounds) < 3 or estimates.table <= 0:
             return None
         wanted = SLICE_MARGIN * window * estimates.in_range / estimates.most
-        if wanted * 4 > estimates.in_range:
+        if wanted * 4 > estimates.in_range or wanted * SLICE_KEY_COST > estimates.most:
             return None
         # Histogram buckets hold equal shares of the table; count whole buckets down from the range's top.
         per_bucket = estimates.table / (len(bounds) - 1)
@@ -401,6 +475,16 @@ class PostgresStore(Store):
         """The planner's estimate of the matches (`_estimates` first)."""
         return self.__dict__["_plans"][(tsquery(match, ranked=False), match.low, match.high)].matches
 
+    def _walk_matches(self, match: query.Match, window: int) -> int:
+        """The matches a walk expects: as many as the least common word alone for a page
+        (`MOST_WINDOW`), the planner's product for relevance's window, whose walk would fall short
+        (and sort every match below it) wherever the words come together less than always."""
+        return self._most(match) if window <= MOST_WINDOW else self._plan_rows(match)
+
+    def _most(self, match: query.Match) -> int:
+        """The most matches the statistics allow: the estimate of the least common word or facet alone (`_estimates` first)."""
+        return self.__dict__["_plans"][(tsquery(match, ranked=False), match.low, match.high)].most
+
     def _in_range(self, match: query.Match) -> int:
         """The planner's estimate of the rows in the search's date range, all rows without one (`_estimates` first)."""
         return self.__dict__["_plans"][(tsquery(match, ranked=False), match.low, match.high)].in_range
@@ -411,20 +495,9 @@ class PostgresStore(Store):
         below its cost (reading a large, compressed value), so it walks the sort-key index for rare
         words (seconds at scale) and scans the table to count common ones."""
         with self.conn.transaction():
-            off = ("enable_seqscan", "enable_bitmapscan") if walk else ("enable_seqscan", "enable_indexscan")
-            self.conn.execute("; ".join(f"SET LOCAL {setting} = off" for setting in off))  # our constants, not input
+            # Our constants, not input.
+            self.conn.execute("; ".join(f"SET LOCAL {name} = {value}" for name, value in PLAN_SETTINGS[walk].items()))
             yield
-
-
-@dataclass(frozen=True, slots=True)
-class Estimates:
-    """What the statistics say about one search (`PostgresStore._estimates`)."""
-
-    matches: int
-    in_range: int
-    table: int
-    bounds: list[int]  # the sort key's histogram, ascending; empty before the first ANALYZE
-    most: int  # the least estimate of a word or facet alone: the matches cannot be more
 
 
 def _settings(*, walk: bool | None) -> list[tuple[str, Sequence[Any]]]:
@@ -432,6 +505,27 @@ def _settings(*, walk: bool | None) -> list[tuple[str, Sequence[Any]]]:
     (None: the server's own again); SET LOCAL would need a transaction block of its own."""
     # Our constants, not input.
     return [(f"RESET {name}" if walk is None else f"SET {name} = {value}", ()) for name, value in PLAN_SETTINGS[walk].items()]
+
+
+def _bounded_walk(column: str) -> str:
+    """The newest matches (key and `column`) by a walk of at most a bound of the newest rows in the
+    range, testing each, then, when fewer than the window matched there and the range holds more
+    rows than the bound, the GIN index's matches older than the walk's last row, sorted. The walk's
+    rows come first and are all newer than the rest's (an Append runs its branches in order), so the
+    concatenation is newest first; the rest, and the bound's last key it needs, are computed only
+    when the walk fell short, and the GIN index is read only when rows are left below the walk (a
+    date range smaller than the bound is walked whole). The rest's key test is no index condition
+    (`+ 0`): the planner cannot walk the sort key there."""
+    walked = f"SELECT f.sort_key, f.terms, {column} FROM articles_fts f WHERE f.sort_key BETWEEN ? AND ? ORDER BY f.sort_key DESC LIMIT ?"
+    bound = "SELECT b.sort_key FROM articles_fts b WHERE b.sort_key BETWEEN ? AND ? ORDER BY b.sort_key DESC LIMIT ?"
+    name = column.rpartition(" AS ")[2].rpartition(".")[2]
+    return (
+        f"SELECT * FROM ((SELECT w.sort_key AS key, w.{name} FROM ({walked}) AS w"
+        " WHERE w.terms @@ to_tsquery('simple', ?) ORDER BY w.sort_key DESC LIMIT ?)"
+        f" UNION ALL (SELECT r.key, r.{name} FROM (SELECT min(s.sort_key) AS last FROM ({bound}) AS s HAVING count(*) >= ?) AS edge"
+        f" CROSS JOIN LATERAL (SELECT f.sort_key AS key, {column} FROM articles_fts f WHERE f.terms @@ to_tsquery('simple', ?)"
+        " AND f.sort_key + 0 BETWEEN ? AND edge.last - 1 ORDER BY f.sort_key DESC LIMIT ?) AS r)) AS walked LIMIT ?"
+    )
 
 
 def _plan_rows(row: dict[str, Any]) -> int:
