@@ -1,4 +1,4 @@
-"""Fixtures for the quotes stage: documents built by hand through the structure stage only."""
+"""Fixtures for the quotes stage: documents through the structure stage only, or through the whole default pipeline."""
 
 from __future__ import annotations
 
@@ -33,3 +33,32 @@ def quoted():
         return [(text[quote.start : quote.end], quote.speaker.name) for quote in quotes]
 
     return pairs
+
+
+def _through_pipeline(nlp, fields):
+    """Text -> one tuple of `fields(text, quote)` per quote of the whole default pipeline."""
+    from marsad.pipeline import make_doc
+
+    def run(text: str) -> list[tuple]:
+        doc = nlp(make_doc(nlp, text, article_id="t", meta={}))
+        return [fields(text, q) for q in doc._.quotes]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def detected(nlp):
+    """Text -> [(cue, content)] through the whole default pipeline."""
+    return _through_pipeline(nlp, lambda text, q: (text[q.cue.start : q.cue.end], text[q.start : q.end]))
+
+
+@pytest.fixture(scope="session")
+def attributed(nlp):
+    """Text -> [(cue, content, speaker name)] through the whole default pipeline."""
+    return _through_pipeline(nlp, lambda text, q: (text[q.cue.start : q.cue.end], text[q.start : q.end], q.speaker.name))
+
+
+@pytest.fixture(scope="session")
+def spoken(nlp):
+    """Text -> [(content, speaker name)] through the whole default pipeline."""
+    return _through_pipeline(nlp, lambda text, q: (text[q.start : q.end], q.speaker.name))

@@ -4,19 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.pipeline import make_doc
-
-
-@pytest.fixture(scope="module")
-def attributed(nlp):
-    """Text -> [(cue, content, speaker name)] through the whole default pipeline."""
-
-    def run(text: str) -> list[tuple[str, str, str | None]]:
-        doc = nlp(make_doc(nlp, text, article_id="t", meta={}))
-        return [(text[q.cue.start : q.cue.end], text[q.start : q.end], q.speaker.name) for q in doc._.quotes]
-
-    return run
-
 
 @pytest.mark.parametrize(
     "text",

@@ -4,19 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.pipeline import make_doc
-
-
-@pytest.fixture(scope="module")
-def detected(nlp):
-    """Text -> [(cue, content)] through the whole default pipeline (speaker choice is not tested here)."""
-
-    def run(text: str) -> list[tuple[str, str]]:
-        doc = nlp(make_doc(nlp, text, article_id="t", meta={}))
-        return [(text[q.cue.start : q.cue.end], text[q.start : q.end]) for q in doc._.quotes]
-
-    return run
-
 
 @pytest.mark.parametrize(
     ("text", "found"),

@@ -4,19 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.pipeline import make_doc
-
-
-@pytest.fixture(scope="module")
-def detected(nlp):
-    """Text -> [(cue, content)] through the whole default pipeline."""
-
-    def run(text: str) -> list[tuple[str, str]]:
-        doc = nlp(make_doc(nlp, text, article_id="t", meta={}))
-        return [(text[q.cue.start : q.cue.end], text[q.start : q.end]) for q in doc._.quotes]
-
-    return run
-
 
 @pytest.mark.parametrize(
     ("text", "found"),
@@ -78,17 +65,6 @@ def test_the_conjunction_written_apart_opens_a_new_report(detected):
     found = detected(text)
     assert ("أكد", "الفرق جاهزة") in found
     assert ("أشار", "البلديات ستتسلم معدات جديدة") in found
-
-
-@pytest.fixture(scope="module")
-def spoken(nlp):
-    """Text -> [(content, speaker)] through the whole default pipeline."""
-
-    def run(text: str) -> list[tuple[str, str | None]]:
-        doc = nlp(make_doc(nlp, text, article_id="t", meta={}))
-        return [(text[q.start : q.end], q.speaker.name) for q in doc._.quotes]
-
-    return run
 
 
 def test_after_a_relative_pronoun_the_antecedent_accuses_and_the_noun_after_the_verb_is_accused(spoken):
