@@ -116,8 +116,8 @@ def main() -> None:
     args = parser.parse_args()
     from sklearn.linear_model import LogisticRegression
 
-    import marsad.stories.index as index_module
     from marsad.stories import StoryIndex
+    from marsad.stories.features import similarity
 
     ev = _evaluate()
     if not (args.data / "news/saudinewsnet.jsonl.gz").exists():
@@ -133,21 +133,16 @@ def main() -> None:
     features = PairFeatures({a["id"]: a for _, a in analyses}, {f.id: f for f in featured_list})
 
     def place(link_score, cut: float):
-        original = index_module.similarity
-        index_module.similarity = link_score  # the index scores links through this name
-        try:
-            index = StoryIndex(threshold=cut)
-            for article in featured_list:
-                index.assign(article)
-        finally:
-            index_module.similarity = original
+        index = StoryIndex(threshold=cut, score=link_score)
+        for article in featured_list:
+            index.assign(article)
         return ev.Placement({a: s for a, s, _ in index.members()}, {a: c for a, _, c in index.members()}, alias)
 
     def show(name: str, placement) -> None:
         halves = [ev.report("", part, placement)["story"] for part in (tuning, held)]
         print(f"{name:<40} tuning {ev._fmt(halves[0])} | held out {ev._fmt(halves[1])}", flush=True)
 
-    show("shipped score, cut 0.4", place(index_module.similarity, 0.4))
+    show("shipped score, cut 0.4", place(similarity, 0.4))
     rows = [features(alias.get(p.id_a, p.id_a), alias.get(p.id_b, p.id_b)) for p in tuning]
     labels = [p.same for p in tuning]
     for name, columns in FEATURE_SETS.items():
