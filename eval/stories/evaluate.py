@@ -169,18 +169,58 @@ def featurize_all(analyses: list[tuple[int, dict]]) -> list:
     return [featurize(a, day=date.fromisoformat(a["meta"]["date"]).toordinal(), order=pk) for pk, a in analyses]
 
 
-def replace_in_memory(featured: list, *, threshold: float, link: str, window_days: int) -> tuple[dict, dict, float]:
-    """Place the articles again in memory, in the order stored; (story, copy_of, seconds per article)."""
+@dataclass
+class JudgedDays:
+    """The judged pairs and the stored articles of DAYS, as every script of eval/stories reads them."""
+
+    pairs: list[Pair]
+    records: list[dict]
+    story: dict[str, str]
+    copy_of: dict[str, str | None]
+    analyses: list[tuple[int, dict]]
+    alias: dict[str, str]
+    day_of: dict[str, str]
+    featured: list
+
+    @property
+    def halves(self) -> dict[str, list[Pair]]:
+        return dict(zip(("tuning", "held-out"), day_halves(self.pairs, self.day_of), strict=True))
+
+
+def judged_days(data: Path, db: Path, *, pairs_path: Path = HERE / "pairs.tsv", labels_path: Path = HERE / "labels.tsv") -> JudgedDays:
+    """The judged pairs and the three days' articles as stored in `db` (ingested there when missing)."""
+    pairs = read_pairs(pairs_path, labels_path)
+    records = three_days(data)
+    if not db.exists():
+        seconds = build_store(db, records)
+        print(f"ingested {len(records)} articles with stories on into {db} in {seconds:.0f} s", file=sys.stderr)
+    story, copy_of, analyses = stored_placement(db)
+    return JudgedDays(pairs, records, story, copy_of, analyses, twins(records, set(story)),
+                      {r["id"]: r["date"] for r in records}, featurize_all(analyses))
+
+
+def index_again(featured: list, **index_options):
+    """A StoryIndex(**index_options) that placed the articles again in memory, in the order stored;
+    and the seconds it took per article."""
     from marsad.stories import StoryIndex
 
-    index = StoryIndex(threshold=threshold, link=link, window_days=window_days)
+    index = StoryIndex(**index_options)
     started = time.perf_counter()
     for features in featured:
         index.assign(features)
-    seconds = (time.perf_counter() - started) / max(1, len(featured))
-    story = {a: s for a, s, _ in index.members()}
-    copy_of = {a: c for a, _, c in index.members()}
-    return story, copy_of, seconds
+    return index, (time.perf_counter() - started) / max(1, len(featured))
+
+
+def place_again(featured: list, alias: dict[str, str], **index_options) -> Placement:
+    """The placement of `index_again`, ready for `report`."""
+    index, _ = index_again(featured, **index_options)
+    return Placement({a: s for a, s, _ in index.members()}, {a: c for a, _, c in index.members()}, alias)
+
+
+def replace_in_memory(featured: list, *, threshold: float, link: str, window_days: int) -> tuple[dict, dict, float]:
+    """Place the articles again in memory, in the order stored; (story, copy_of, seconds per article)."""
+    index, seconds = index_again(featured, threshold=threshold, link=link, window_days=window_days)
+    return {a: s for a, s, _ in index.members()}, {a: c for a, _, c in index.members()}, seconds
 
 
 def day_halves(pairs: list[Pair], day_of: dict[str, str]) -> tuple[list[Pair], list[Pair]]:
@@ -205,10 +245,6 @@ def held_out(pairs: list[Pair], featured: list, alias: dict[str, str], args: arg
         row = report(f"{link}-link t={best} chosen on {names[chosen_on]}, scored on {names[scored_on]}", halves[scored_on], placements[best])
         rows.append(row)
     return rows
-
-
-def featured_by_id(analyses: list[tuple[int, dict]]) -> dict:
-    return {features.id: features for features in featurize_all(analyses)}
 
 
 def print_errors(pairs: list[Pair], placement: Placement, features: dict) -> None:
@@ -268,22 +304,15 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.data / "news/saudinewsnet.jsonl.gz").exists():
         sys.exit(f"no SaudiNewsNet at {args.data}/news; pass --data")
-    pairs = read_pairs(args.pairs, args.labels)
-    records = three_days(args.data)
-    if not args.db.exists():
-        seconds = build_store(args.db, records)
-        print(f"ingested {len(records)} articles with stories on into {args.db} in {seconds:.0f} s", file=sys.stderr)
-    story, copy_of, analyses = stored_placement(args.db)
-    alias = twins(records, set(story))
-    day_of = {r["id"]: r["date"] for r in records}
-    tuning, held = day_halves(pairs, day_of)
-    stored = Placement(story, copy_of, alias)
+    days = judged_days(args.data, args.db, pairs_path=args.pairs, labels_path=args.labels)
+    pairs, records, alias, day_of, featured = days.pairs, days.records, days.alias, days.day_of, days.featured
+    tuning, held = days.halves.values()
+    stored = Placement(days.story, days.copy_of, alias)
     rows = [report("marsad (store, as ingested)", pairs, stored)]
     rows.append(report(f"  tuning half ({len(tuning)} pairs)", tuning, stored))
     rows.append(report(f"  held-out half ({len(held)} pairs)", held, stored))
     if args.errors:
-        print_errors(pairs, stored, featured_by_id(analyses))
-    featured = featurize_all(analyses)
+        print_errors(pairs, stored, {features.id: features for features in featured})
     for link in args.links.split(","):
         for threshold in map(float, args.thresholds.split(",")):
             mem_story, mem_copy, per_article = replace_in_memory(featured, threshold=threshold, link=link, window_days=args.window)

@@ -116,27 +116,18 @@ def main() -> None:
     args = parser.parse_args()
     from sklearn.linear_model import LogisticRegression
 
-    from marsad.stories import StoryIndex
     from marsad.stories.features import similarity
 
     ev = _evaluate()
     if not (args.data / "news/saudinewsnet.jsonl.gz").exists():
         sys.exit(f"no SaudiNewsNet at {args.data}/news; pass --data")
-    pairs = ev.read_pairs(HERE / "pairs.tsv", HERE / "labels.tsv")
-    records = ev.three_days(args.data)
-    if not args.db.exists():
-        ev.build_store(args.db, records)
-    story, _, analyses = ev.stored_placement(args.db)
-    alias = ev.twins(records, set(story))
-    tuning, held = ev.day_halves(pairs, {r["id"]: r["date"] for r in records})
-    featured_list = ev.featurize_all(analyses)
-    features = PairFeatures({a["id"]: a for _, a in analyses}, {f.id: f for f in featured_list})
+    days = ev.judged_days(args.data, args.db)
+    alias, featured_list = days.alias, days.featured
+    tuning, held = days.halves.values()
+    features = PairFeatures({a["id"]: a for _, a in days.analyses}, {f.id: f for f in featured_list})
 
     def place(link_score, cut: float):
-        index = StoryIndex(threshold=cut, score=link_score)
-        for article in featured_list:
-            index.assign(article)
-        return ev.Placement({a: s for a, s, _ in index.members()}, {a: c for a, _, c in index.members()}, alias)
+        return ev.place_again(featured_list, alias, threshold=cut, score=link_score)
 
     def show(name: str, placement) -> None:
         halves = [ev.report("", part, placement)["story"] for part in (tuning, held)]

@@ -100,7 +100,6 @@ def main() -> None:
     parser.add_argument("--vectors", type=Path, default=Path("/tmp/marsad_story_vectors.npz"))
     parser.add_argument("--threshold", type=float, default=0.4)
     args = parser.parse_args()
-    from marsad.stories import StoryIndex
     from marsad.stories.features import similarity
 
     tracemalloc.start()
@@ -111,15 +110,8 @@ def main() -> None:
     tracemalloc.stop()
     print(f"vectors: {len(vectors.position)} terms x {vectors.matrix.shape[1]}, {args.vectors.stat().st_size / 1e6:.1f} MB on disk, "
           f"loaded in {load_s * 1000:.0f} ms, {memory / 1e6:.1f} MB in memory (float32)")
-    pairs = ev.read_pairs(ev.HERE / "pairs.tsv", ev.HERE / "labels.tsv")
-    records = ev.three_days(args.data)
-    if not args.db.exists():
-        ev.build_store(args.db, records)
-    story, _, analyses = ev.stored_placement(args.db)
-    alias = ev.twins(records, set(story))
-    day_of = {r["id"]: r["date"] for r in records}
-    halves = dict(zip(("tuning", "held-out"), ev.day_halves(pairs, day_of)))
-    featured = ev.featurize_all(analyses)
+    days = ev.judged_days(args.data, args.db)
+    analyses, alias, halves, featured = days.analyses, days.alias, days.halves, days.featured
     cpu = time.process_time()
     semantic = {str(analysis["id"]): vectors.article(analysis) for _, analysis in analyses}
     print(f"article vector: {(time.process_time() - cpu) / len(analyses) * 1e6:.0f} us CPU each")
@@ -127,10 +119,7 @@ def main() -> None:
     band_auc(halves, {features.id: features for features in featured}, semantic, alias)
 
     def run(score) -> str:
-        index = StoryIndex(threshold=args.threshold, score=score)
-        for features in featured:
-            index.assign(features)
-        placement = ev.Placement({a: s for a, s, _ in index.members()}, {a: c for a, _, c in index.members()}, alias)
+        placement = ev.place_again(featured, alias, threshold=args.threshold, score=score)
         return " || ".join(f"{name}: {ev._fmt(ev.report(name, half, placement)['story'])}" for name, half in halves.items())
 
     def added(weight: float, floor: float):

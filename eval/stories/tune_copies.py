@@ -30,29 +30,17 @@ def main() -> None:
     parser.add_argument("--candidate", default="0.1,0.15", help="LSH candidate Jaccard")
     parser.add_argument("--threshold", type=float, default=0.4)
     args = parser.parse_args()
-    from marsad.stories import StoryIndex
     from marsad.stories.copies import CopyIndex
 
-    pairs = ev.read_pairs(ev.HERE / "pairs.tsv", ev.HERE / "labels.tsv")
-    records = ev.three_days(args.data)
-    if not args.db.exists():
-        ev.build_store(args.db, records)
-    story, _, analyses = ev.stored_placement(args.db)
-    alias = ev.twins(records, set(story))
-    day_of = {r["id"]: r["date"] for r in records}
-    halves = dict(zip(("tuning", "held-out"), ev.day_halves(pairs, day_of)))
-    featured = ev.featurize_all(analyses)
+    days = ev.judged_days(args.data, args.db)
     grid = itertools.product(*(map(float, getattr(args, name).split(",")) for name in ("containment", "reworded", "opening", "body", "candidate")))
     for containment, reworded, opening, body, candidate in grid:
         copies = CopyIndex(
             candidate_jaccard=candidate, min_containment=containment, reworded_containment=reworded, same_opening=opening, body_containment=body
         )
-        index = StoryIndex(threshold=args.threshold, copies=copies)
-        for features in featured:
-            index.assign(features)
-        placement = ev.Placement({a: s for a, s, _ in index.members()}, {a: c for a, _, c in index.members()}, alias)
+        placement = ev.place_again(days.featured, days.alias, threshold=args.threshold, copies=copies)
         line = [f"contain {containment} reworded {reworded} opening {opening} body {body} candidate {candidate}"]
-        for name, half in halves.items():
+        for name, half in days.halves.items():
             row = ev.report(name, half, placement)
             line.append(f"{name}: copy {ev._fmt(row['copy'])} | story {ev._fmt(row['story'])}")
         print(" || ".join(line), flush=True)
